@@ -1,0 +1,38 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface ClusterArgs {
+    name: string;
+    /** Default strategy: Spot for disposable stacks, on-demand otherwise. */
+    spot: boolean;
+    tags: Record<string, string>;
+}
+
+/** ECS cluster with Container Insights and both Fargate capacity providers. */
+export class Cluster extends pulumi.ComponentResource {
+    readonly arn: pulumi.Output<string>;
+    readonly name: pulumi.Output<string>;
+
+    constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-web:cluster:Cluster", name, {}, opts);
+
+        const cluster = new aws.ecs.Cluster(
+            name,
+            { name: args.name, settings: [{ name: "containerInsights", value: "enabled" }], tags: args.tags },
+            { parent: this },
+        );
+        new aws.ecs.ClusterCapacityProviders(
+            name,
+            {
+                clusterName: cluster.name,
+                capacityProviders: ["FARGATE", "FARGATE_SPOT"],
+                defaultCapacityProviderStrategies: [{ capacityProvider: args.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
+            },
+            { parent: this },
+        );
+
+        this.arn = cluster.arn;
+        this.name = cluster.name;
+        this.registerOutputs({ arn: this.arn, name: this.name });
+    }
+}

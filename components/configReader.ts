@@ -1,0 +1,79 @@
+// Typed reads of raw Pulumi config strings that collect every problem instead of
+// stopping at the first, so one run shows the user all they must fix.
+
+/** Raw config of this project: key (without namespace) → the string Pulumi stores. */
+export type RawConfig = Readonly<Record<string, string>>;
+
+export class SettingsError extends Error {
+    constructor(readonly problems: readonly string[]) {
+        super(`Invalid stack settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        this.name = "SettingsError";
+    }
+}
+
+const show = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
+export class ConfigReader {
+    readonly problems: string[] = [];
+    private readonly used = new Set<string>();
+
+    constructor(private readonly raw: RawConfig) {}
+
+    /** Records "key=value: allowed" when `allowed` is set; returns whether the value was fine. */
+    expect(key: string, value: unknown, allowed: string | undefined): boolean {
+        if (allowed === undefined) return true;
+        this.problems.push(`${key}=${show(value)} is not valid; allowed: ${allowed}`);
+        return false;
+    }
+
+    fail(message: string): void {
+        this.problems.push(message);
+    }
+
+    private take(key: string): string | undefined {
+        this.used.add(key);
+        return this.raw[key];
+    }
+
+    string(key: string, fallback: string): string;
+    string(key: string): string | undefined;
+    string(key: string, fallback?: string): string | undefined {
+        return this.take(key) ?? fallback;
+    }
+
+    int(key: string, fallback: number): number {
+        const text = this.take(key);
+        if (text === undefined) return fallback;
+        const value = Number(text);
+        return this.expect(key, text, Number.isInteger(value) && text.trim() !== "" ? undefined : "a whole number") ? value : fallback;
+    }
+
+    bool(key: string, fallback: boolean): boolean {
+        const text = this.take(key);
+        if (text === undefined) return fallback;
+        return this.expect(key, text, text === "true" || text === "false" ? undefined : "true or false") ? text === "true" : fallback;
+    }
+
+    oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+        const text = this.take(key);
+        if (text === undefined) return fallback;
+        return this.expect(key, text, allowed.includes(text as T) ? undefined : allowed.join(", ")) ? (text as T) : fallback;
+    }
+
+    /** Structured values (objects, arrays) arrive as JSON text. */
+    json(key: string): unknown {
+        const text = this.take(key);
+        if (text === undefined) return undefined;
+        try {
+            return JSON.parse(text) as unknown;
+        } catch {
+            this.expect(key, text, "a YAML/JSON object or list");
+            return undefined;
+        }
+    }
+
+    /** Keys the program never read: most likely typos, never ignored silently. */
+    unknownKeys(): string[] {
+        return Object.keys(this.raw).filter((k) => !this.used.has(k));
+    }
+}

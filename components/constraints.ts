@@ -1,0 +1,240 @@
+// Limits AWS enforces at create time, checked here so a bad value fails before `pulumi up`.
+// Each check returns undefined when the value is fine, or the allowed range as text.
+import { TLS12_PLUS_POLICIES } from "../policy/lib/tlsPolicies";
+import { FARGATE_CPU_VALUES, describeAllowedMemory, isValidFargateSize } from "./fargateSizes";
+
+export { LEGACY_TLS_POLICIES, TLS12_PLUS_POLICIES } from "../policy/lib/tlsPolicies";
+
+export type Check<T> = (value: T) => string | undefined;
+
+export interface ConstraintInfo {
+    limit: string;
+    /** Where AWS documents the limit. */
+    source: string;
+}
+
+/** The catalog, for the README and for tests that walk every limit. */
+export const CONSTRAINTS: Readonly<Record<string, ConstraintInfo>> = {
+    fargateSize: { limit: "cpu 256–16384 with the memory the Fargate table allows", source: "ECS Developer Guide: Task CPU and memory" },
+    ephemeralStorage: { limit: "21–200 GiB", source: "ECS API: EphemeralStorage.sizeInGiB" },
+    containerReservations: { limit: "sum of container cpu/memory ≤ task cpu/memory", source: "ECS API: ContainerDefinition.cpu/memory" },
+    albName: { limit: "≤ 32 chars after autonaming, [A-Za-z0-9-], no leading/trailing hyphen, not 'internal-'", source: "ELBv2 API: CreateLoadBalancer Name" },
+    targetGroupName: { limit: "≤ 32 chars after autonaming, [A-Za-z0-9-], no leading/trailing hyphen", source: "ELBv2 API: CreateTargetGroup Name" },
+    iamRoleName: { limit: "≤ 64 chars, [\\w+=,.@-]", source: "IAM quotas: role name" },
+    iamPolicyName: { limit: "≤ 128 chars, [\\w+=,.@-]", source: "IAM quotas: policy name" },
+    iamPath: { limit: "'/' or /…/ of printable ASCII, ≤ 512", source: "IAM API: CreateRole Path" },
+    ecrRepositoryName: { limit: "lowercase, (?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*…, 2–256 chars", source: "ECR API: CreateRepository repositoryName" },
+    logGroupName: { limit: "[.\\-_/#A-Za-z0-9], 1–512 chars", source: "CloudWatch Logs API: CreateLogGroup" },
+    securityGroupDescription: { limit: "ASCII a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*, ≤ 255", source: "EC2 API: CreateSecurityGroup GroupDescription" },
+    healthCheckInterval: { limit: "5–300 s", source: "ELBv2 API: HealthCheckIntervalSeconds" },
+    healthCheckTimeout: { limit: "2–120 s and < interval", source: "ELBv2 API: HealthCheckTimeoutSeconds" },
+    healthCheckThreshold: { limit: "2–10", source: "ELBv2 API: HealthyThresholdCount/UnhealthyThresholdCount" },
+    healthCheckMatcher: { limit: "HTTP codes 200–499 as '200', '200,204' or '200-299'", source: "ELBv2 API: Matcher.HttpCode" },
+    healthCheckPath: { limit: "starts with '/', ≤ 1024 chars, no spaces", source: "ELBv2 API: HealthCheckPath" },
+    deregistrationDelay: { limit: "0–3600 s", source: "ELBv2 target group attributes" },
+    healthyPercents: { limit: "min 0–100, max 100–200, and a rolling update can make progress for the desired count", source: "ECS DeploymentConfiguration" },
+    autoscalingTarget: {
+        limit: "percent targets 10–90; requests per target 1–100000",
+        source: "Application Auto Scaling TargetTrackingScalingPolicyConfiguration",
+    },
+    cooldown: { limit: "0–3600 s", source: "Application Auto Scaling ScaleInCooldown/ScaleOutCooldown" },
+    certificateArn: { limit: "arn:<partition>:acm:<region>:<12-digit account>:certificate/<uuid>", source: "ACM ARN format" },
+    tlsPolicy: { limit: "one of the published ELBSecurityPolicy names", source: "ELB: Security policies for your Application Load Balancer" },
+    vpcCidr: { limit: "IPv4 CIDR, prefix /16–/24, aligned", source: "VPC User Guide: VPC CIDR blocks" },
+    subnetCidrs: { limit: "inside the VPC CIDR, no overlap, ≥ /28", source: "VPC User Guide: Subnet sizing" },
+    azCount: { limit: "2–6 and ≤ the region's available AZs", source: "ALB needs subnets in ≥ 2 AZs" },
+    tag: { limit: "key 1–128, value ≤ 256, [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@], key not 'aws:'", source: "Tagging AWS resources: tag restrictions" },
+    logRetention: { limit: "one of CloudWatch Logs' retention values", source: "CloudWatch Logs API: PutRetentionPolicy" },
+};
+
+export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+/** Characters Pulumi's autonaming appends: a hyphen and 7 random characters. */
+export const AUTONAME_SUFFIX_LENGTH = 8;
+
+const range =
+    (lo: number, hi: number, unit = ""): Check<number> =>
+    (v) =>
+        Number.isInteger(v) && v >= lo && v <= hi ? undefined : `a whole number from ${lo} to ${hi}${unit}`;
+
+export const checkFargateSize = (cpu: number, memory: number): string | undefined => {
+    if (!FARGATE_CPU_VALUES.includes(cpu)) return `cpu one of ${FARGATE_CPU_VALUES.join(", ")}`;
+    return isValidFargateSize(cpu, memory) ? undefined : describeAllowedMemory(cpu);
+};
+
+export const checkEphemeralStorage: Check<number> = range(21, 200, " GiB");
+
+/** Containers' own reservations must fit inside the task size. */
+export function checkContainerReservations(
+    task: { cpu: number; memory: number },
+    containers: { name: string; cpu?: number; memory?: number; memoryReservation?: number }[],
+): string | undefined {
+    const cpu = containers.reduce((sum, c) => sum + (c.cpu ?? 0), 0);
+    const memory = containers.reduce((sum, c) => sum + (c.memory ?? c.memoryReservation ?? 0), 0);
+    if (cpu > task.cpu) return `container cpu adds up to ${cpu}, more than the task's ${task.cpu}`;
+    if (memory > task.memory) return `container memory adds up to ${memory} MiB, more than the task's ${task.memory} MiB`;
+    return undefined;
+}
+
+function checkElbName(name: string, autonamed: boolean, forbidInternal: boolean): string | undefined {
+    const length = name.length + (autonamed ? AUTONAME_SUFFIX_LENGTH : 0);
+    if (length > 32) return `at most 32 characters${autonamed ? " including the 8-character autoname suffix" : ""} (is ${length})`;
+    if (!/^[A-Za-z0-9-]+$/.test(name)) return "only letters, digits and hyphens";
+    if (name.startsWith("-") || name.endsWith("-")) return "no leading or trailing hyphen";
+    if (forbidInternal && name.toLowerCase().startsWith("internal-")) return "a name that does not start with 'internal-'";
+    return undefined;
+}
+
+export const checkAlbName = (name: string, autonamed = true) => checkElbName(name, autonamed, true);
+export const checkTargetGroupName = (name: string, autonamed = true) => checkElbName(name, autonamed, false);
+
+const iamName =
+    (max: number) =>
+    (name: string, autonamed = true): string | undefined => {
+        const length = name.length + (autonamed ? AUTONAME_SUFFIX_LENGTH : 0);
+        if (length > max) return `at most ${max} characters${autonamed ? " including the autoname suffix" : ""} (is ${length})`;
+        return /^[\w+=,.@-]+$/.test(name) ? undefined : "only letters, digits and +=,.@_-";
+    };
+export const checkIamRoleName = iamName(64);
+export const checkIamPolicyName = iamName(128);
+
+export const checkIamPath: Check<string> = (path) =>
+    path.length <= 512 && /^\/(?:[\x21-\x7e]*\/)?$/.test(path) ? undefined : "'/' or a path like /team/app/ of printable ASCII, at most 512 characters";
+
+export const checkEcrRepositoryName: Check<string> = (name) =>
+    name.length >= 2 && name.length <= 256 && /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name)
+        ? undefined
+        : "2–256 lowercase letters, digits and . _ - / (each part starting and ending with a letter or digit)";
+
+export const checkLogGroupName: Check<string> = (name) =>
+    name.length >= 1 && name.length <= 512 && /^[.\-_/#A-Za-z0-9]+$/.test(name) ? undefined : "1–512 characters of A-Z a-z 0-9 . - _ / #";
+
+export const checkSecurityGroupDescription: Check<string> = (text) =>
+    text.length <= 255 && /^[a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]*$/.test(text)
+        ? undefined
+        : "at most 255 characters of a-z A-Z 0-9 . _ - : / ( ) # , @ [ ] + = & ; { } ! $ * and space";
+
+export const checkHealthCheckInterval = range(5, 300, " seconds");
+export function checkHealthCheckTimeout(timeout: number, interval: number): string | undefined {
+    return range(2, 120, " seconds")(timeout) ?? (timeout < interval ? undefined : `less than the interval (${interval} s)`);
+}
+export const checkHealthCheckThreshold = range(2, 10);
+
+export const checkHealthCheckMatcher: Check<string> = (matcher) => {
+    const code = (s: string) => /^\d{3}$/.test(s) && Number(s) >= 200 && Number(s) <= 499;
+    const ok = matcher.split(",").every((part) => {
+        const [lo = "", hi, ...rest] = part.split("-");
+        if (rest.length > 0) return false;
+        return hi === undefined ? code(lo) : code(lo) && code(hi) && Number(lo) < Number(hi);
+    });
+    return ok ? undefined : "HTTP codes from 200 to 499, like 200, 200,204 or 200-299";
+};
+
+export const checkHealthCheckPath: Check<string> = (path) =>
+    path.startsWith("/") && path.length <= 1024 && /^[\x21-\x7e]+$/.test(path)
+        ? undefined
+        : "a path starting with '/', at most 1024 printable characters, no spaces";
+
+export const checkDeregistrationDelay = range(0, 3600, " seconds");
+
+/** A rolling deployment must be able to start a new task or stop an old one. */
+export function checkHealthyPercents(minPercent: number, maxPercent: number, desired: number): string | undefined {
+    if (range(0, 100)(minPercent)) return "minimum healthy percent from 0 to 100";
+    if (range(100, 200)(maxPercent)) return "maximum percent from 100 to 200";
+    if (desired === 0) return undefined;
+    const canStartExtra = Math.floor((desired * maxPercent) / 100) > desired;
+    const canStopOne = Math.ceil((desired * minPercent) / 100) < desired;
+    return canStartExtra || canStopOne
+        ? undefined
+        : `percents that let a rolling update of ${desired} task(s) start an extra task or stop one (e.g. max 200 or min 50)`;
+}
+
+export const checkPercentTarget = range(10, 90, " percent");
+export const checkRequestsPerTarget = range(1, 100000, " requests");
+export const checkCooldown = range(0, 3600, " seconds");
+
+export const checkCertificateArn: Check<string> = (arn) =>
+    /^arn:aws(?:-cn|-us-gov)?:acm:[a-z]{2}(?:-gov)?-[a-z]+-\d:\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(arn)
+        ? undefined
+        : "arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>";
+
+export const checkTlsPolicy: Check<string> = (name) =>
+    TLS12_PLUS_POLICIES.includes(name) ? undefined : `a TLS 1.2+ policy: ${TLS12_PLUS_POLICIES.join(", ")}`;
+
+export const checkLogRetention: Check<number> = (days) => (LOG_RETENTION_DAYS.includes(days) ? undefined : `one of ${LOG_RETENTION_DAYS.join(", ")}`);
+
+export const checkTag = (key: string, value: string): string | undefined => {
+    const chars = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+    if (key.length < 1 || key.length > 128) return "a tag key of 1–128 characters";
+    if (key.toLowerCase().startsWith("aws:")) return "a tag key that does not start with 'aws:' (reserved)";
+    if (value.length > 256) return "a tag value of at most 256 characters";
+    if (!chars.test(key) || !chars.test(value)) return "letters, digits, spaces and _ . : / = + - @";
+    return undefined;
+};
+
+// --- IPv4 CIDR arithmetic for the VPC and its subnets.
+
+export interface Cidr {
+    base: number;
+    prefix: number;
+}
+
+export function parseCidr(text: string): Cidr | undefined {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+    if (!m) return undefined;
+    const octets = m.slice(1, 5).map(Number);
+    const prefix = Number(m[5]);
+    if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+    const base = octets.reduce((acc, o) => acc * 256 + o, 0);
+    return { base, prefix };
+}
+
+export function formatCidr({ base, prefix }: Cidr): string {
+    const octets = [24, 16, 8, 0].map((shift) => Math.floor(base / 2 ** shift) % 256);
+    return `${octets.join(".")}/${prefix}`;
+}
+
+const blockSize = (prefix: number) => 2 ** (32 - prefix);
+
+export const checkVpcCidr: Check<string> = (text) => {
+    const cidr = parseCidr(text);
+    if (!cidr || cidr.prefix < 16 || cidr.prefix > 24) return "an IPv4 CIDR with a prefix from /16 to /24, like 10.0.0.0/16";
+    return cidr.base % blockSize(cidr.prefix) === 0
+        ? undefined
+        : `an aligned network address (${formatCidr({ base: cidr.base - (cidr.base % blockSize(cidr.prefix)), prefix: cidr.prefix })})`;
+};
+
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+    return inner.prefix >= outer.prefix && inner.base >= outer.base && inner.base + blockSize(inner.prefix) <= outer.base + blockSize(outer.prefix);
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+    return a.base < b.base + blockSize(b.prefix) && b.base < a.base + blockSize(a.prefix);
+}
+
+/** Subnets inside the VPC, not overlapping, each at least a /28. */
+export function checkSubnetCidrs(vpc: string, subnets: string[]): string | undefined {
+    const outer = parseCidr(vpc);
+    if (!outer) return "a valid VPC CIDR";
+    const parsed = subnets.map(parseCidr);
+    for (const [i, s] of parsed.entries()) {
+        if (!s) return `${subnets[i]} to be a valid CIDR`;
+        if (s.prefix > 28) return `${subnets[i]} to be /28 or larger`;
+        if (!cidrContains(outer, s)) return `${subnets[i]} to lie inside ${vpc}`;
+        for (let j = 0; j < i; j++) {
+            if (cidrsOverlap(s, parsed[j]!)) return `${subnets[i]} not to overlap ${subnets[j]}`;
+        }
+    }
+    return undefined;
+}
+
+/** Splits the VPC into `count` equal subnets (the smallest power of two ≥ count). */
+export function splitCidr(vpc: string, count: number): string[] {
+    const outer = parseCidr(vpc);
+    if (!outer) throw new Error(`not a CIDR: ${vpc}`);
+    const prefix = outer.prefix + Math.ceil(Math.log2(count));
+    return Array.from({ length: count }, (_, i) => formatCidr({ base: outer.base + i * blockSize(prefix), prefix }));
+}
+
+export const checkAzCount = (count: number, available?: number): string | undefined =>
+    range(2, 6)(count) ?? (available !== undefined && count > available ? `at most ${available} (the region's available AZs)` : undefined);

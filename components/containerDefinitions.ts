@@ -1,0 +1,63 @@
+// The task's container definitions, typed by the ECS API's own model.
+import type { ContainerDefinition } from "@aws-sdk/client-ecs";
+import type { SecretRef } from "./settings";
+
+/** The image's non-root user (the app's Dockerfile creates uid/gid 10001). */
+export const APP_USER = "10001:10001";
+/** Scratch space: the root filesystem is read-only, /tmp is task storage. */
+export const TMP_VOLUME = "tmp";
+
+export interface WebContainerInput {
+    name: string;
+    image: string;
+    port: number;
+    environment: Record<string, string>;
+    secrets: SecretRef[];
+    logGroupName: string;
+    region: string;
+    streamPrefix: string;
+    healthCheckPath: string;
+    /** Run the image's own health probe (our app ships one); off for foreign images. */
+    containerHealthCheck: boolean;
+    enableExec: boolean;
+}
+
+export function webContainerDefinitions(input: WebContainerInput): ContainerDefinition[] {
+    const container: ContainerDefinition = {
+        name: input.name,
+        image: input.image,
+        essential: true,
+        user: APP_USER,
+        readonlyRootFilesystem: true,
+        privileged: false,
+        portMappings: [{ containerPort: input.port, protocol: "tcp", name: "http", appProtocol: "http" }],
+        environment: Object.entries({ PORT: String(input.port), ...input.environment })
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([name, value]) => ({ name, value })),
+        secrets: input.secrets.map((s) => ({ name: s.name, valueFrom: s.valueFrom })),
+        mountPoints: [{ sourceVolume: TMP_VOLUME, containerPath: "/tmp", readOnly: false }],
+        linuxParameters: { initProcessEnabled: input.enableExec },
+        stopTimeout: 30,
+        logConfiguration: {
+            logDriver: "awslogs",
+            options: {
+                "awslogs-group": input.logGroupName,
+                "awslogs-region": input.region,
+                "awslogs-stream-prefix": input.streamPrefix,
+                // Never block the app on a slow log pipe; 25 MiB of buffer before dropping.
+                mode: "non-blocking",
+                "max-buffer-size": "25m",
+            },
+        },
+    };
+    if (input.containerHealthCheck) {
+        container.healthCheck = {
+            command: ["CMD", "node", "/app/healthcheck.js", input.healthCheckPath],
+            interval: 10,
+            timeout: 5,
+            retries: 3,
+            startPeriod: 10,
+        };
+    }
+    return [container];
+}

@@ -1,0 +1,120 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { HealthCheckSettings } from "./settings";
+
+export interface LoadBalancerArgs {
+    albName: string;
+    targetGroupName: string;
+    vpcId: pulumi.Input<string>;
+    publicSubnetIds: pulumi.Input<string>[];
+    securityGroupId: pulumi.Input<string>;
+    containerPort: number;
+    healthCheck: HealthCheckSettings;
+    deregistrationDelaySeconds: number;
+    deletionProtection: boolean;
+    certificateArn?: string;
+    tlsPolicy: string;
+    accessLogsBucket?: string;
+    tags: Record<string, string>;
+}
+
+/** Internet-facing ALB, ip target group, and HTTP(S) listeners. */
+export class LoadBalancer extends pulumi.ComponentResource {
+    readonly dnsName: pulumi.Output<string>;
+    readonly url: pulumi.Output<string>;
+    readonly arnSuffix: pulumi.Output<string>;
+    readonly targetGroupArn: pulumi.Output<string>;
+    readonly targetGroupArnSuffix: pulumi.Output<string>;
+    /** Listeners the service must wait for (a target group needs one before a service uses it). */
+    readonly listeners: pulumi.Resource[];
+
+    constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-web:web:LoadBalancer", name, {}, opts);
+
+        const alb = new aws.lb.LoadBalancer(
+            args.albName,
+            {
+                loadBalancerType: "application",
+                internal: false,
+                subnets: args.publicSubnetIds,
+                securityGroups: [args.securityGroupId],
+                dropInvalidHeaderFields: true,
+                enableDeletionProtection: args.deletionProtection,
+                idleTimeout: 60,
+                accessLogs: args.accessLogsBucket ? { bucket: args.accessLogsBucket, enabled: true, prefix: args.albName } : undefined,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+
+        const hc = args.healthCheck;
+        const targetGroup = new aws.lb.TargetGroup(
+            args.targetGroupName,
+            {
+                vpcId: args.vpcId,
+                targetType: "ip",
+                protocol: "HTTP",
+                port: args.containerPort,
+                deregistrationDelay: args.deregistrationDelaySeconds,
+                healthCheck: {
+                    enabled: true,
+                    path: hc.path,
+                    protocol: "HTTP",
+                    port: "traffic-port",
+                    interval: hc.intervalSeconds,
+                    timeout: hc.timeoutSeconds,
+                    healthyThreshold: hc.healthyThreshold,
+                    unhealthyThreshold: hc.unhealthyThreshold,
+                    matcher: hc.matcher,
+                },
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
+
+        if (args.certificateArn) {
+            const https = new aws.lb.Listener(
+                `${name}-https`,
+                {
+                    loadBalancerArn: alb.arn,
+                    port: 443,
+                    protocol: "HTTPS",
+                    sslPolicy: args.tlsPolicy,
+                    certificateArn: args.certificateArn,
+                    defaultActions: forward,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            const redirect = new aws.lb.Listener(
+                `${name}-http`,
+                {
+                    loadBalancerArn: alb.arn,
+                    port: 80,
+                    protocol: "HTTP",
+                    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            this.listeners = [https, redirect];
+            this.url = pulumi.interpolate`https://${alb.dnsName}`;
+        } else {
+            this.listeners = [
+                new aws.lb.Listener(
+                    `${name}-http`,
+                    { loadBalancerArn: alb.arn, port: 80, protocol: "HTTP", defaultActions: forward, tags: args.tags },
+                    { parent: this },
+                ),
+            ];
+            this.url = pulumi.interpolate`http://${alb.dnsName}`;
+        }
+
+        this.dnsName = alb.dnsName;
+        this.arnSuffix = alb.arnSuffix;
+        this.targetGroupArn = targetGroup.arn;
+        this.targetGroupArnSuffix = targetGroup.arnSuffix;
+        this.registerOutputs({ url: this.url, dnsName: this.dnsName });
+    }
+}

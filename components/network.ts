@@ -1,0 +1,104 @@
+// VPC over ≥2 AZs: public subnets hold only the ALB and NAT gateways, private subnets hold tasks.
+// Routes are separate resources so the policy pack can follow subnet → route table → gateway.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { splitCidr } from "./constraints";
+import type { Egress } from "./profiles";
+import type { ExistingVpc } from "./settings";
+
+export interface NetworkArgs {
+    namePrefix: string;
+    vpcCidr: string;
+    azCount: number;
+    egress: Egress;
+    /** Adopt this VPC instead of creating one. */
+    existingVpc?: ExistingVpc;
+    tags: Record<string, string>;
+}
+
+export class Network extends pulumi.ComponentResource {
+    readonly vpcId: pulumi.Output<string>;
+    readonly publicSubnetIds: pulumi.Output<string>[];
+    readonly privateSubnetIds: pulumi.Output<string>[];
+    readonly natGatewayCount: number;
+
+    constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-web:network:Network", name, {}, opts);
+
+        if (args.existingVpc) {
+            // Adopted VPC: nothing to create; the policy pack checks these ids against its allowlist.
+            this.vpcId = pulumi.output(args.existingVpc.vpcId);
+            this.publicSubnetIds = args.existingVpc.publicSubnetIds.map((id) => pulumi.output(id));
+            this.privateSubnetIds = args.existingVpc.privateSubnetIds.map((id) => pulumi.output(id));
+            this.natGatewayCount = 0;
+            this.registerOutputs({ vpcId: this.vpcId });
+            return;
+        }
+
+        const { namePrefix: p, azCount, tags } = args;
+        const named = (suffix: string) => ({ ...tags, Name: `${p}-${suffix}` });
+        const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this }).names.apply((names) => {
+            if (names.length < azCount) {
+                throw new Error(`azCount=${azCount} is not valid in this region; allowed: at most ${names.length} (available zones: ${names.join(", ")})`);
+            }
+            return names;
+        });
+        const cidrs = splitCidr(args.vpcCidr, azCount * 2);
+
+        const vpc = new aws.ec2.Vpc(
+            `${p}-vpc`,
+            { cidrBlock: args.vpcCidr, enableDnsHostnames: true, enableDnsSupport: true, tags: named("vpc") },
+            { parent: this },
+        );
+        const igw = new aws.ec2.InternetGateway(`${p}-igw`, { vpcId: vpc.id, tags: named("igw") }, { parent: this });
+
+        const subnet = (kind: "public" | "private", i: number) =>
+            new aws.ec2.Subnet(
+                `${p}-${kind}-${i}`,
+                {
+                    vpcId: vpc.id,
+                    cidrBlock: cidrs[kind === "public" ? i : azCount + i]!,
+                    availabilityZone: zones.apply((z) => z[i]!),
+                    // Nothing launched here gets a public IP by accident; the ALB and NATs bring their own.
+                    mapPublicIpOnLaunch: false,
+                    tags: { ...named(`${kind}-${i}`), tier: kind },
+                },
+                { parent: this },
+            );
+        const publicSubnets = Array.from({ length: azCount }, (_, i) => subnet("public", i));
+        const privateSubnets = Array.from({ length: azCount }, (_, i) => subnet("private", i));
+
+        const publicTable = new aws.ec2.RouteTable(`${p}-public`, { vpcId: vpc.id, tags: named("public") }, { parent: this });
+        new aws.ec2.Route(`${p}-public-default`, { routeTableId: publicTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, { parent: this });
+        publicSubnets.forEach(
+            (s, i) => new aws.ec2.RouteTableAssociation(`${p}-public-${i}`, { subnetId: s.id, routeTableId: publicTable.id }, { parent: this }),
+        );
+
+        this.natGatewayCount = args.egress === "nat-per-az" ? azCount : 1;
+        const nats = Array.from({ length: this.natGatewayCount }, (_, i) => {
+            const eip = new aws.ec2.Eip(`${p}-nat-${i}`, { domain: "vpc", tags: named(`nat-${i}`) }, { parent: this });
+            return new aws.ec2.NatGateway(
+                `${p}-nat-${i}`,
+                { allocationId: eip.id, subnetId: publicSubnets[i]!.id, tags: named(`nat-${i}`) },
+                { parent: this, dependsOn: [igw] },
+            );
+        });
+
+        privateSubnets.forEach((s, i) => {
+            const table = new aws.ec2.RouteTable(`${p}-private-${i}`, { vpcId: vpc.id, tags: named(`private-${i}`) }, { parent: this });
+            // Per-AZ NAT keeps an AZ outage local; a single NAT is the cheap dev choice.
+            const nat = nats[args.egress === "nat-per-az" ? i : 0]!;
+            new aws.ec2.Route(
+                `${p}-private-${i}-default`,
+                { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
+                { parent: this },
+            );
+            new aws.ec2.RouteTableAssociation(`${p}-private-${i}`, { subnetId: s.id, routeTableId: table.id }, { parent: this });
+        });
+
+        this.vpcId = vpc.id;
+        this.publicSubnetIds = publicSubnets.map((s) => s.id);
+        this.privateSubnetIds = privateSubnets.map((s) => s.id);
+        this.registerOutputs({ vpcId: this.vpcId, publicSubnetIds: this.publicSubnetIds, privateSubnetIds: this.privateSubnetIds });
+    }
+}

@@ -1,0 +1,91 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface SecurityGroupsArgs {
+    namePrefix: string;
+    vpcId: pulumi.Input<string>;
+    containerPort: number;
+    /** Open 443 on the ALB (only when a certificate is configured). */
+    https: boolean;
+    tags: Record<string, string>;
+}
+
+/** ALB: 80/443 from anywhere, out only to tasks. Tasks: the container port from the ALB only. */
+export class SecurityGroups extends pulumi.ComponentResource {
+    readonly albSecurityGroupId: pulumi.Output<string>;
+    readonly taskSecurityGroupId: pulumi.Output<string>;
+
+    constructor(name: string, args: SecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-web:network:SecurityGroups", name, {}, opts);
+        const p = args.namePrefix;
+        const port = args.containerPort;
+
+        const alb = new aws.ec2.SecurityGroup(
+            `${p}-alb`,
+            { vpcId: args.vpcId, description: "ALB: HTTP(S) from the internet, out to tasks only", tags: args.tags },
+            { parent: this },
+        );
+        const task = new aws.ec2.SecurityGroup(
+            `${p}-task`,
+            { vpcId: args.vpcId, description: "Tasks: container port from the ALB only", tags: args.tags },
+            { parent: this },
+        );
+
+        const worldPorts = args.https ? [80, 443] : [80];
+        for (const worldPort of worldPorts) {
+            new aws.vpc.SecurityGroupIngressRule(
+                `${p}-alb-in-${worldPort}`,
+                {
+                    securityGroupId: alb.id,
+                    ipProtocol: "tcp",
+                    fromPort: worldPort,
+                    toPort: worldPort,
+                    cidrIpv4: "0.0.0.0/0",
+                    description: `HTTP${worldPort === 443 ? "S" : ""} from the internet`,
+                },
+                { parent: this },
+            );
+        }
+        new aws.vpc.SecurityGroupEgressRule(
+            `${p}-alb-out-task`,
+            {
+                securityGroupId: alb.id,
+                ipProtocol: "tcp",
+                fromPort: port,
+                toPort: port,
+                referencedSecurityGroupId: task.id,
+                description: "To tasks on the container port",
+            },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${p}-task-in-alb`,
+            {
+                securityGroupId: task.id,
+                ipProtocol: "tcp",
+                fromPort: port,
+                toPort: port,
+                referencedSecurityGroupId: alb.id,
+                description: "From the ALB on the container port",
+            },
+            { parent: this },
+        );
+        // Tasks reach ECR, CloudWatch Logs and Secrets Manager over HTTPS through the NAT.
+        new aws.vpc.SecurityGroupEgressRule(
+            `${p}-task-out-https`,
+            {
+                securityGroupId: task.id,
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                cidrIpv4: "0.0.0.0/0",
+                description: "HTTPS to AWS APIs and the internet via NAT",
+            },
+            { parent: this },
+        );
+
+        this.albSecurityGroupId = alb.id;
+        this.taskSecurityGroupId = task.id;
+        this.registerOutputs({ albSecurityGroupId: this.albSecurityGroupId, taskSecurityGroupId: this.taskSecurityGroupId });
+    }
+}

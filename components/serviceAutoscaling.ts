@@ -1,0 +1,56 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { albRequestLabel, targetTrackingPolicies } from "./autoscaling";
+import type { AutoscalingSettings } from "./settings";
+
+export interface ServiceAutoscalingArgs {
+    namePrefix: string;
+    clusterName: pulumi.Input<string>;
+    serviceName: pulumi.Input<string>;
+    albArnSuffix: pulumi.Input<string>;
+    targetGroupArnSuffix: pulumi.Input<string>;
+    settings: AutoscalingSettings;
+}
+
+/** Target tracking on CPU, memory and ALB requests per target, within min/max. */
+export class ServiceAutoscaling extends pulumi.ComponentResource {
+    constructor(name: string, args: ServiceAutoscalingArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-web:web:ServiceAutoscaling", name, {}, opts);
+
+        const target = new aws.appautoscaling.Target(
+            `${args.namePrefix}-scaling`,
+            {
+                serviceNamespace: "ecs",
+                scalableDimension: "ecs:service:DesiredCount",
+                resourceId: pulumi.interpolate`service/${args.clusterName}/${args.serviceName}`,
+                minCapacity: args.settings.minCount,
+                maxCapacity: args.settings.maxCount,
+            },
+            { parent: this },
+        );
+        for (const policy of targetTrackingPolicies(args.settings)) {
+            new aws.appautoscaling.Policy(
+                `${args.namePrefix}-${policy.name}`,
+                {
+                    policyType: "TargetTrackingScaling",
+                    serviceNamespace: target.serviceNamespace,
+                    scalableDimension: target.scalableDimension,
+                    resourceId: target.resourceId,
+                    targetTrackingScalingPolicyConfiguration: {
+                        targetValue: policy.targetValue,
+                        scaleInCooldown: policy.scaleInCooldown,
+                        scaleOutCooldown: policy.scaleOutCooldown,
+                        predefinedMetricSpecification: {
+                            predefinedMetricType: policy.metric,
+                            resourceLabel: policy.needsResourceLabel
+                                ? pulumi.all([args.albArnSuffix, args.targetGroupArnSuffix]).apply(([alb, tg]) => albRequestLabel(alb, tg))
+                                : undefined,
+                        },
+                    },
+                },
+                { parent: this },
+            );
+        }
+        this.registerOutputs({});
+    }
+}

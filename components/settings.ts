@@ -1,0 +1,390 @@
+// One typed settings object per stack, read from Pulumi config and validated in one place.
+// Invalid input fails here, before any resource is registered.
+import * as c from "./constraints";
+import { ConfigReader, RawConfig, SettingsError } from "./configReader";
+import { ResourceNames, resourceNames } from "./naming";
+import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
+
+export { SettingsError } from "./configReader";
+export type { RawConfig } from "./configReader";
+
+export type S3Access = "read" | "read-write";
+export interface S3Grant {
+    bucket: string;
+    access: S3Access;
+}
+export interface SecretRef {
+    /** Environment variable name inside the container. */
+    name: string;
+    /** Secrets Manager secret ARN or SSM parameter ARN. */
+    valueFrom: string;
+}
+export interface ExistingVpc {
+    vpcId: string;
+    publicSubnetIds: string[];
+    privateSubnetIds: string[];
+}
+export type CpuArchitecture = "X86_64" | "ARM64";
+
+export interface HealthCheckSettings {
+    path: string;
+    intervalSeconds: number;
+    timeoutSeconds: number;
+    healthyThreshold: number;
+    unhealthyThreshold: number;
+    matcher: string;
+}
+
+export interface AutoscalingSettings {
+    minCount: number;
+    maxCount: number;
+    cpuTargetPercent: number;
+    memoryTargetPercent: number;
+    requestsPerTarget: number;
+    scaleInCooldownSeconds: number;
+    scaleOutCooldownSeconds: number;
+}
+
+export interface Settings {
+    project: string;
+    stack: string;
+    profile: Profile;
+    appName: string;
+    names: ResourceNames;
+    region?: string;
+    cpu: number;
+    memory: number;
+    cpuArchitecture: CpuArchitecture;
+    ephemeralStorageGiB: number;
+    containerPort: number;
+    healthCheck: HealthCheckSettings;
+    desiredCount: number;
+    autoscaling: AutoscalingSettings;
+    spot: boolean;
+    vpcCidr: string;
+    azCount: number;
+    egress: Egress;
+    existingVpc?: ExistingVpc;
+    logRetentionDays: number;
+    logKms: boolean;
+    image?: string;
+    keepImages: number;
+    immutableTags: boolean;
+    s3Grants: S3Grant[];
+    secrets: SecretRef[];
+    environment: Record<string, string>;
+    certificateArn?: string;
+    tlsPolicy: string;
+    deregistrationDelaySeconds: number;
+    healthCheckGracePeriodSeconds: number;
+    minHealthyPercent: number;
+    maxPercent: number;
+    enableExec: boolean;
+    disposable: boolean;
+    deletionProtection: boolean;
+    protect: boolean;
+    accessLogsBucket?: string;
+    alarmTopicArn?: string;
+    tags: Record<string, string>;
+}
+
+const APP_NAME = /^[a-z][a-z0-9-]{0,28}[a-z0-9]$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const BUCKET = /^(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const SECRET_ARN =
+    /^arn:aws(?:-cn|-us-gov)?:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+(?::[\w-]*){0,3}|ssm:[a-z0-9-]+:\d{12}:parameter\/[\w/.-]+)$/;
+const SNS_ARN = /^arn:aws(?:-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/;
+const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
+const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
+/** registry/repository:tag or @sha256 digest; a tag or digest is required. */
+const IMAGE_REF =
+    /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+/** Names that say "secret": such values belong in `secrets`, never in plain `environment`. */
+export const SECRET_LIKE_NAME = /(secret|passw(or)?d|token|api_?key|private_?key|credential)/i;
+
+export function checkImageReference(ref: string): string | undefined {
+    if (!IMAGE_REF.test(ref)) return "registry/repository:tag or registry/repository@sha256:<digest>";
+    const lastPart = ref.slice(ref.lastIndexOf("/") + 1);
+    if (!lastPart.includes(":") && !ref.includes("@sha256:")) return "a pinned tag or digest (no implicit :latest)";
+    if (/:latest(?:@|$)/.test(ref)) return "a pinned tag or digest, not :latest";
+    return undefined;
+}
+
+/** Reads and validates every setting; throws SettingsError listing all problems. */
+export function readSettings(raw: RawConfig, stack: string, project = "fargate-web", region?: string): Settings {
+    const r = new ConfigReader(raw);
+    const profile = r.oneOf("profile", PROFILES, (PROFILES as readonly string[]).includes(stack) ? (stack as Profile) : "dev");
+    if (raw.profile === undefined && !(PROFILES as readonly string[]).includes(stack)) {
+        r.fail(`profile is not set for stack '${stack}'; allowed: ${PROFILES.join(", ")} (set it with: pulumi config set profile dev)`);
+    }
+    const d = PROFILE_DEFAULTS[profile];
+
+    const appName = r.string("appName", "web");
+    r.expect("appName", appName, APP_NAME.test(appName) ? undefined : "2–30 lowercase letters, digits and hyphens, starting with a letter");
+    const names = resourceNames(appName, stack);
+    r.expect("appName", appName, c.checkAlbName(names.alb));
+    r.expect("appName", appName, c.checkEcrRepositoryName(names.repository));
+    r.expect("appName", appName, c.checkLogGroupName(names.logGroup));
+
+    const cpu = r.int("cpu", 256);
+    const memory = r.int("memory", 512);
+    const sizeProblem = c.checkFargateSize(cpu, memory);
+    if (sizeProblem?.startsWith("cpu ")) r.expect("cpu", cpu, sizeProblem.slice(4));
+    else if (sizeProblem) r.fail(`memory=${memory} is not valid with cpu=${cpu}; allowed: ${sizeProblem}`);
+    const cpuArchitecture = r.oneOf<CpuArchitecture>("cpuArchitecture", ["X86_64", "ARM64"], "X86_64");
+    const ephemeralStorageGiB = r.int("ephemeralStorageGiB", 21);
+    r.expect("ephemeralStorageGiB", ephemeralStorageGiB, c.checkEphemeralStorage(ephemeralStorageGiB));
+
+    const containerPort = r.int("containerPort", 8080);
+    r.expect(
+        "containerPort",
+        containerPort,
+        Number.isInteger(containerPort) && containerPort >= 1024 && containerPort <= 65535
+            ? undefined
+            : "1024–65535 (the container runs as a non-root user, which cannot bind ports below 1024)",
+    );
+
+    const healthCheck: HealthCheckSettings = {
+        path: r.string("healthCheckPath", "/health"),
+        intervalSeconds: r.int("healthCheckIntervalSeconds", 10),
+        timeoutSeconds: r.int("healthCheckTimeoutSeconds", 5),
+        healthyThreshold: r.int("healthyThreshold", 2),
+        unhealthyThreshold: r.int("unhealthyThreshold", 3),
+        matcher: r.string("healthCheckMatcher", "200"),
+    };
+    r.expect("healthCheckPath", healthCheck.path, c.checkHealthCheckPath(healthCheck.path));
+    r.expect("healthCheckIntervalSeconds", healthCheck.intervalSeconds, c.checkHealthCheckInterval(healthCheck.intervalSeconds));
+    r.expect("healthCheckTimeoutSeconds", healthCheck.timeoutSeconds, c.checkHealthCheckTimeout(healthCheck.timeoutSeconds, healthCheck.intervalSeconds));
+    r.expect("healthyThreshold", healthCheck.healthyThreshold, c.checkHealthCheckThreshold(healthCheck.healthyThreshold));
+    r.expect("unhealthyThreshold", healthCheck.unhealthyThreshold, c.checkHealthCheckThreshold(healthCheck.unhealthyThreshold));
+    r.expect("healthCheckMatcher", healthCheck.matcher, c.checkHealthCheckMatcher(healthCheck.matcher));
+
+    const desiredCount = r.int("desiredCount", d.desiredCount);
+    const autoscaling: AutoscalingSettings = {
+        minCount: r.int("minCount", d.minCount),
+        maxCount: r.int("maxCount", d.maxCount),
+        cpuTargetPercent: r.int("cpuTargetPercent", 60),
+        memoryTargetPercent: r.int("memoryTargetPercent", 75),
+        requestsPerTarget: r.int("requestsPerTarget", 500),
+        scaleInCooldownSeconds: r.int("scaleInCooldownSeconds", 300),
+        scaleOutCooldownSeconds: r.int("scaleOutCooldownSeconds", 60),
+    };
+    r.expect("minCount", autoscaling.minCount, autoscaling.minCount >= 0 && autoscaling.minCount <= 1000 ? undefined : "0–1000");
+    if (!(autoscaling.minCount <= desiredCount && desiredCount <= autoscaling.maxCount)) {
+        r.fail(`desiredCount=${desiredCount} must lie within minCount=${autoscaling.minCount} and maxCount=${autoscaling.maxCount} (min ≤ desired ≤ max)`);
+    }
+    if (profile === "prod" && desiredCount < 2) r.fail(`desiredCount=${desiredCount} is not valid for profile prod; allowed: 2 or more (one task is one AZ)`);
+    r.expect("cpuTargetPercent", autoscaling.cpuTargetPercent, c.checkPercentTarget(autoscaling.cpuTargetPercent));
+    r.expect("memoryTargetPercent", autoscaling.memoryTargetPercent, c.checkPercentTarget(autoscaling.memoryTargetPercent));
+    r.expect("requestsPerTarget", autoscaling.requestsPerTarget, c.checkRequestsPerTarget(autoscaling.requestsPerTarget));
+    r.expect("scaleInCooldownSeconds", autoscaling.scaleInCooldownSeconds, c.checkCooldown(autoscaling.scaleInCooldownSeconds));
+    r.expect("scaleOutCooldownSeconds", autoscaling.scaleOutCooldownSeconds, c.checkCooldown(autoscaling.scaleOutCooldownSeconds));
+
+    const spot = r.bool("spot", d.spot);
+    const vpcCidr = r.string("vpcCidr", "10.0.0.0/16");
+    const vpcOk = r.expect("vpcCidr", vpcCidr, c.checkVpcCidr(vpcCidr));
+    const azCount = r.int("azCount", d.azCount);
+    const azOk = r.expect("azCount", azCount, c.checkAzCount(azCount));
+    if (profile === "prod" && azCount < 2) r.fail(`azCount=${azCount} is not valid for profile prod; allowed: 2 or more`);
+    if (vpcOk && azOk) {
+        const subnets = c.splitCidr(vpcCidr, azCount * 2);
+        r.expect("vpcCidr", vpcCidr, c.checkSubnetCidrs(vpcCidr, subnets) && `a VPC large enough for ${azCount * 2} subnets of /28 or larger`);
+    }
+    const egress = r.oneOf<Egress>("egress", EGRESS_MODES, d.egress);
+    const existingVpc = readExistingVpc(r, azCount);
+
+    const logRetentionDays = r.int("logRetentionDays", d.logRetentionDays);
+    r.expect("logRetentionDays", logRetentionDays, c.checkLogRetention(logRetentionDays));
+    const logKms = r.bool("logKms", profile === "prod");
+
+    const image = r.string("image");
+    if (image !== undefined) r.expect("image", image, checkImageReference(image));
+    const keepImages = r.int("keepImages", d.keepImages);
+    r.expect("keepImages", keepImages, keepImages >= 1 && keepImages <= 1000 ? undefined : "1–1000");
+    const immutableTags = r.bool("immutableTags", d.immutableTags);
+
+    const s3Grants = readS3Grants(r);
+    const secrets = readSecrets(r);
+    const environment = readEnvironment(r, secrets);
+
+    const certificateArn = r.string("certificateArn");
+    if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, c.checkCertificateArn(certificateArn));
+    const tlsPolicy = r.string("tlsPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+    r.expect("tlsPolicy", tlsPolicy, c.checkTlsPolicy(tlsPolicy));
+
+    const deregistrationDelaySeconds = r.int("deregistrationDelaySeconds", d.deregistrationDelaySeconds);
+    r.expect("deregistrationDelaySeconds", deregistrationDelaySeconds, c.checkDeregistrationDelay(deregistrationDelaySeconds));
+    const healthCheckGracePeriodSeconds = r.int("healthCheckGracePeriodSeconds", 30);
+    r.expect(
+        "healthCheckGracePeriodSeconds",
+        healthCheckGracePeriodSeconds,
+        healthCheckGracePeriodSeconds >= 0 && healthCheckGracePeriodSeconds <= 2147483647 ? undefined : "0–2147483647 seconds",
+    );
+    const minHealthyPercent = r.int("minHealthyPercent", d.minHealthyPercent);
+    const maxPercent = r.int("maxPercent", d.maxPercent);
+    const percentProblem = c.checkHealthyPercents(minHealthyPercent, maxPercent, desiredCount);
+    if (percentProblem)
+        r.fail(`minHealthyPercent=${minHealthyPercent}, maxPercent=${maxPercent} are not valid with desiredCount=${desiredCount}; allowed: ${percentProblem}`);
+
+    const accessLogsBucket = r.string("accessLogsBucket");
+    if (accessLogsBucket !== undefined)
+        r.expect(
+            "accessLogsBucket",
+            accessLogsBucket,
+            BUCKET.test(accessLogsBucket) ? undefined : "an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens)",
+        );
+    const alarmTopicArn = r.string("alarmTopicArn");
+    if (alarmTopicArn !== undefined)
+        r.expect("alarmTopicArn", alarmTopicArn, SNS_ARN.test(alarmTopicArn) ? undefined : "arn:aws:sns:<region>:<account>:<topic>");
+
+    const settings: Settings = {
+        project,
+        stack,
+        profile,
+        appName,
+        names,
+        region,
+        cpu,
+        memory,
+        cpuArchitecture,
+        ephemeralStorageGiB,
+        containerPort,
+        healthCheck,
+        desiredCount,
+        autoscaling,
+        spot,
+        vpcCidr,
+        azCount,
+        egress,
+        existingVpc,
+        logRetentionDays,
+        logKms,
+        image,
+        keepImages,
+        immutableTags,
+        s3Grants,
+        secrets,
+        environment,
+        certificateArn,
+        tlsPolicy,
+        deregistrationDelaySeconds,
+        healthCheckGracePeriodSeconds,
+        minHealthyPercent,
+        maxPercent,
+        enableExec: r.bool("enableExec", d.enableExec),
+        disposable: r.bool("disposable", d.disposable),
+        deletionProtection: r.bool("deletionProtection", d.deletionProtection),
+        protect: r.bool("protect", d.protect),
+        accessLogsBucket,
+        alarmTopicArn,
+        tags: readTags(r),
+    };
+    if (settings.disposable && settings.protect) r.fail("disposable=true and protect=true contradict each other; allowed: at most one of them true");
+    for (const key of r.unknownKeys()) r.fail(`${key} is not a setting of this program; allowed keys are listed in the README (is it a typo?)`);
+    if (r.problems.length > 0) throw new SettingsError(r.problems);
+    return settings;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function readExistingVpc(r: ConfigReader, azCount: number): ExistingVpc | undefined {
+    const value = r.json("existingVpc");
+    if (value === undefined) return undefined;
+    const shape = "{ vpcId: vpc-…, publicSubnetIds: [subnet-…, …], privateSubnetIds: [subnet-…, …] } with at least 2 subnets each";
+    if (!isRecord(value) || typeof value.vpcId !== "string" || !Array.isArray(value.publicSubnetIds) || !Array.isArray(value.privateSubnetIds)) {
+        r.expect("existingVpc", value, shape);
+        return undefined;
+    }
+    r.expect("existingVpc.vpcId", value.vpcId, VPC_ID.test(value.vpcId) ? undefined : "vpc- followed by 8 or 17 hex digits");
+    for (const list of ["publicSubnetIds", "privateSubnetIds"] as const) {
+        const ids = value[list] as unknown[];
+        if (ids.length < Math.min(2, azCount)) r.expect(`existingVpc.${list}`, ids, "at least 2 subnets in different AZs");
+        ids.forEach((id, i) =>
+            r.expect(`existingVpc.${list}[${i}]`, id, typeof id === "string" && SUBNET_ID.test(id) ? undefined : "subnet- followed by 8 or 17 hex digits"),
+        );
+    }
+    return { vpcId: value.vpcId, publicSubnetIds: value.publicSubnetIds as string[], privateSubnetIds: value.privateSubnetIds as string[] };
+}
+
+function readS3Grants(r: ConfigReader): S3Grant[] {
+    const value = r.json("s3Grants") ?? [];
+    if (!Array.isArray(value)) {
+        r.expect("s3Grants", value, "a list of { bucket: <name>, access: read | read-write }");
+        return [];
+    }
+    return value.flatMap((grant, i): S3Grant[] => {
+        const key = `s3Grants[${i}]`;
+        if (!isRecord(grant)) return (r.expect(key, grant, "{ bucket: <name>, access: read | read-write }"), []);
+        const okBucket = r.expect(
+            `${key}.bucket`,
+            grant.bucket,
+            typeof grant.bucket === "string" && BUCKET.test(grant.bucket)
+                ? undefined
+                : "an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens); wildcards are not allowed",
+        );
+        const okAccess = r.expect(`${key}.access`, grant.access, grant.access === "read" || grant.access === "read-write" ? undefined : "read, read-write");
+        return okBucket && okAccess ? [{ bucket: grant.bucket as string, access: grant.access as S3Access }] : [];
+    });
+}
+
+function readSecrets(r: ConfigReader): SecretRef[] {
+    const value = r.json("secrets") ?? [];
+    if (!Array.isArray(value)) {
+        r.expect("secrets", value, "a list of { name: ENV_NAME, valueFrom: <Secrets Manager or SSM parameter ARN> }");
+        return [];
+    }
+    return value.flatMap((secret, i): SecretRef[] => {
+        const key = `secrets[${i}]`;
+        if (!isRecord(secret)) return (r.expect(key, secret, "{ name, valueFrom }"), []);
+        const okName = r.expect(
+            `${key}.name`,
+            secret.name,
+            typeof secret.name === "string" && ENV_NAME.test(secret.name) ? undefined : "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)",
+        );
+        const okArn = r.expect(
+            `${key}.valueFrom`,
+            secret.valueFrom,
+            typeof secret.valueFrom === "string" && SECRET_ARN.test(secret.valueFrom) ? undefined : "a Secrets Manager secret ARN or an SSM parameter ARN",
+        );
+        return okName && okArn ? [{ name: secret.name as string, valueFrom: secret.valueFrom as string }] : [];
+    });
+}
+
+function readEnvironment(r: ConfigReader, secrets: SecretRef[]): Record<string, string> {
+    const value = r.json("environment") ?? {};
+    if (!isRecord(value)) {
+        r.expect("environment", value, "a map of NAME: value");
+        return {};
+    }
+    const env: Record<string, string> = {};
+    for (const [name, v] of Object.entries(value)) {
+        const key = `environment.${name}`;
+        if (
+            !r.expect(
+                key,
+                v,
+                ENV_NAME.test(name) && ["string", "number", "boolean"].includes(typeof v)
+                    ? undefined
+                    : "a variable name ([A-Za-z_][A-Za-z0-9_]*) with a string value",
+            )
+        )
+            continue;
+        if (SECRET_LIKE_NAME.test(name))
+            r.fail(
+                `${key} looks like a secret; plain environment variables are visible in the task definition; allowed: declare it under secrets with a Secrets Manager or SSM valueFrom`,
+            );
+        else if (secrets.some((s) => s.name === name)) r.fail(`${key} is also declared under secrets; allowed: one of the two`);
+        else env[name] = String(v);
+    }
+    return env;
+}
+
+function readTags(r: ConfigReader): Record<string, string> {
+    const value = r.json("tags") ?? {};
+    if (!isRecord(value)) return (r.expect("tags", value, "a map of key: value"), {});
+    const tags: Record<string, string> = {};
+    for (const [k, v] of Object.entries(value)) {
+        if (r.expect(`tags.${k}`, v, typeof v === "string" ? c.checkTag(k, v) : "a string value")) tags[k] = v as string;
+    }
+    return tags;
+}

@@ -1,0 +1,165 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { TMP_VOLUME, webContainerDefinitions } from "./containerDefinitions";
+import { LoadBalancer } from "./loadBalancer";
+import { SecurityGroups } from "./securityGroups";
+import { ServiceAlarms } from "./serviceAlarms";
+import { ServiceAutoscaling } from "./serviceAutoscaling";
+import type { Settings } from "./settings";
+
+export type WebServiceSettings = Pick<
+    Settings,
+    | "appName"
+    | "names"
+    | "cpu"
+    | "memory"
+    | "cpuArchitecture"
+    | "ephemeralStorageGiB"
+    | "containerPort"
+    | "healthCheck"
+    | "desiredCount"
+    | "autoscaling"
+    | "spot"
+    | "environment"
+    | "secrets"
+    | "certificateArn"
+    | "tlsPolicy"
+    | "deregistrationDelaySeconds"
+    | "healthCheckGracePeriodSeconds"
+    | "minHealthyPercent"
+    | "maxPercent"
+    | "enableExec"
+    | "deletionProtection"
+    | "accessLogsBucket"
+    | "alarmTopicArn"
+>;
+
+export interface WebServiceArgs {
+    settings: WebServiceSettings;
+    vpcId: pulumi.Input<string>;
+    publicSubnetIds: pulumi.Input<string>[];
+    privateSubnetIds: pulumi.Input<string>[];
+    clusterArn: pulumi.Input<string>;
+    clusterName: pulumi.Input<string>;
+    imageUri: pulumi.Input<string>;
+    /** The image ships /app/healthcheck.js (true when built from this repo's app). */
+    containerHealthCheck: boolean;
+    logGroupName: pulumi.Input<string>;
+    region: pulumi.Input<string>;
+    executionRoleArn: pulumi.Input<string>;
+    taskRoleArn: pulumi.Input<string>;
+    tags: Record<string, string>;
+}
+
+/** The Fargate service behind its ALB, with deployment safety, autoscaling and alarms. */
+export class WebService extends pulumi.ComponentResource {
+    readonly url: pulumi.Output<string>;
+    readonly serviceName: pulumi.Output<string>;
+
+    constructor(name: string, args: WebServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-web:web:WebService", name, {}, opts);
+        const s = args.settings;
+        const p = s.names.prefix;
+
+        const groups = new SecurityGroups(
+            p,
+            { namePrefix: p, vpcId: args.vpcId, containerPort: s.containerPort, https: s.certificateArn !== undefined, tags: args.tags },
+            { parent: this },
+        );
+        const lb = new LoadBalancer(
+            p,
+            {
+                albName: s.names.alb,
+                targetGroupName: s.names.targetGroup,
+                vpcId: args.vpcId,
+                publicSubnetIds: args.publicSubnetIds,
+                securityGroupId: groups.albSecurityGroupId,
+                containerPort: s.containerPort,
+                healthCheck: s.healthCheck,
+                deregistrationDelaySeconds: s.deregistrationDelaySeconds,
+                deletionProtection: s.deletionProtection,
+                certificateArn: s.certificateArn,
+                tlsPolicy: s.tlsPolicy,
+                accessLogsBucket: s.accessLogsBucket,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+
+        const containerDefinitions = pulumi.all([args.imageUri, args.logGroupName, args.region]).apply(([image, logGroupName, region]) =>
+            JSON.stringify(
+                webContainerDefinitions({
+                    name: s.appName,
+                    image,
+                    port: s.containerPort,
+                    environment: s.environment,
+                    secrets: s.secrets,
+                    logGroupName,
+                    region,
+                    streamPrefix: s.appName,
+                    healthCheckPath: s.healthCheck.path,
+                    containerHealthCheck: args.containerHealthCheck,
+                    enableExec: s.enableExec,
+                }),
+            ),
+        );
+        const taskDefinition = new aws.ecs.TaskDefinition(
+            p,
+            {
+                family: p,
+                requiresCompatibilities: ["FARGATE"],
+                networkMode: "awsvpc",
+                cpu: String(s.cpu),
+                memory: String(s.memory),
+                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.cpuArchitecture },
+                ephemeralStorage: s.ephemeralStorageGiB > 21 ? { sizeInGib: s.ephemeralStorageGiB } : undefined,
+                executionRoleArn: args.executionRoleArn,
+                taskRoleArn: args.taskRoleArn,
+                volumes: [{ name: TMP_VOLUME }],
+                containerDefinitions,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+
+        const service = new aws.ecs.Service(
+            p,
+            {
+                cluster: args.clusterArn,
+                taskDefinition: taskDefinition.arn,
+                desiredCount: s.desiredCount,
+                capacityProviderStrategies: [{ capacityProvider: s.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
+                platformVersion: "1.4.0",
+                networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [groups.taskSecurityGroupId], assignPublicIp: false },
+                loadBalancers: [{ targetGroupArn: lb.targetGroupArn, containerName: s.appName, containerPort: s.containerPort }],
+                deploymentCircuitBreaker: { enable: true, rollback: true },
+                deploymentMinimumHealthyPercent: s.minHealthyPercent,
+                deploymentMaximumPercent: s.maxPercent,
+                healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
+                availabilityZoneRebalancing: "ENABLED",
+                enableExecuteCommand: s.enableExec,
+                enableEcsManagedTags: true,
+                propagateTags: "SERVICE",
+                // `pulumi up` returns only when the new tasks are healthy (or rolled back).
+                waitForSteadyState: true,
+                tags: args.tags,
+            },
+            // Autoscaling owns the running count after creation.
+            { parent: this, dependsOn: lb.listeners, ignoreChanges: ["desiredCount"] },
+        );
+
+        const common = {
+            namePrefix: p,
+            clusterName: args.clusterName,
+            serviceName: service.name,
+            albArnSuffix: lb.arnSuffix,
+            targetGroupArnSuffix: lb.targetGroupArnSuffix,
+        };
+        new ServiceAutoscaling(p, { ...common, settings: s.autoscaling }, { parent: this });
+        new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
+
+        this.url = lb.url;
+        this.serviceName = service.name;
+        this.registerOutputs({ url: this.url, serviceName: this.serviceName });
+    }
+}

@@ -1,0 +1,23 @@
+// Read settings → compose components → export outputs.
+import * as pulumi from "@pulumi/pulumi";
+import { deployApp } from "./components/app";
+import { readSettings, SettingsError } from "./components/settings";
+import { projectConfig } from "./components/projectConfig";
+
+function settingsOrExit() {
+    try {
+        return readSettings(projectConfig(), pulumi.getStack(), pulumi.getProject(), new pulumi.Config("aws").get("region"));
+    } catch (e) {
+        // RunError: Pulumi prints the message alone, no stack trace.
+        if (e instanceof SettingsError) throw new pulumi.RunError(e.message);
+        throw e;
+    }
+}
+
+const app = deployApp(settingsOrExit());
+
+export const url = app.url;
+export const clusterName = app.clusterName;
+export const serviceName = app.serviceName;
+export const repositoryUrl = app.repositoryUrl;
+export const logGroupName = app.logGroupName;

@@ -1,0 +1,80 @@
+// Small rule objects → CrossGuard policies. Rules never see the SDK plumbing; they get props
+// (already wrapped in the SDK's unknown-checking proxy), their config, and a report function.
+import type { EnforcementLevel, PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
+import { StackGraph } from "./graph";
+import { Kind, isKind } from "./types";
+
+export interface RuleMeta {
+    name: string;
+    description: string;
+    severity: Severity;
+    enforcementLevel: EnforcementLevel;
+    remediationSteps: string;
+    /** awsguard / cdk-nag / Checkov / Security Hub ids this rule covers. */
+    anchors: string[];
+    configSchema?: PolicyConfigSchema;
+}
+
+export interface ResourceContext<C> {
+    type: string;
+    name: string;
+    urn: string;
+    config: C;
+}
+
+export type Props = Record<string, unknown>;
+
+export interface ResourceRuleSpec<C> extends RuleMeta {
+    /** Resource kinds the rule applies to (see types.ts). */
+    kinds: Kind[];
+    /** Further type tokens the rule applies to. */
+    types?: readonly string[];
+    check(props: Props, ctx: ResourceContext<C>, report: (message: string) => void): void;
+    /** Safe automatic fix: returns the fixed props, or undefined when nothing changes. */
+    remediate?(props: Props, ctx: ResourceContext<C>): Props | undefined;
+}
+
+export interface StackRuleSpec<C> extends RuleMeta {
+    check(graph: StackGraph, config: C, report: (message: string, resource?: PolicyResource) => void): void;
+}
+
+const meta = (spec: RuleMeta) => ({
+    name: spec.name,
+    description: spec.description,
+    severity: spec.severity,
+    enforcementLevel: spec.enforcementLevel,
+    remediationSteps: spec.remediationSteps,
+    tags: spec.anchors,
+    configSchema: spec.configSchema,
+});
+
+export function resourceRule<C extends object = Record<string, never>>(spec: ResourceRuleSpec<C>): ResourceValidationPolicy {
+    const applies = (type: string) => spec.kinds.some((k) => isKind(type, k)) || (spec.types ?? []).includes(type);
+    const policy: ResourceValidationPolicy = {
+        ...meta(spec),
+        validateResource: (args, reportViolation) => {
+            if (!applies(args.type)) return;
+            const ctx = { type: args.type, name: args.name, urn: args.urn, config: args.getConfig<C>() };
+            spec.check(args.props, ctx, (message) => reportViolation(`${args.name}: ${message}`));
+        },
+    };
+    const remediate = spec.remediate;
+    if (remediate) {
+        policy.remediateResource = (args) => {
+            if (!applies(args.type)) return undefined;
+            return remediate(args.props, { type: args.type, name: args.name, urn: args.urn, config: args.getConfig<C>() });
+        };
+    }
+    return policy;
+}
+
+export function stackRule<C extends object = Record<string, never>>(spec: StackRuleSpec<C>): StackValidationPolicy {
+    return {
+        ...meta(spec),
+        validateStack: (args, reportViolation) => {
+            spec.check(new StackGraph(args.resources), args.getConfig<C>(), (message, resource) =>
+                reportViolation(resource ? `${resource.name}: ${message}` : message, resource?.urn),
+            );
+        },
+    };
+}

@@ -1,0 +1,65 @@
+// Defensive reading of resource properties: documents arrive as JSON strings or objects,
+// single values or lists, and anything may be malformed.
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A JSON document given as a string or as an object. */
+export function parseDocument(value: unknown): Parsed<unknown> {
+    if (typeof value !== "string") return { ok: true, value };
+    try {
+        return { ok: true, value: JSON.parse(value) as unknown };
+    } catch (e) {
+        return { ok: false, error: `not valid JSON (${(e as Error).message})` };
+    }
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A value or a list of values, as a list; anything else as []. */
+export function asList(value: unknown): unknown[] {
+    if (value === undefined || value === null) return [];
+    return Array.isArray(value) ? value : [value];
+}
+
+export const asStrings = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === "string");
+
+export const asRecords = (value: unknown): Record<string, unknown>[] => asList(value).filter(isRecord);
+
+/** Reads `obj.a.b.c` without throwing on missing or mistyped levels. */
+export function at(obj: unknown, ...path: string[]): unknown {
+    let cur: unknown = obj;
+    for (const key of path) {
+        if (!isRecord(cur)) return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+
+export const truthy = (v: unknown): boolean => v === true || v === "true" || v === "ENABLED";
+
+/** Short, single-line rendering of a value for messages. */
+export function show(value: unknown): string {
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    return text === undefined ? "undefined" : text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Glob with `*` and `?` (IAM and registry patterns), case-insensitive. */
+export function globMatch(pattern: string, text: string): boolean {
+    const re = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
+    return new RegExp(`^${re}$`, "i").test(text);
+}
+
+/** A number from a number or numeric string; `fallback` for anything else (never throws). */
+export function num(value: unknown, fallback: number): number {
+    if (typeof value === "number" && Number.isFinite(value)) return value;
+    if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+    return fallback;
+}
+
+/** Text of a scalar; "" for objects and lists (String() throws on some objects). */
+export function text(value: unknown): string {
+    return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "";
+}

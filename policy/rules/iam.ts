@@ -1,0 +1,296 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { parseContainers } from "../lib/containers";
+import { safeProp } from "../lib/graph";
+import {
+    BROAD_MANAGED_POLICY,
+    Statement,
+    allows,
+    conditionKeys,
+    grantsEverythingBut,
+    isFullWildcard,
+    isServiceWildcard,
+    onlyActions,
+    parsePolicy,
+    trustsAnyone,
+    trustsService,
+    wildcardResource,
+} from "../lib/iam";
+import { Props, resourceRule, stackRule } from "../lib/rule";
+import { Kind, isKind } from "../lib/types";
+import { asRecords, asStrings, at, globMatch, show, text } from "../lib/values";
+
+const IDENTITY_KINDS: Kind[] = ["role", "rolePolicy", "managedPolicy"];
+
+/** Identity policy documents a resource carries, with where each came from. */
+export function identityDocuments(type: string, props: Props): { where: string; document: unknown }[] {
+    if (isKind(type, "role"))
+        return asRecords(props.inlinePolicies).map((p, i) => ({ where: `inlinePolicies[${i}]${p.name ? ` (${show(p.name)})` : ""}`, document: p.policy }));
+    if (isKind(type, "rolePolicy") || isKind(type, "managedPolicy")) return props.policy === undefined ? [] : [{ where: "policy", document: props.policy }];
+    return [];
+}
+
+/** Runs `check` over every parsed statement; malformed documents are reported by iam-no-admin-access. */
+function eachStatement(type: string, props: Props, check: (s: Statement, where: string) => void) {
+    for (const { where, document } of identityDocuments(type, props)) {
+        const parsed = parsePolicy(document);
+        if (parsed.ok) parsed.statements.forEach((s, i) => check(s, `${where} statement ${s.sid ?? i}`));
+    }
+}
+
+export const iamNoAdminAccess = resourceRule({
+    name: "iam-no-admin-access",
+    description: "No identity policy allows every action on every resource (`*` on `*`, or Allow+NotAction on `*`); documents must parse.",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    remediationSteps: "List the specific actions the workload calls and the ARNs it touches; never grant `*` on `*`.",
+    anchors: ["AS-IAM4", "CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_355", "IAM.1", "AwsSolutions-IAM5"],
+    kinds: IDENTITY_KINDS,
+    check(props, ctx, report) {
+        for (const { where, document } of identityDocuments(ctx.type, props)) {
+            const parsed = parsePolicy(document);
+            if (!parsed.ok) {
+                report(`${where} is malformed: ${parsed.error}; an unreadable policy cannot be proven safe.`);
+                continue;
+            }
+            parsed.statements.forEach((s, i) => {
+                const everything = s.actions.some(isFullWildcard) || grantsEverythingBut(s);
+                if (allows(s) && everything && wildcardResource(s))
+                    report(
+                        `${where} statement ${s.sid ?? i} allows ${s.notActions.length ? `everything but ${show(s.notActions)}` : show(s.actions)} on ${show(s.resources)}: administrator access.`,
+                    );
+            });
+        }
+    },
+});
+
+export const iamNoServiceWildcards = resourceRule({
+    name: "iam-no-service-wildcards",
+    description: "Identity policies name actions; no `service:*` (e.g. `s3:*`, `ecr:*`) and no bare `*` action.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Replace `service:*` with the actions the workload calls (e.g. s3:GetObject, s3:PutObject).",
+    anchors: ["AS-IAM5", "CKV_AWS_355", "CKV_AWS_290", "AwsSolutions-IAM5"],
+    kinds: IDENTITY_KINDS,
+    check(props, ctx, report) {
+        eachStatement(ctx.type, props, (s, where) => {
+            if (!allows(s)) return;
+            const wild = s.actions.filter((a) => isFullWildcard(a) || isServiceWildcard(a));
+            if (wild.length > 0) report(`${where} allows ${wild.join(", ")}; allowed: named actions only.`);
+        });
+    },
+});
+
+export const DEFAULT_UNSCOPED_ACTIONS = [
+    "ecr:GetAuthorizationToken",
+    "ssmmessages:CreateControlChannel",
+    "ssmmessages:CreateDataChannel",
+    "ssmmessages:OpenControlChannel",
+    "ssmmessages:OpenDataChannel",
+    "xray:PutTraceSegments",
+    "xray:PutTelemetryRecords",
+    "cloudwatch:PutMetricData",
+];
+
+export const iamNoWildcardResource = resourceRule<{ allowedUnscopedActions: string[] }>({
+    name: "iam-no-wildcard-resource",
+    description: '`Resource: "*"` (or NotResource) only for actions IAM cannot scope, such as ecr:GetAuthorizationToken.',
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Scope the statement to the ARNs it needs (repository, log group, bucket…). Only actions without resource-level permissions may use `*`.",
+    anchors: ["AS-IAM5", "CKV_AWS_355", "CKV_AWS_111", "AwsSolutions-IAM5"],
+    configSchema: { properties: { allowedUnscopedActions: { type: "array", items: { type: "string" }, default: DEFAULT_UNSCOPED_ACTIONS } } },
+    kinds: IDENTITY_KINDS,
+    check(props, ctx, report) {
+        eachStatement(ctx.type, props, (s, where) => {
+            if (!allows(s) || !wildcardResource(s)) return;
+            const unscopable = s.notActions.length === 0 && onlyActions(s.actions, ctx.config.allowedUnscopedActions);
+            if (!unscopable) {
+                const extra = s.notActions.length
+                    ? [`everything but ${show(s.notActions)}`]
+                    : s.actions.filter((a) => !ctx.config.allowedUnscopedActions.some((p) => globMatch(p, a)));
+                report(
+                    `${where} allows ${extra.join(", ")} on Resource "*"; scope it to ARNs (only ${ctx.config.allowedUnscopedActions.slice(0, 2).join(", ")}… may use "*").`,
+                );
+            }
+        });
+    },
+});
+
+export const iamNoBroadManagedPolicies = resourceRule<{ allowedManagedPolicyArns: string[] }>({
+    name: "iam-no-broad-managed-policies",
+    description: "No `*FullAccess`, AdministratorAccess or PowerUserAccess managed policy is attached, by any attachment path.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Detach the managed policy and grant the specific actions on specific resources (the task role's declared grants).",
+    anchors: ["AS-IAM4", "CKV_AWS_274", "IAM.1", "AwsSolutions-IAM4"],
+    configSchema: { properties: { allowedManagedPolicyArns: { type: "array", items: { type: "string" }, default: [] } } },
+    kinds: ["role", "rolePolicyAttachment", "policyAttachment"],
+    check(props, ctx, report) {
+        const arns = isKind(ctx.type, "role") ? asStrings(props.managedPolicyArns) : asStrings(props.policyArn);
+        for (const arn of arns) {
+            if (BROAD_MANAGED_POLICY.test(arn) && !ctx.config.allowedManagedPolicyArns.includes(arn))
+                report(`attaches ${arn}, which grants far more than one workload needs; grant named actions on named resources instead.`);
+        }
+    },
+});
+
+export const iamTrustConfusedDeputy = resourceRule<{ services: string[] }>({
+    name: "iam-trust-confused-deputy",
+    description: "Roles trusted by service principals (ecs-tasks) carry aws:SourceAccount or aws:SourceArn conditions; nothing trusts `*`.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        'Add Condition: { StringEquals: { "aws:SourceAccount": "<account>" }, ArnLike: { "aws:SourceArn": "arn:aws:ecs:<region>:<account>:*" } } to the trust statement.',
+    anchors: ["IAM confused deputy", "AwsSolutions-IAM5"],
+    configSchema: { properties: { services: { type: "array", items: { type: "string" }, default: ["ecs-tasks.amazonaws.com"] } } },
+    kinds: ["role"],
+    check(props, ctx, report) {
+        const parsed = parsePolicy(props.assumeRolePolicy);
+        if (!parsed.ok) return report(`assumeRolePolicy is malformed: ${parsed.error}.`);
+        parsed.statements.filter(allows).forEach((s, i) => {
+            if (trustsAnyone(s)) return report(`trust statement ${s.sid ?? i} lets any principal assume the role; name the service principal.`);
+            const service = ctx.config.services.find((svc) => trustsService(s, svc));
+            const keys = conditionKeys(s);
+            if (service && !keys.includes("aws:sourceaccount") && !keys.includes("aws:sourcearn"))
+                report(`trust statement ${s.sid ?? i} trusts ${service} without aws:SourceAccount or aws:SourceArn conditions (confused deputy).`);
+        });
+    },
+});
+
+export const ecsDistinctRoles = stackRule({
+    name: "ecs-distinct-execution-and-task-roles",
+    description: "A task definition's execution role (used by the ECS agent) is not also its task role (used by the app).",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Create a separate task role with only the app's grants; keep the execution role for pull, logs and secrets.",
+    anchors: ["CKV_AWS_249"],
+    check(graph, _config, report) {
+        for (const td of graph.ofKind("taskDefinition")) {
+            const exec = graph.inputsOf(td, "executionRoleArn", "role").map((r) => r.urn);
+            const task = graph.inputsOf(td, "taskRoleArn", "role").map((r) => r.urn);
+            const sameByGraph = exec.some((u) => task.includes(u));
+            const e = safeProp(td, "executionRoleArn");
+            const sameByValue = typeof e === "string" && e === safeProp(td, "taskRoleArn");
+            if (sameByGraph || sameByValue)
+                report(
+                    `uses the same role as execution role and task role (${sameByGraph ? graph.byUrn(exec[0]!)!.name : show(e)}); the app would hold the agent's pull, log and secret permissions.`,
+                    td,
+                );
+        }
+    },
+});
+
+// --- The execution role grants no more than its task definitions need.
+
+interface Needs {
+    repositories: string[];
+    logGroups: string[];
+    secrets: string[];
+    parameters: string[];
+}
+
+const ECR_PULL = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
+const LOG_WRITE = ["logs:CreateLogStream", "logs:PutLogEvents"];
+
+function needsOf(taskDefinitions: PolicyResource[]): Needs {
+    const needs: Needs = { repositories: [], logGroups: [], secrets: [], parameters: [] };
+    for (const td of taskDefinitions) {
+        const parsed = parseContainers(td.props.containerDefinitions);
+        if (!parsed.ok) continue;
+        for (const c of parsed.containers) {
+            const m = /^\d{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(text(c.image));
+            if (m) needs.repositories.push(`${m[1]}:*:repository/${m[2]}`);
+            const group = at(c, "logConfiguration", "options", "awslogs-group");
+            if (typeof group === "string") needs.logGroups.push(group);
+            for (const s of asRecords(c.secrets)) {
+                const from = text(s.valueFrom);
+                if (from.includes(":secretsmanager:")) needs.secrets.push(from.split(":").slice(0, 7).join(":"));
+                else needs.parameters.push(from);
+            }
+        }
+    }
+    return needs;
+}
+
+/** Does `resource` (from the role's policy) stay within what the task definitions need for `action`? */
+function withinNeeds(action: string, resource: string, needs: Needs): boolean {
+    const a = action.toLowerCase();
+    if (a === "ecr:getauthorizationtoken") return needs.repositories.length > 0;
+    if (ECR_PULL.some((x) => x.toLowerCase() === a)) {
+        const m = /^arn:[\w-]+:ecr:([a-z0-9-]+):\d{12}:repository\/(.+)$/.exec(resource);
+        return m !== null && needs.repositories.some((r) => r === `${m[1]}:*:repository/${m[2]}`);
+    }
+    if (LOG_WRITE.some((x) => x.toLowerCase() === a)) {
+        const m = /:log-group:([^:]+)(?::\*|:log-stream:.*)?$/.exec(resource);
+        return m !== null && needs.logGroups.includes(m[1]!);
+    }
+    if (a === "secretsmanager:getsecretvalue") return needs.secrets.some((s) => resource === s || resource === `${s}*` || resource.startsWith(`${s}-`));
+    if (a === "ssm:getparameters" || a === "ssm:getparameter") return needs.parameters.includes(resource);
+    if (a === "kms:decrypt") return needs.secrets.length + needs.parameters.length > 0;
+    return false;
+}
+
+export const ecsExecutionRoleLeastPrivilege = stackRule<{ allowedManagedPolicyArns: string[] }>({
+    name: "ecs-execution-role-least-privilege",
+    description: "An execution role allows only what its task definitions need: pull from their repositories, write to their log groups, read their secrets.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Build the execution role's policy from the task definition: ecr:GetAuthorizationToken, pull on the image's repository ARN, logs writes on the awslogs group ARN, and GetSecretValue/GetParameters on the declared secrets only.",
+    anchors: ["CKV_AWS_355", "AwsSolutions-IAM5", "IAM least privilege"],
+    configSchema: { properties: { allowedManagedPolicyArns: { type: "array", items: { type: "string" }, default: [] } } },
+    check(graph, config, report) {
+        const roles = new Map<string, PolicyResource[]>();
+        for (const td of graph.ofKind("taskDefinition")) {
+            for (const role of graph.inputsOf(td, "executionRoleArn", "role")) roles.set(role.urn, [...(roles.get(role.urn) ?? []), td]);
+        }
+        for (const [urn, tds] of roles) {
+            const role = graph.byUrn(urn)!;
+            const needs = needsOf(tds);
+            const documents = [
+                ...identityDocuments(role.type, role.props).map((d) => ({ ...d, where: `${role.name} ${d.where}` })),
+                ...graph.consumersOf(role, "rolePolicy", "role").map((rp) => ({ where: rp.name, document: rp.props.policy })),
+            ];
+            const managed = [
+                ...asStrings(safeProp(role, "managedPolicyArns")),
+                ...graph.consumersOf(role, "rolePolicyAttachment", "role").flatMap((a) => asStrings(a.props.policyArn)),
+            ];
+            for (const arn of managed) {
+                if (!config.allowedManagedPolicyArns.includes(arn))
+                    report(
+                        `execution role ${role.name} has managed policy ${arn}, which grants more than its task definitions need (pull, logs, secrets of ${tds.map((t) => t.name).join(", ")}).`,
+                        role,
+                    );
+            }
+            for (const { where, document } of documents) {
+                const parsed = parsePolicy(document);
+                if (!parsed.ok) continue;
+                for (const s of parsed.statements.filter(allows)) {
+                    if (s.notActions.length > 0 || s.notResources.length > 0) {
+                        report(`${where} uses NotAction/NotResource on execution role ${role.name}; list what the task needs instead.`, role);
+                        continue;
+                    }
+                    for (const action of s.actions) {
+                        const extra = s.resources.filter(
+                            (r) =>
+                                !withinNeeds(action, r, needs) &&
+                                !(action.toLowerCase() === "ecr:getauthorizationtoken" && r === "*" && needs.repositories.length > 0),
+                        );
+                        if (extra.length > 0)
+                            report(`${where} allows ${action} on ${show(extra)}, which no task definition using execution role ${role.name} needs.`, role);
+                    }
+                }
+            }
+        }
+    },
+});
+
+export const iamRules = [
+    iamNoAdminAccess,
+    iamNoServiceWildcards,
+    iamNoWildcardResource,
+    iamNoBroadManagedPolicies,
+    iamTrustConfusedDeputy,
+    ecsDistinctRoles,
+    ecsExecutionRoleLeastPrivilege,
+];

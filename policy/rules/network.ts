@@ -1,0 +1,259 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { StackGraph, safeProp } from "../lib/graph";
+import { resourceRule, stackRule } from "../lib/rule";
+import { asList, asRecords, at, isRecord, num, show, text, truthy } from "../lib/values";
+
+export const ecsServiceNoPublicIp = resourceRule({
+    name: "ecs-service-no-public-ip",
+    description: "ECS services and task sets must not assign public IPs to tasks.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set networkConfiguration.assignPublicIp to false and run tasks in private subnets with a NAT gateway or VPC endpoints for egress.",
+    anchors: ["CKV_AWS_333", "ECS.2", "ECS.16"],
+    kinds: ["service", "taskSet"],
+    check(props, _ctx, report) {
+        const value = at(props, "networkConfiguration", "assignPublicIp");
+        if (truthy(value)) report(`networkConfiguration.assignPublicIp is ${show(value)}; tasks get public IPs. Set it to false and use private subnets.`);
+    },
+    remediate(props) {
+        const network = props.networkConfiguration;
+        if (!isRecord(network) || !truthy(network.assignPublicIp)) return undefined;
+        return { ...props, networkConfiguration: { ...network, assignPublicIp: false } };
+    },
+});
+
+export const ecsTaskAwsvpc = resourceRule({
+    name: "ecs-task-awsvpc-network-mode",
+    description: "Task definitions use the awsvpc network mode (each task its own ENI and security group).",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: 'Set networkMode: "awsvpc" on the task definition (required for Fargate).',
+    anchors: ["ECS.17"],
+    kinds: ["taskDefinition"],
+    check(props, _ctx, report) {
+        if (props.networkMode !== "awsvpc") report(`networkMode is ${show(props.networkMode)}; set it to "awsvpc".`);
+    },
+});
+
+/** "1.4.0" or newer, or LATEST (which is 1.4.0 on Linux). */
+export function platformVersionOk(version: unknown): boolean {
+    if (version === undefined || version === "LATEST") return true;
+    if (typeof version !== "string") return false;
+    const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+    if (!m) return false;
+    const [major, minor] = [Number(m[1]), Number(m[2])];
+    return major > 1 || (major === 1 && minor >= 4);
+}
+
+export const ecsFargatePlatformVersion = resourceRule({
+    name: "ecs-fargate-platform-version",
+    description: "Fargate services run platform version 1.4.0 or later (LATEST).",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: 'Set platformVersion to "1.4.0" or "LATEST".',
+    anchors: ["ECS.10"],
+    kinds: ["service", "taskSet"],
+    check(props, _ctx, report) {
+        if (!platformVersionOk(props.platformVersion))
+            report(`platformVersion ${show(props.platformVersion)} is older than 1.4.0; set it to "1.4.0" or "LATEST".`);
+    },
+});
+
+const WORLD = ["0.0.0.0/0", "::/0"];
+
+interface WorldIngress {
+    from: number;
+    to: number;
+    protocol: string;
+}
+
+/** World-open ingress entries of an SG (inline), SecurityGroupRule or vpc ingress rule. */
+export function worldIngress(type: string, props: Record<string, unknown>): WorldIngress[] {
+    const entry = (r: Record<string, unknown>): WorldIngress => ({
+        from: num(r.fromPort, 0),
+        to: num(r.toPort, 65535),
+        protocol: text(r.protocol ?? r.ipProtocol) || "-1",
+    });
+    if (type.endsWith(":SecurityGroupIngressRule")) {
+        return WORLD.includes(props.cidrIpv4 as string) || WORLD.includes(props.cidrIpv6 as string) ? [entry(props)] : [];
+    }
+    if (type.endsWith(":SecurityGroupRule")) {
+        if (props.type !== "ingress") return [];
+        const cidrs = [...asList(props.cidrBlocks), ...asList(props.ipv6CidrBlocks)];
+        return cidrs.some((c) => WORLD.includes(c as string)) ? [entry(props)] : [];
+    }
+    return asRecords(props.ingress)
+        .filter((r) => [...asList(r.cidrBlocks), ...asList(r.ipv6CidrBlocks)].some((c) => WORLD.includes(c as string)))
+        .map(entry);
+}
+
+export const securityGroupNoWorldIngress = resourceRule<{ allowedWorldPorts: number[] }>({
+    name: "security-group-no-world-ingress",
+    description: "Security groups allow ingress from 0.0.0.0/0 or ::/0 only on the load balancer's HTTP/HTTPS ports.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Restrict the source to a security group (e.g. the ALB's) or a known CIDR; only the ALB may be open to the world, on 80/443.",
+    anchors: ["EC2.18", "EC2.19", "CKV_AWS_24", "CKV_AWS_260", "AwsSolutions-EC23"],
+    configSchema: { properties: { allowedWorldPorts: { type: "array", items: { type: "integer" }, default: [80, 443] } } },
+    kinds: ["securityGroup", "securityGroupRule", "ingressRule"],
+    check(props, ctx, report) {
+        for (const rule of worldIngress(ctx.type, props)) {
+            const allPorts = rule.protocol === "-1" || rule.protocol === "all" || rule.from !== rule.to;
+            if (allPorts || !ctx.config.allowedWorldPorts.includes(rule.from)) {
+                const ports = rule.protocol === "-1" ? "all ports" : rule.from === rule.to ? `port ${rule.from}` : `ports ${rule.from}-${rule.to}`;
+                report(
+                    `ingress from the whole internet on ${ports}; allowed from the world: ports ${ctx.config.allowedWorldPorts.join(", ")} only. Use a security group source instead.`,
+                );
+            }
+        }
+    },
+});
+
+// --- Graph rules.
+
+type RouteVerdict = { kind: "private" } | { kind: "public"; why: string } | { kind: "unverifiable"; why: string };
+
+/** Follows subnet → route table associations → default routes, and reads mapPublicIpOnLaunch. */
+export function subnetVerdict(graph: StackGraph, subnet: PolicyResource): RouteVerdict {
+    if (truthy(subnet.props.mapPublicIpOnLaunch)) return { kind: "public", why: "mapPublicIpOnLaunch is true" };
+    const associations = graph.consumersOf(subnet, "routeTableAssociation", "subnetId");
+    if (associations.length === 0) return { kind: "unverifiable", why: "no route table association in this stack (it uses the VPC's main route table)" };
+    for (const association of associations) {
+        const tables = graph.inputsOf(association, "routeTableId", "routeTable");
+        if (tables.length === 0) return { kind: "unverifiable", why: "its route table is not in this stack" };
+        for (const table of tables) {
+            const inline = asRecords(safeProp(table, "routes")).filter((r) => text(r.gatewayId).startsWith("igw-"));
+            if (inline.length > 0) return { kind: "public", why: `route table ${table.name} routes to an internet gateway` };
+            for (const route of graph.consumersOf(table, "route", "routeTableId")) {
+                if (graph.inputsOf(route, "gatewayId", "internetGateway").length > 0 || text(safeProp(route, "gatewayId")).startsWith("igw-")) {
+                    return {
+                        kind: "public",
+                        why: `route ${route.name} in ${table.name} sends ${show(safeProp(route, "destinationCidrBlock"))} to an internet gateway`,
+                    };
+                }
+            }
+        }
+    }
+    return { kind: "private" };
+}
+
+/**
+ * The service's subnet ids. At preview they are unknown; when the graph already names the
+ * subnets (property dependencies), the proof goes on from the graph alone.
+ */
+function subnetIdsOrGraph(service: PolicyResource, graphHasSubnets: boolean): unknown[] {
+    try {
+        return [...asList(at(service.props, "networkConfiguration", "subnets"))];
+    } catch (e) {
+        if (graphHasSubnets) return [];
+        throw e;
+    }
+}
+
+export const ecsServicePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: string[] }>({
+    name: "ecs-service-private-subnets",
+    description:
+        "Proves each ECS service subnet is private: no public IP on launch, default routes to NAT or nowhere, never to an internet gateway. Subnets outside the stack must be allowlisted.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Place services in subnets whose route tables send 0.0.0.0/0 to a NAT gateway (or have no default route), with mapPublicIpOnLaunch false. For subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
+    anchors: ["ECS.2", "ECS.16", "CKV_AWS_333"],
+    configSchema: { properties: { approvedPrivateSubnetIds: { type: "array", items: { type: "string" }, default: [] } } },
+    check(graph, config, report) {
+        for (const service of [...graph.ofKind("service"), ...graph.ofKind("taskSet")]) {
+            const fromStack = graph.inputsOf(service, "networkConfiguration", "subnet");
+            const ids = subnetIdsOrGraph(service, fromStack.length > 0);
+            const seen = new Set(fromStack.map((s) => s.urn));
+            const subnets = [...fromStack];
+            for (const id of ids) {
+                const found = graph.withId("subnet", id);
+                if (found) {
+                    if (!seen.has(found.urn)) subnets.push(found);
+                    seen.add(found.urn);
+                } else if (!config.approvedPrivateSubnetIds.includes(text(id))) {
+                    report(
+                        `subnet ${show(id)} is not in this stack and not in approvedPrivateSubnetIds: unverifiable, so not accepted. Check it is private and add it to the allowlist.`,
+                        service,
+                    );
+                }
+            }
+            if (subnets.length === 0 && ids.length === 0) report("has no subnets in networkConfiguration; cannot prove it runs privately.", service);
+            for (const subnet of subnets) {
+                const verdict = subnetVerdict(graph, subnet);
+                if (verdict.kind === "public") report(`runs in subnet ${subnet.name}, which is public: ${verdict.why}. Use a private subnet.`, service);
+                if (verdict.kind === "unverifiable") report(`runs in subnet ${subnet.name}, which cannot be proven private: ${verdict.why}.`, service);
+            }
+        }
+    },
+});
+
+export const ecsTaskIngressFromAlbOnly = stackRule({
+    name: "ecs-task-ingress-from-alb-only",
+    description: "A service's security groups accept ingress only from its load balancer's security groups, and only on the container port.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Replace CIDR sources on the task security group with referencedSecurityGroupId (or sourceSecurityGroupId) set to the ALB's security group, on the container port only.",
+    anchors: ["ECS.16", "AwsSolutions-EC23"],
+    check(graph, _config, report) {
+        for (const service of graph.ofKind("service")) {
+            const taskGroups = graph.inputsOf(service, "networkConfiguration", "securityGroup");
+            const lbGroups = new Set(
+                graph
+                    .inputsOf(service, "loadBalancers", "targetGroup")
+                    .flatMap((tg) => graph.consumersOf(tg, "listener", "defaultActions"))
+                    .flatMap((l) => graph.inputsOf(l, "loadBalancerArn", "loadBalancer"))
+                    .flatMap((lb) => graph.inputsOf(lb, "securityGroups", "securityGroup"))
+                    .map((sg) => sg.urn),
+            );
+            const ports = new Set(asRecords(service.props.loadBalancers).map((l) => num(l.containerPort, -1)));
+            for (const sg of taskGroups) {
+                const inline = asRecords(safeProp(sg, "ingress")).map((r) => ({
+                    who: r,
+                    sources: [] as PolicyResource[],
+                    from: num(r.fromPort, 0),
+                    to: num(r.toPort, 65535),
+                    cidr: asList(r.cidrBlocks).length > 0,
+                }));
+                const separate = [
+                    ...graph.consumersOf(sg, "ingressRule", "securityGroupId"),
+                    ...graph.consumersOf(sg, "securityGroupRule", "securityGroupId").filter((r) => r.props.type === "ingress"),
+                ].map((r) => ({
+                    who: r,
+                    sources: [
+                        ...graph.inputsOf(r, "referencedSecurityGroupId", "securityGroup"),
+                        ...graph.inputsOf(r, "sourceSecurityGroupId", "securityGroup"),
+                    ],
+                    from: num(r.props.fromPort, 0),
+                    to: num(r.props.toPort, 65535),
+                    cidr: Boolean(r.props.cidrIpv4 || r.props.cidrIpv6 || asList(r.props.cidrBlocks).length > 0),
+                }));
+                for (const rule of [...inline, ...separate]) {
+                    const name = "name" in rule.who && typeof rule.who.name === "string" && "urn" in rule.who ? rule.who.name : `${sg.name} inline rule`;
+                    if (rule.cidr)
+                        report(`task security group ${sg.name} accepts ingress from a CIDR (${name}); allowed: the ALB security group only.`, service);
+                    else if (rule.sources.length > 0 && !rule.sources.every((s) => lbGroups.has(s.urn)))
+                        report(
+                            `task security group ${sg.name} accepts ingress from ${rule.sources.map((s) => s.name).join(", ")}, which is not the service's load balancer.`,
+                            service,
+                        );
+                    else if (!(rule.from === rule.to && ports.has(rule.from)))
+                        report(
+                            `task security group ${sg.name} opens ports ${rule.from}-${rule.to} (${name}); allowed: the container port ${[...ports].join(", ")} only.`,
+                            service,
+                        );
+                }
+            }
+        }
+    },
+});
+
+export const networkRules = [
+    ecsServiceNoPublicIp,
+    ecsServicePrivateSubnets,
+    ecsTaskIngressFromAlbOnly,
+    ecsTaskAwsvpc,
+    ecsFargatePlatformVersion,
+    securityGroupNoWorldIngress,
+];

@@ -1,0 +1,76 @@
+import { safeProp } from "../lib/graph";
+import { allows, parsePolicy, trustsAnyone } from "../lib/iam";
+import { resourceRule, stackRule } from "../lib/rule";
+import { at, isRecord, show, truthy } from "../lib/values";
+
+export const ecrScanOnPush = resourceRule({
+    name: "ecr-scan-on-push",
+    description: "ECR repositories scan images on push.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set imageScanningConfiguration: { scanOnPush: true } (or enable enhanced scanning for the registry).",
+    anchors: ["CKV_AWS_163", "ECR.1"],
+    kinds: ["repository"],
+    check(props, _ctx, report) {
+        if (!truthy(at(props, "imageScanningConfiguration", "scanOnPush")))
+            report("imageScanningConfiguration.scanOnPush is not true; images ship unscanned. Set it to true.");
+    },
+    remediate(props) {
+        if (truthy(at(props, "imageScanningConfiguration", "scanOnPush"))) return undefined;
+        const current = isRecord(props.imageScanningConfiguration) ? props.imageScanningConfiguration : {};
+        return { ...props, imageScanningConfiguration: { ...current, scanOnPush: true } };
+    },
+});
+
+export const ecrImmutableTags = resourceRule({
+    name: "ecr-immutable-tags",
+    description: "ECR repositories make tags immutable, so a tag always names the same image.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: 'Set imageTagMutability: "IMMUTABLE" and push each build under a new tag (e.g. a content hash or commit id).',
+    anchors: ["CKV_AWS_51", "ECR.2"],
+    kinds: ["repository"],
+    check(props, _ctx, report) {
+        const value = props.imageTagMutability;
+        if (value !== "IMMUTABLE" && value !== "IMMUTABLE_WITH_EXCLUSION")
+            report(`imageTagMutability is ${show(value ?? "MUTABLE (default)")}; a pushed tag can be overwritten. Set it to "IMMUTABLE".`);
+    },
+});
+
+export const ecrLifecyclePolicy = stackRule({
+    name: "ecr-lifecycle-policy",
+    description: "Every ECR repository in the stack has a lifecycle policy (old images expire).",
+    severity: "low",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Add an aws.ecr.LifecyclePolicy for the repository that keeps the last N images.",
+    anchors: ["ECR.3"],
+    check(graph, _config, report) {
+        const policies = graph.ofKind("lifecyclePolicy");
+        for (const repo of graph.ofKind("repository")) {
+            const byGraph = graph.consumersOf(repo, "lifecyclePolicy", "repository").length > 0;
+            const byName = policies.some((p) => safeProp(p, "repository") === safeProp(repo, "name"));
+            if (!byGraph && !byName)
+                report("has no lifecycle policy; images accumulate forever. Add an aws.ecr.LifecyclePolicy keeping the last N images.", repo);
+        }
+    },
+});
+
+export const ecrNoPublicRepositoryPolicy = resourceRule({
+    name: "ecr-no-public-repository-policy",
+    description: "Repository policies never grant access to every principal (`*`) without a condition.",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Name the accounts or roles that may pull (Principal: { AWS: [...] }), or add an aws:PrincipalOrgID condition.",
+    anchors: ["CKV_AWS_32"],
+    kinds: ["repositoryPolicy"],
+    check(props, _ctx, report) {
+        const parsed = parsePolicy(props.policy);
+        if (!parsed.ok) return report(`policy is malformed: ${parsed.error}.`);
+        parsed.statements.forEach((s, i) => {
+            if (allows(s) && trustsAnyone(s) && s.condition === undefined)
+                report(`statement ${s.sid ?? i} allows ${show(s.actions)} to every principal ("*"); the repository is public.`);
+        });
+    },
+});
+
+export const registryRules = [ecrScanOnPush, ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy];

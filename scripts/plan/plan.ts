@@ -1,0 +1,78 @@
+// The offline plan: the program under mocks, the policy pack over its resources, the cost and
+// rollout estimates. One function for the CLI, the tests and the benchmark.
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import type { PolicyPackConfig } from "@pulumi/policy";
+import { CostEstimate, estimateMonthlyCost } from "../../policy/lib/cost";
+import { Evaluation, ResourceRecord, evaluatePolicies } from "../../policy/lib/runner";
+import { PACK_NAME, policies } from "../../policy/policies";
+import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
+import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
+import { runProgram } from "./runProgram";
+import { loadStackConfig } from "./stackConfig";
+
+export interface PlanOptions {
+    root: string;
+    stack: string;
+    /** Policy config file; defaults to policy/config/<stack>.json when it exists. */
+    policyConfigPath?: string;
+    /** Extra stack config (e.g. a bad variant in tests). */
+    configOverrides?: Record<string, unknown>;
+    /** Another program (a variant) instead of index.ts. */
+    programPath?: string;
+}
+
+export interface Plan {
+    stack: string;
+    region: string;
+    resources: ResourceRecord[];
+    outputs: Record<string, unknown>;
+    policyConfigPath?: string;
+    evaluation: Evaluation;
+    cost: CostEstimate;
+    budgetUsd?: number;
+    rollout?: { planned: RolloutEstimate; ecsDefaults: RolloutEstimate };
+    mandatoryViolations: number;
+}
+
+export function readPolicyConfig(path: string | undefined): PolicyPackConfig {
+    return path ? (JSON.parse(readFileSync(path, "utf8")) as PolicyPackConfig) : {};
+}
+
+export async function buildPlan(o: PlanOptions): Promise<Plan> {
+    const stack = loadStackConfig(o.root, o.stack, o.configOverrides);
+    const defaultPolicyConfig = join(o.root, "policy", "config", `${o.stack}.json`);
+    const policyConfigPath = o.policyConfigPath ?? (existsSync(defaultPolicyConfig) ? defaultPolicyConfig : undefined);
+    const policyConfig = readPolicyConfig(policyConfigPath);
+
+    const run = await runProgram(o.root, stack, o.programPath);
+    const problems = checkPlanConstraints(run.resources, run.mocks.zones());
+    if (problems.length > 0) throw new PlanConstraintError(problems);
+    const evaluation = await evaluatePolicies(policies, run.resources, policyConfig, { packName: PACK_NAME });
+    const cost = estimateMonthlyCost(
+        run.resources.map((r) => ({ type: r.type, props: r.outputs })),
+        stack.region,
+    );
+
+    const service = run.resources.find((r) => r.type === "aws:ecs/service:Service");
+    const targetGroup = run.resources.find((r) => r.type === "aws:lb/targetGroup:TargetGroup" || r.type === "aws:alb/targetGroup:TargetGroup");
+    let rollout: Plan["rollout"];
+    if (service && targetGroup) {
+        const planned = rolloutInputsFrom(service.inputs, targetGroup.inputs);
+        rollout = { planned: estimateRollout(planned), ecsDefaults: estimateRollout({ ...planned, ...ECS_DEFAULTS }) };
+    }
+    const budgetEntry = policyConfig["monthly-cost-budget"];
+    const budgetUsd = typeof budgetEntry === "object" && typeof budgetEntry.monthlyBudgetUsd === "number" ? budgetEntry.monthlyBudgetUsd : undefined;
+    return {
+        stack: o.stack,
+        region: stack.region,
+        resources: run.resources,
+        outputs: run.outputs,
+        policyConfigPath,
+        evaluation,
+        cost,
+        budgetUsd,
+        rollout,
+        mandatoryViolations: evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").length,
+    };
+}

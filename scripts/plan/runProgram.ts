@@ -1,0 +1,122 @@
+// Runs index.ts under Pulumi's mock runtime and records every registration the way the engine
+// receives it: type, name, parent, inputs, dependencies and property dependencies, plus outputs.
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import { join } from "node:path";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { ResourceRecord } from "../../policy/lib/runner";
+import { AwsMocks } from "./awsMocks";
+import type { StackConfig } from "./stackConfig";
+
+/** Registration request fields the engine reads (the SDK's protobuf message). */
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProtect(): boolean;
+    getDependenciesList(): string[];
+    getObject(): unknown;
+    getPropertydependenciesMap(): { entries(): Iterable<[string, { getUrnsList(): string[] }]> };
+}
+
+class RecordingMonitor extends MockMonitor {
+    readonly records: ResourceRecord[] = [];
+
+    override async registerResource(req: RegisterRequest, callback: (err: unknown, response: { getUrn(): string } | undefined) => void): Promise<void> {
+        const propertyDependencies: Record<string, string[]> = {};
+        for (const [key, deps] of req.getPropertydependenciesMap().entries()) propertyDependencies[key] = deps.getUrnsList();
+        return super.registerResource(req, (err, response) => {
+            if (!err && response) {
+                const urn = response.getUrn();
+                this.records.push({
+                    urn,
+                    type: req.getType(),
+                    name: req.getName(),
+                    custom: req.getCustom(),
+                    parent: req.getParent() || undefined,
+                    protect: req.getProtect(),
+                    inputs: deserializeProperties(req.getObject() as never) as Record<string, unknown>,
+                    outputs: {},
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                });
+            }
+            callback(err, response);
+        });
+    }
+
+    /** Outputs as the engine would store them after the update. */
+    finish(): ResourceRecord[] {
+        for (const record of this.records) {
+            const state = this.resources.get(record.urn)?.state as object | undefined;
+            // Resources hold serialized JS; components' registerResourceOutputs hold a Struct.
+            const struct = state === undefined ? undefined : "toJavaScript" in state ? state : Struct.fromJavaScript(state as never);
+            record.outputs = struct ? (deserializeProperties(struct as never) as Record<string, unknown>) : {};
+        }
+        return this.records;
+    }
+}
+
+export interface MockRun<T> {
+    resources: ResourceRecord[];
+    mocks: AwsMocks;
+    result: T;
+}
+
+/**
+ * Runs `body` under the mock runtime for one stack and waits for every registration.
+ * Errors thrown by `body`, or raised inside applies, are rethrown.
+ */
+export async function runUnderMocks<T>(stack: Pick<StackConfig, "project" | "stack" | "config" | "region">, body: () => T): Promise<MockRun<T>> {
+    const mocks = new AwsMocks(stack.region);
+    const monitor = new RecordingMonitor(mocks);
+    pulumi.runtime.setMockOptions(monitor, stack.project, stack.stack, false);
+    pulumi.runtime.setAllConfig(stack.config);
+
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+        const result = body();
+        await pulumi.runtime.disconnect().catch(onRejection);
+        // Let rejections still queued from failed registrations arrive before judging the run.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (failures.length > 0) throw cleanError(failures[0]);
+        return { resources: monitor.finish(), mocks, result };
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+}
+
+/** An error raised in an apply reaches us wrapped once per input it flowed through. */
+function cleanError(e: unknown): Error {
+    const error = e instanceof Error ? e : new Error(String(e));
+    return new Error(error.message.replace(/^(error serializing property "[^"]*": )+/, ""), { cause: error });
+}
+
+export interface ProgramRun {
+    resources: ResourceRecord[];
+    mocks: AwsMocks;
+    /** Stack outputs, resolved. */
+    outputs: Record<string, unknown>;
+}
+
+/** Runs the program (index.ts by default) once; throws the program's own error. */
+export async function runProgram(root: string, stack: StackConfig, programPath = join(root, "index.ts")): Promise<ProgramRun> {
+    const run = await runUnderMocks(stack, () => {
+        const resolved = require.resolve(programPath);
+        delete require.cache[resolved];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(resolved) as Record<string, unknown>;
+    });
+    const outputs: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(run.result)) {
+        outputs[key] = pulumi.Output.isInstance(value) ? await outputValue(value) : value;
+    }
+    return { resources: run.resources, mocks: run.mocks, outputs };
+}
+
+/** The value of an output (mocked outputs always resolve). */
+export const outputValue = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply((v) => resolve(v)));

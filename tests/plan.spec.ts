@@ -1,0 +1,183 @@
+import { strict as assert } from "node:assert";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deployApp } from "../components/app";
+import { readSettings } from "../components/settings";
+import { main } from "../scripts/plan";
+import { buildPlan } from "../scripts/plan/plan";
+import { checkPlanConstraints } from "../scripts/plan/planConstraints";
+import { ECS_DEFAULTS, estimateRollout } from "../scripts/plan/rollout";
+import { runUnderMocks } from "../scripts/plan/runProgram";
+import { loadStackConfig } from "../scripts/plan/stackConfig";
+import { ROOT } from "./support/mocks";
+import { resourceRecord } from "./policy/harness";
+
+/** Runs the CLI, capturing what it prints. */
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const [log, error] = [console.log, console.error];
+    console.log = (...a: unknown[]) => void out.push(a.join(" "));
+    console.error = (...a: unknown[]) => void err.push(a.join(" "));
+    try {
+        const code = await main(args, ROOT);
+        return { code, out: out.join("\n"), err: err.join("\n") };
+    } finally {
+        console.log = log;
+        console.error = error;
+    }
+}
+
+describe("offline plan", function () {
+    this.timeout(120_000);
+
+    describe("CLI and exit codes", () => {
+        it("dev: prints the tree, verdicts, cost and rollout; exits 0", async () => {
+            const { code, out } = await cli(["--stack", "dev"]);
+            assert.equal(code, 0);
+            assert.match(out, /Offline plan for stack dev \(us-east-1\)/);
+            assert.match(out, /├─ fargate-web:network:Network {2,}web-dev/);
+            assert.match(out, /└─ aws:ecs:Service {2,}web-dev/);
+            assert.match(out, /No mandatory policy violations\./);
+            assert.match(out, /Total {2,}\$\d+\.\d\d {2}\(budget \$100\.00\)/);
+            assert.match(out, /ECS defaults: {2}1 batch\(es\) of 1 × 8 min 15 s/);
+            assert.match(out, /Result: pass$/);
+        });
+
+        it("--json prints one machine-readable document", async () => {
+            const { code, out } = await cli(["--stack", "prod", "--json"]);
+            assert.equal(code, 0);
+            const doc = JSON.parse(out) as {
+                result: string;
+                resources: { type: string }[];
+                cost: { totalUsd: number };
+                rollout: unknown;
+                policyConfig: string;
+            };
+            assert.equal(doc.result, "pass");
+            assert.equal(doc.policyConfig, "policy/config/prod.json");
+            assert.ok(doc.resources.some((r) => r.type === "aws:ecs/service:Service"));
+            assert.ok(doc.cost.totalUsd > 0);
+        });
+
+        it("exits 1 naming the rule when a mandatory violation remains", async () => {
+            const dir = mkdtempSync(join(tmpdir(), "plan-"));
+            const config = join(dir, "strict.json");
+            const dev = JSON.parse(readFileSync(join(ROOT, "policy", "config", "dev.json"), "utf8")) as Record<string, unknown>;
+            writeFileSync(config, JSON.stringify({ ...dev, "alb-access-logs": "mandatory" }));
+            const { code, out } = await cli(["--stack", "dev", "--policy-config", config]);
+            assert.equal(code, 1);
+            assert.match(out, /Mandatory violations \(1\)\n {2}\[alb-access-logs\] aws:lb:LoadBalancer web-dev: access logs are off/);
+            assert.match(out, /Result: FAIL \(1 mandatory violation\(s\)\)/);
+        });
+
+        it("exits 2 on invalid settings with the settings text and no stack trace", async () => {
+            const { code, err } = await cli(["--stack", "dev", "--config", "memory=3000", "--config", "cpu=512"]);
+            assert.equal(code, 2);
+            assert.match(err, /memory=3000 is not valid with cpu=512; allowed: 1024–4096 in 1024 steps/);
+            assert.doesNotMatch(err, /\n\s+at /);
+        });
+
+        it("exits 2 on bad usage", async () => {
+            assert.equal((await cli(["--bogus"])).code, 2);
+            assert.match((await cli(["--stack", "nosuch"])).err, /stack 'nosuch' has no Pulumi.nosuch.yaml/);
+            assert.equal((await cli(["--config", "novalue"])).code, 2);
+        });
+
+        it("exits 2 when a setting exceeds what the region offers", async () => {
+            const { code, err } = await cli(["--stack", "dev", "--config", "aws:region=eu-west-1", "--config", "azCount=4"]);
+            assert.equal(code, 2);
+            assert.match(err, /azCount=4 is not valid in this region; allowed: at most 3 \(available zones: eu-west-1a, eu-west-1b, eu-west-1c\)/);
+        });
+    });
+
+    it("the plan's resources are exactly what index.ts registers", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "dev" });
+        const stack = loadStackConfig(ROOT, "dev");
+        const settings = readSettings({ profile: "dev" }, "dev", stack.project, stack.region);
+        const direct = await runUnderMocks(stack, () => deployApp(settings));
+        const key = (r: { type: string; urn: string }) => `${r.urn}`;
+        assert.deepEqual(plan.resources.map(key).sort(), direct.resources.map(key).sort());
+        assert.equal(plan.resources.length, 55);
+    });
+
+    it("the plan's verdicts match the rule unit tests (same runner, same messages)", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { appName: "web" } });
+        const advisory = plan.evaluation.violations.map((v) => v.policyName).sort();
+        assert.deepEqual(advisory, ["alb-access-logs", "alb-https-only", "ecr-immutable-tags", "log-group-kms"]);
+        const kms = plan.evaluation.violations.find((v) => v.policyName === "log-group-kms")!;
+        assert.equal(kms.message, "web-dev: kmsKeyId is not set; logs are encrypted with a service key only. Set kmsKeyId to a customer-managed key.");
+    });
+
+    describe("AWS limits on planned resources", () => {
+        it("names the resource, the value, the limit and the setting", () => {
+            const tg = resourceRecord("aws:lb/targetGroup:TargetGroup", "tg", {
+                healthCheck: { interval: 10, timeout: 10, healthyThreshold: 2, unhealthyThreshold: 2, matcher: "200", path: "/health" },
+                deregistrationDelay: 4000,
+            });
+            tg.outputs = { name: "a-target-group-name-that-is-far-too-long" };
+            assert.deepEqual(checkPlanConstraints([tg], []), [
+                "aws:lb:TargetGroup tg: name=a-target-group-name-that-is-far-too-long is not valid; allowed: at most 32 characters (is 40) (setting: appName / stack name)",
+                "aws:lb:TargetGroup tg: healthCheck.timeout=10 is not valid; allowed: less than the interval (10 s) (setting: healthCheckTimeoutSeconds)",
+                "aws:lb:TargetGroup tg: deregistrationDelay=4000 is not valid; allowed: a whole number from 0 to 3600 seconds (setting: deregistrationDelaySeconds)",
+            ]);
+        });
+
+        it("checks sizes, percents, autoscaling, listeners and tags", () => {
+            const records = [
+                resourceRecord("aws:ecs/taskDefinition:TaskDefinition", "td", { cpu: "512", memory: "512", containerDefinitions: "[]" }),
+                resourceRecord("aws:ecs/service:Service", "svc", { desiredCount: 1, deploymentMinimumHealthyPercent: 100, deploymentMaximumPercent: 100 }),
+                resourceRecord("aws:appautoscaling/policy:Policy", "p", {
+                    targetTrackingScalingPolicyConfiguration: {
+                        targetValue: 95,
+                        scaleInCooldown: 0,
+                        scaleOutCooldown: 60,
+                        predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+                    },
+                }),
+                resourceRecord("aws:lb/listener:Listener", "l", { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08", certificateArn: "arn:bad" }),
+                resourceRecord("aws:ecs/cluster:Cluster", "c", { tags: { "aws:team": "x" } }),
+            ];
+            const problems = checkPlanConstraints(records, []);
+            assert.equal(problems.length, 6);
+            assert.match(problems[0]!, /td: cpu\/memory=512\/512 is not valid; allowed: 1024–4096 in 1024 steps \(setting: cpu, memory\)/);
+            assert.match(problems[1]!, /svc: deployment percents=100\/100 .*\(setting: minHealthyPercent, maxPercent\)/);
+            assert.match(problems[2]!, /p: targetValue=95 .*10 to 90 percent \(setting: cpuTargetPercent\)/);
+            assert.match(problems[3]!, /l: certificateArn=arn:bad/);
+            assert.match(problems[4]!, /l: sslPolicy=ELBSecurityPolicy-2016-08 is not valid; allowed: a TLS 1.2\+ policy/);
+            assert.match(problems[5]!, /c: tags.aws:team=x .*\(setting: tags\)/);
+        });
+    });
+
+    describe("rollout estimate", () => {
+        it("one batch for a doubled fleet: start + interval × healthy + deregistration", () => {
+            const e = estimateRollout({
+                desiredCount: 3,
+                minHealthyPercent: 100,
+                maxPercent: 200,
+                healthCheckIntervalSeconds: 10,
+                healthyThreshold: 2,
+                deregistrationDelaySeconds: 30,
+                taskStartSeconds: 45,
+            });
+            assert.deepEqual(e, { batchSize: 3, batches: 1, perBatchSeconds: 95, totalSeconds: 95 });
+        });
+        it("batches when max percent limits extra tasks", () => {
+            const e = estimateRollout({
+                desiredCount: 4,
+                minHealthyPercent: 100,
+                maxPercent: 150,
+                healthCheckIntervalSeconds: 10,
+                healthyThreshold: 2,
+                deregistrationDelaySeconds: 0,
+                taskStartSeconds: 45,
+            });
+            assert.deepEqual([e.batchSize, e.batches, e.totalSeconds], [2, 2, 130]);
+        });
+        it("ECS defaults are 30 s × 5 healthy and 300 s deregistration", () => {
+            const e = estimateRollout({ desiredCount: 1, taskStartSeconds: 45, ...ECS_DEFAULTS });
+            assert.equal(e.totalSeconds, 45 + 150 + 300);
+        });
+    });
+});

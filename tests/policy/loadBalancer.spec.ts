@@ -1,0 +1,75 @@
+import { strict as assert } from "node:assert";
+import { evaluatePolicies } from "../../policy/lib/runner";
+import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "../../policy/rules/loadBalancer";
+import { check, messages, resourceRecord } from "./harness";
+
+const LISTENER = "aws:lb/listener:Listener";
+const ALB_LISTENER = "aws:alb/listener:Listener";
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const ALB = "aws:alb/loadBalancer:LoadBalancer";
+
+describe("policy: load balancer", () => {
+    describe("alb-https-only", () => {
+        it("passes HTTPS listeners and HTTP redirect-only listeners (both type tokens)", async () => {
+            assert.deepEqual(await check(albHttpsOnly, LISTENER, { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward" }] }), []);
+            assert.deepEqual(
+                await check(albHttpsOnly, ALB_LISTENER, {
+                    protocol: "HTTP",
+                    port: 80,
+                    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+                }),
+                [],
+            );
+        });
+        it("fails an HTTP listener that forwards", async () => {
+            assert.deepEqual(
+                messages(await check(albHttpsOnly, ALB_LISTENER, { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] })),
+                ["subject: HTTP listener on port 80 serves content (forward); allowed: only a redirect to HTTPS."],
+            );
+        });
+    });
+
+    describe("alb-tls-policy", () => {
+        it("passes a TLS 1.2+ policy; fails unset and TLS 1.0 policies", async () => {
+            assert.deepEqual(await check(albTlsPolicy, LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), []);
+            assert.match(
+                messages(await check(albTlsPolicy, LISTENER, { protocol: "HTTPS" }))[0]!,
+                /sslPolicy is unset \(AWS default ELBSecurityPolicy-2016-08, allows TLS 1.0\)/,
+            );
+            assert.match(
+                messages(await check(albTlsPolicy, LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS-1-0-2015-04" }))[0]!,
+                /sslPolicy is ELBSecurityPolicy-TLS-1-0-2015-04; allowed: ELBSecurityPolicy-TLS13-1-2-2021-06/,
+            );
+        });
+    });
+
+    describe("alb-drop-invalid-headers", () => {
+        it("passes true, ignores network load balancers, fails false; remediates", async () => {
+            assert.deepEqual(await check(albDropInvalidHeaders, LB, { dropInvalidHeaderFields: true }), []);
+            assert.deepEqual(await check(albDropInvalidHeaders, LB, { loadBalancerType: "network" }), []);
+            assert.deepEqual(messages(await check(albDropInvalidHeaders, ALB, {})), [
+                "subject: dropInvalidHeaderFields is not true; malformed headers reach the app. Set it to true.",
+            ]);
+            const result = await evaluatePolicies([albDropInvalidHeaders], [resourceRecord(LB, "lb", {})], { "alb-drop-invalid-headers": "remediate" });
+            assert.equal(result.remediations[0]!.after.dropInvalidHeaderFields, true);
+        });
+    });
+
+    describe("alb-deletion-protection", () => {
+        it("passes protection; fails without it, mandatory only where configured", async () => {
+            assert.deepEqual(await check(albDeletionProtection, LB, { enableDeletionProtection: true }), []);
+            const [advisory] = await check(albDeletionProtection, LB, {});
+            assert.equal(advisory!.enforcementLevel, "advisory");
+            const [mandatory] = await check(albDeletionProtection, LB, {}, { "alb-deletion-protection": "mandatory" });
+            assert.equal(mandatory!.enforcementLevel, "mandatory");
+            assert.match(mandatory!.message, /enableDeletionProtection is not true/);
+        });
+    });
+
+    describe("alb-access-logs (advisory)", () => {
+        it("passes enabled logs; advises otherwise", async () => {
+            assert.deepEqual(await check(albAccessLogs, LB, { accessLogs: { bucket: "logs", enabled: true } }), []);
+            assert.match(messages(await check(albAccessLogs, LB, {}))[0]!, /access logs are off/);
+        });
+    });
+});

@@ -1,0 +1,206 @@
+import { strict as assert } from "node:assert";
+import {
+    ecsFargatePlatformVersion,
+    ecsServiceNoPublicIp,
+    ecsServicePrivateSubnets,
+    ecsTaskAwsvpc,
+    ecsTaskIngressFromAlbOnly,
+    securityGroupNoWorldIngress,
+} from "../../policy/rules/network";
+import { UNKNOWN } from "../../policy/lib/unknowns";
+import { openSecurityGroup } from "./fixtures";
+import { SERVICE, StackBuilder, TASK_DEFINITION, check, messages, privateNetwork } from "./harness";
+
+const service = (assignPublicIp: unknown, extra: Record<string, unknown> = {}) => ({
+    networkConfiguration: { subnets: ["subnet-private"], assignPublicIp },
+    ...extra,
+});
+
+describe("policy: network", () => {
+    describe("ecs-service-no-public-ip", () => {
+        it("passes a service without public IPs", async () => {
+            assert.deepEqual(await check(ecsServiceNoPublicIp, SERVICE, service(false)), []);
+        });
+        it("fails assignPublicIp: true and the tutorial's ENABLED, on services and task sets", async () => {
+            assert.deepEqual(messages(await check(ecsServiceNoPublicIp, SERVICE, service(true))), [
+                "subject: networkConfiguration.assignPublicIp is true; tasks get public IPs. Set it to false and use private subnets.",
+            ]);
+            assert.match(messages(await check(ecsServiceNoPublicIp, "aws:ecs/taskSet:TaskSet", service("ENABLED")))[0]!, /assignPublicIp is ENABLED/);
+        });
+        it("remediates to assignPublicIp: false when set to remediate", async () => {
+            const b = new StackBuilder().add(SERVICE, "svc", service(true));
+            const { evaluatePolicies } = await import("../../policy/lib/runner");
+            const result = await evaluatePolicies([ecsServiceNoPublicIp], b.records, { "ecs-service-no-public-ip": "remediate" });
+            assert.deepEqual(result.violations, []);
+            assert.deepEqual((result.remediations[0]!.after.networkConfiguration as Record<string, unknown>).assignPublicIp, false);
+        });
+    });
+
+    describe("ecs-task-awsvpc-network-mode", () => {
+        it("passes awsvpc and fails bridge", async () => {
+            assert.deepEqual(await check(ecsTaskAwsvpc, TASK_DEFINITION, { networkMode: "awsvpc" }), []);
+            assert.deepEqual(messages(await check(ecsTaskAwsvpc, TASK_DEFINITION, { networkMode: "bridge" })), [
+                'subject: networkMode is bridge; set it to "awsvpc".',
+            ]);
+        });
+    });
+
+    describe("ecs-fargate-platform-version", () => {
+        it("passes unset, LATEST, 1.4.0; fails 1.3.0", async () => {
+            for (const v of [undefined, "LATEST", "1.4.0", "2.0.0"])
+                assert.deepEqual(await check(ecsFargatePlatformVersion, SERVICE, { platformVersion: v }), [], String(v));
+            assert.match(
+                messages(await check(ecsFargatePlatformVersion, SERVICE, { platformVersion: "1.3.0" }))[0]!,
+                /platformVersion 1.3.0 is older than 1.4.0/,
+            );
+        });
+    });
+
+    describe("security-group-no-world-ingress", () => {
+        it("passes 80/443 from the world and SG-sourced rules", async () => {
+            assert.deepEqual(
+                await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", {
+                    ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
+                }),
+                [],
+            );
+            assert.deepEqual(
+                await check(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
+                    ipProtocol: "tcp",
+                    fromPort: 8080,
+                    toPort: 8080,
+                    referencedSecurityGroupId: "sg-1",
+                }),
+                [],
+            );
+        });
+        it("fails the tutorial SG open on all ports, and world SSH by any attachment path", async () => {
+            assert.deepEqual(messages(await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", openSecurityGroup)), [
+                "subject: ingress from the whole internet on all ports; allowed from the world: ports 80, 443 only. Use a security group source instead.",
+            ]);
+            assert.match(
+                messages(
+                    await check(securityGroupNoWorldIngress, "aws:ec2/securityGroupRule:SecurityGroupRule", {
+                        type: "ingress",
+                        protocol: "tcp",
+                        fromPort: 22,
+                        toPort: 22,
+                        cidrBlocks: ["0.0.0.0/0"],
+                    }),
+                )[0]!,
+                /on port 22/,
+            );
+            assert.match(
+                messages(
+                    await check(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
+                        ipProtocol: "tcp",
+                        fromPort: 3000,
+                        toPort: 3999,
+                        cidrIpv6: "::/0",
+                    }),
+                )[0]!,
+                /on ports 3000-3999/,
+            );
+        });
+        it("allowed world ports come from config", async () => {
+            const props = { ingress: [{ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] }] };
+            assert.equal((await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", props)).length, 1);
+            assert.deepEqual(
+                await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", props, {
+                    "security-group-no-world-ingress": { allowedWorldPorts: [8443] },
+                }),
+                [],
+            );
+        });
+    });
+
+    describe("ecs-service-private-subnets (graph proof)", () => {
+        const withService = (subnet: string) =>
+            privateNetwork(new StackBuilder()).add(
+                SERVICE,
+                "svc",
+                { networkConfiguration: { subnets: [`subnet-${subnet}`] } },
+                { networkConfiguration: [subnet] },
+            );
+
+        it("proves a subnet private through its route table's NAT route", async () => {
+            assert.deepEqual(await withService("private").check(ecsServicePrivateSubnets), []);
+        });
+        it("fails a subnet whose default route goes to the internet gateway", async () => {
+            assert.deepEqual(messages(await withService("public").check(ecsServicePrivateSubnets)), [
+                "svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway. Use a private subnet.",
+            ]);
+        });
+        it("fails a subnet that maps public IPs on launch", async () => {
+            const b = privateNetwork(new StackBuilder())
+                .add("aws:ec2/subnet:Subnet", "leaky", { mapPublicIpOnLaunch: true })
+                .add(SERVICE, "svc", {}, { networkConfiguration: ["leaky"] });
+            assert.match(messages(await b.check(ecsServicePrivateSubnets))[0]!, /subnet leaky, which is public: mapPublicIpOnLaunch is true/);
+        });
+        it("reports a stack subnet with no route table association as unverifiable, not as passing", async () => {
+            const b = new StackBuilder()
+                .add("aws:ec2/subnet:Subnet", "orphan", { mapPublicIpOnLaunch: false })
+                .add(SERVICE, "svc", {}, { networkConfiguration: ["orphan"] });
+            assert.match(messages(await b.check(ecsServicePrivateSubnets))[0]!, /cannot be proven private: no route table association in this stack/);
+        });
+        it("subnets from outside the stack must be allowlisted", async () => {
+            const b = new StackBuilder().add(SERVICE, "svc", { networkConfiguration: { subnets: ["subnet-0aaa1111bbbb22223"] } });
+            assert.match(
+                messages(await b.check(ecsServicePrivateSubnets))[0]!,
+                /subnet subnet-0aaa1111bbbb22223 is not in this stack and not in approvedPrivateSubnetIds: unverifiable/,
+            );
+            assert.deepEqual(
+                await b.check(ecsServicePrivateSubnets, { "ecs-service-private-subnets": { approvedPrivateSubnetIds: ["subnet-0aaa1111bbbb22223"] } }),
+                [],
+            );
+        });
+        it("at preview, unknown subnet ids still get a verdict from the dependency graph", async () => {
+            const b = privateNetwork(new StackBuilder()).add(
+                SERVICE,
+                "svc",
+                { networkConfiguration: { subnets: [UNKNOWN.string] } },
+                { networkConfiguration: ["public"] },
+            );
+            assert.match(messages(await b.check(ecsServicePrivateSubnets))[0]!, /^svc: runs in subnet public, which is public/);
+            const alone = new StackBuilder().add(SERVICE, "svc", { networkConfiguration: { subnets: UNKNOWN.array } });
+            const [v] = await alone.check(ecsServicePrivateSubnets);
+            assert.equal(v!.enforcementLevel, "advisory");
+            assert.match(v!.message, /can't run policy 'ecs-service-private-subnets' .* during preview/);
+        });
+        it("follows a subnet given as a plain id value to the stack's subnet", async () => {
+            const b = privateNetwork(new StackBuilder()).add(SERVICE, "svc", { networkConfiguration: { subnets: ["subnet-public"] } });
+            assert.match(messages(await b.check(ecsServicePrivateSubnets))[0]!, /subnet public, which is public/);
+        });
+    });
+
+    describe("ecs-task-ingress-from-alb-only (graph)", () => {
+        const stack = (taskRule: Record<string, unknown>, ruleDeps: Record<string, string[]>) =>
+            new StackBuilder()
+                .add("aws:ec2/securityGroup:SecurityGroup", "alb-sg", {})
+                .add("aws:ec2/securityGroup:SecurityGroup", "task-sg", {})
+                .add("aws:ec2/securityGroup:SecurityGroup", "bastion-sg", {})
+                .add("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "task-in", taskRule, { securityGroupId: ["task-sg"], ...ruleDeps })
+                .add("aws:lb/loadBalancer:LoadBalancer", "alb", {}, { securityGroups: ["alb-sg"] })
+                .add("aws:lb/targetGroup:TargetGroup", "tg", {})
+                .add("aws:lb/listener:Listener", "http", {}, { loadBalancerArn: ["alb"], defaultActions: ["tg"] })
+                .add(SERVICE, "svc", { loadBalancers: [{ containerPort: 8080 }] }, { networkConfiguration: ["task-sg"], loadBalancers: ["tg"] });
+
+        it("passes ingress from the ALB's SG on the container port", async () => {
+            assert.deepEqual(await stack({ fromPort: 8080, toPort: 8080 }, { referencedSecurityGroupId: ["alb-sg"] }).check(ecsTaskIngressFromAlbOnly), []);
+        });
+        it("fails ingress from another SG, from a CIDR, or on another port", async () => {
+            assert.match(
+                messages(await stack({ fromPort: 8080, toPort: 8080 }, { referencedSecurityGroupId: ["bastion-sg"] }).check(ecsTaskIngressFromAlbOnly))[0]!,
+                /accepts ingress from bastion-sg, which is not the service's load balancer/,
+            );
+            assert.match(
+                messages(await stack({ fromPort: 8080, toPort: 8080, cidrIpv4: "10.0.0.0/8" }, {}).check(ecsTaskIngressFromAlbOnly))[0]!,
+                /accepts ingress from a CIDR \(task-in\)/,
+            );
+            assert.match(
+                messages(await stack({ fromPort: 0, toPort: 65535 }, { referencedSecurityGroupId: ["alb-sg"] }).check(ecsTaskIngressFromAlbOnly))[0]!,
+                /opens ports 0-65535 \(task-in\); allowed: the container port 8080 only/,
+            );
+        });
+    });
+});

@@ -1,0 +1,138 @@
+// Whole stacks: every shipped Pulumi.<stack>.yaml under mocks with the whole pack and that
+// stack's policy config; known-bad variants caught with the expected rule names.
+import { strict as assert } from "node:assert";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Plan, buildPlan } from "../scripts/plan/plan";
+import { checkPlanConstraints } from "../scripts/plan/planConstraints";
+import { runProgram } from "../scripts/plan/runProgram";
+import { loadStackConfig } from "../scripts/plan/stackConfig";
+import { ROOT } from "./support/mocks";
+
+const SHIPPED = readdirSync(ROOT)
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined);
+
+const countByType = (plan: Plan) => {
+    const counts: Record<string, number> = {};
+    for (const r of plan.resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
+    return counts;
+};
+const mandatoryRules = (plan: Plan) =>
+    [...new Set(plan.evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policyName))].sort();
+
+describe("whole stacks", function () {
+    this.timeout(120_000);
+    const plans: Record<string, Plan> = {};
+
+    before(async () => {
+        for (const stack of SHIPPED) plans[stack] = await buildPlan({ root: ROOT, stack });
+    });
+
+    it("ships dev, staging and prod", () => {
+        assert.deepEqual(
+            ["dev", "prod", "staging"].filter((s) => SHIPPED.includes(s)),
+            ["dev", "prod", "staging"],
+        );
+    });
+
+    it("every shipped stack is clean of mandatory violations under its own policy config", () => {
+        for (const stack of SHIPPED) assert.deepEqual(mandatoryRules(plans[stack]!), [], stack);
+    });
+
+    it("no task has a public IP, no wildcard action, no Resource * beyond ecr:GetAuthorizationToken, every container logs", () => {
+        for (const stack of SHIPPED) {
+            const resources = plans[stack]!.resources;
+            for (const service of resources.filter((r) => r.type === "aws:ecs/service:Service")) {
+                assert.equal((service.inputs.networkConfiguration as { assignPublicIp: boolean }).assignPublicIp, false, stack);
+            }
+            for (const policy of resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy")) {
+                for (const s of (JSON.parse(String(policy.inputs.policy)) as { Statement: { Action: string[]; Resource: string | string[] }[] }).Statement) {
+                    assert.ok(
+                        s.Action.every((a) => !a.includes("*")),
+                        `${stack}: ${JSON.stringify(s.Action)}`,
+                    );
+                    if (s.Resource === "*" || s.Resource.includes("*")) assert.deepEqual(s.Action, ["ecr:GetAuthorizationToken"], stack);
+                }
+            }
+            for (const td of resources.filter((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")) {
+                for (const c of JSON.parse(String(td.inputs.containerDefinitions)) as { logConfiguration?: { logDriver: string } }[])
+                    assert.equal(c.logConfiguration?.logDriver, "awslogs", stack);
+            }
+            assert.ok(!resources.some((r) => /FullAccess/.test(JSON.stringify(r.inputs))), `${stack}: no *FullAccess`);
+        }
+    });
+
+    it("dev and prod differ as designed: NAT per AZ, subnets, KMS, protection", () => {
+        const [dev, prod] = [countByType(plans.dev!), countByType(plans.prod!)];
+        assert.deepEqual([dev["aws:ec2/natGateway:NatGateway"], prod["aws:ec2/natGateway:NatGateway"]], [1, 3]);
+        assert.deepEqual([dev["aws:ec2/subnet:Subnet"], prod["aws:ec2/subnet:Subnet"]], [4, 6]);
+        assert.deepEqual([dev["aws:kms/key:Key"], prod["aws:kms/key:Key"]], [undefined, 1]);
+        assert.deepEqual([dev["aws:lb/listener:Listener"], prod["aws:lb/listener:Listener"]], [1, 2]);
+        assert.deepEqual(
+            plans
+                .prod!.resources.filter((r) => r.protect)
+                .map((r) => r.type)
+                .sort(),
+            ["aws:cloudwatch/logGroup:LogGroup", "aws:ecr/repository:Repository", "aws:kms/key:Key"],
+        );
+        assert.deepEqual(
+            plans.dev!.resources.filter((r) => r.protect),
+            [],
+        );
+        const devRepo = plans.dev!.resources.find((r) => r.type === "aws:ecr/repository:Repository")!;
+        assert.equal(devRepo.inputs.forceDelete, true, "dev destroys cleanly with its images");
+    });
+
+    it("every shipped stack passes the AWS limits check", () => {
+        for (const stack of SHIPPED)
+            assert.deepEqual(
+                checkPlanConstraints(plans[stack]!.resources, ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"]),
+                [],
+                stack,
+            );
+    });
+
+    it("a tutorial-style program is caught with the expected rule names", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "dev", programPath: join(__dirname, "fixtures", "publicIpProgram.ts") });
+        assert.deepEqual(mandatoryRules(plan), [
+            "ecs-container-image-provenance",
+            "ecs-container-log-configuration",
+            "ecs-container-non-root-user",
+            "ecs-container-readonly-root",
+            "ecs-distinct-execution-and-task-roles",
+            "ecs-execution-role-least-privilege",
+            "ecs-service-private-subnets",
+            "iam-no-broad-managed-policies",
+            "iam-trust-confused-deputy",
+            "required-tags",
+        ]);
+        // The public IP itself is fixed by remediation on dev, and reported on prod's config.
+        assert.deepEqual(plan.evaluation.remediations.map((r) => r.policyName).sort(), ["ecs-cluster-container-insights", "ecs-service-no-public-ip"]);
+        const strict = await buildPlan({
+            root: ROOT,
+            stack: "dev",
+            programPath: join(__dirname, "fixtures", "publicIpProgram.ts"),
+            policyConfigPath: join(ROOT, "policy", "config", "prod.json"),
+        });
+        assert.ok(mandatoryRules(strict).includes("ecs-service-no-public-ip"));
+    });
+
+    it("a stack config over its budget fails the cost policy", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { cpu: 4096, memory: 8192, desiredCount: 2, maxCount: 4, spot: false } });
+        assert.deepEqual(mandatoryRules(plan), ["monthly-cost-budget"]);
+    });
+
+    it("long app and stack names are shortened into names AWS accepts", async () => {
+        const stack = {
+            ...loadStackConfig(ROOT, "dev", { appName: "customer-portal-frontend-web", profile: "dev" }),
+            stack: "feature-add-very-long-branch-name-for-preview-42",
+        };
+        const run = await runProgram(ROOT, stack);
+        assert.deepEqual(checkPlanConstraints(run.resources, run.mocks.zones()), []);
+        const alb = run.resources.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer")!;
+        assert.ok(String(alb.outputs.name).length <= 32, String(alb.outputs.name));
+        const again = await runProgram(ROOT, stack);
+        assert.equal(again.resources.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer")!.name, alb.name, "deterministic");
+    });
+});
