@@ -1,17 +1,23 @@
 // Walks a stack's resources along the edges the engine records: property dependencies
 // (which resource fed which input), plain dependencies, and, as a fallback, id values.
+// Lookups are indexed on first use so graph rules stay linear in the stack's size.
 import type { PolicyResource } from "@pulumi/policy";
 import { Kind, isKind } from "./types";
 
 export class StackGraph {
     private readonly byUrnMap: Map<string, PolicyResource>;
+    private readonly kinds = new Map<Kind, PolicyResource[]>();
+    private readonly consumers = new Map<string, Map<string, PolicyResource[]>>();
+    private readonly ids = new Map<Kind, Map<unknown, PolicyResource>>();
 
     constructor(readonly resources: PolicyResource[]) {
         this.byUrnMap = new Map(resources.map((r) => [r.urn, r]));
     }
 
     ofKind(kind: Kind): PolicyResource[] {
-        return this.resources.filter((r) => isKind(r.type, kind));
+        let list = this.kinds.get(kind);
+        if (!list) this.kinds.set(kind, (list = this.resources.filter((r) => isKind(r.type, kind))));
+        return list;
     }
 
     byUrn(urn: string): PolicyResource | undefined {
@@ -25,16 +31,34 @@ export class StackGraph {
 
     /** Resources of `kind` whose input `prop` was fed by `target`. */
     consumersOf(target: PolicyResource, kind: Kind, prop: string): PolicyResource[] {
-        return this.ofKind(kind).filter((r) => (r.propertyDependencies[prop] ?? []).some((d) => d.urn === target.urn));
+        const key = `${kind}\0${prop}`;
+        let index = this.consumers.get(key);
+        if (!index) {
+            index = new Map();
+            for (const r of this.ofKind(kind)) {
+                for (const d of r.propertyDependencies[prop] ?? []) index.set(d.urn, [...(index.get(d.urn) ?? []), r]);
+            }
+            this.consumers.set(key, index);
+        }
+        return index.get(target.urn) ?? [];
     }
 
     /** A resource of `kind` whose id (or arn) is `value`: edges that arrive as plain values. */
     withId(kind: Kind, value: unknown): PolicyResource | undefined {
         if (typeof value !== "string") return undefined;
-        return this.ofKind(kind).find((r) => readId(r) === value || safeProp(r, "arn") === value);
+        let index = this.ids.get(kind);
+        if (!index) {
+            index = new Map();
+            for (const r of this.ofKind(kind)) {
+                for (const v of [safeProp(r, "arn"), safeProp(r, "id")]) if (typeof v === "string") index.set(v, r);
+            }
+            this.ids.set(kind, index);
+        }
+        return index.get(value);
     }
 }
 
+/** A property that may be unknown at preview: undefined instead of a throw. */
 export function safeProp(r: PolicyResource, key: string): unknown {
     try {
         return r.props[key];
@@ -42,5 +66,3 @@ export function safeProp(r: PolicyResource, key: string): unknown {
         return undefined;
     }
 }
-
-const readId = (r: PolicyResource) => safeProp(r, "id");
