@@ -1,5 +1,6 @@
 // Typed reads of raw Pulumi config strings that collect every problem instead of
 // stopping at the first, so one run shows the user all they must fix.
+import { isRecord } from "../policy/lib/values";
 
 /** Raw config of this project: key (without namespace) → the string Pulumi stores. */
 export type RawConfig = Readonly<Record<string, string>>;
@@ -70,6 +71,21 @@ export class ConfigReader {
             this.expect(key, text, "a YAML/JSON object or list");
             return undefined;
         }
+    }
+
+    /**
+     * A list of objects: each item is read by `readItem` (which reports its own problems and
+     * returns undefined for a bad item); a non-list or non-object item is reported with `shape`.
+     */
+    list<T>(key: string, shape: string, readItem: (item: Record<string, unknown>, itemKey: string) => T | undefined): T[] {
+        const value = this.json(key) ?? [];
+        if (!Array.isArray(value)) return (this.expect(key, value, `a list of ${shape}`), []);
+        return value.flatMap((item, i) => {
+            const itemKey = `${key}[${i}]`;
+            if (!isRecord(item)) return (this.expect(itemKey, item, shape), []);
+            const read = readItem(item, itemKey);
+            return read === undefined ? [] : [read];
+        });
     }
 
     /** Keys the program never read: most likely typos, never ignored silently. */

@@ -1,5 +1,6 @@
 // One typed settings object per stack, read from Pulumi config and validated in one place.
 // Invalid input fails here, before any resource is registered.
+import { isRecord } from "../policy/lib/values";
 import * as c from "./constraints";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
 import { ResourceNames, resourceNames } from "./naming";
@@ -285,8 +286,6 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     return settings;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 function readExistingVpc(r: ConfigReader, azCount: number): ExistingVpc | undefined {
     const value = r.json("existingVpc");
     if (value === undefined) return undefined;
@@ -307,46 +306,32 @@ function readExistingVpc(r: ConfigReader, azCount: number): ExistingVpc | undefi
 }
 
 function readS3Grants(r: ConfigReader): S3Grant[] {
-    const value = r.json("s3Grants") ?? [];
-    if (!Array.isArray(value)) {
-        r.expect("s3Grants", value, "a list of { bucket: <name>, access: read | read-write }");
-        return [];
-    }
-    return value.flatMap((grant, i): S3Grant[] => {
-        const key = `s3Grants[${i}]`;
-        if (!isRecord(grant)) return (r.expect(key, grant, "{ bucket: <name>, access: read | read-write }"), []);
-        const okBucket = r.expect(
+    return r.list("s3Grants", "{ bucket: <name>, access: read | read-write }", (grant, key) => {
+        const bucketOk = r.expect(
             `${key}.bucket`,
             grant.bucket,
             typeof grant.bucket === "string" && BUCKET.test(grant.bucket)
                 ? undefined
                 : "an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens); wildcards are not allowed",
         );
-        const okAccess = r.expect(`${key}.access`, grant.access, grant.access === "read" || grant.access === "read-write" ? undefined : "read, read-write");
-        return okBucket && okAccess ? [{ bucket: grant.bucket as string, access: grant.access as S3Access }] : [];
+        const accessOk = r.expect(`${key}.access`, grant.access, grant.access === "read" || grant.access === "read-write" ? undefined : "read, read-write");
+        return bucketOk && accessOk ? { bucket: grant.bucket as string, access: grant.access as S3Access } : undefined;
     });
 }
 
 function readSecrets(r: ConfigReader): SecretRef[] {
-    const value = r.json("secrets") ?? [];
-    if (!Array.isArray(value)) {
-        r.expect("secrets", value, "a list of { name: ENV_NAME, valueFrom: <Secrets Manager or SSM parameter ARN> }");
-        return [];
-    }
-    return value.flatMap((secret, i): SecretRef[] => {
-        const key = `secrets[${i}]`;
-        if (!isRecord(secret)) return (r.expect(key, secret, "{ name, valueFrom }"), []);
-        const okName = r.expect(
+    return r.list("secrets", "{ name: ENV_NAME, valueFrom: <Secrets Manager or SSM parameter ARN> }", (secret, key) => {
+        const nameOk = r.expect(
             `${key}.name`,
             secret.name,
             typeof secret.name === "string" && ENV_NAME.test(secret.name) ? undefined : "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)",
         );
-        const okArn = r.expect(
+        const arnOk = r.expect(
             `${key}.valueFrom`,
             secret.valueFrom,
             typeof secret.valueFrom === "string" && SECRET_ARN.test(secret.valueFrom) ? undefined : "a Secrets Manager secret ARN or an SSM parameter ARN",
         );
-        return okName && okArn ? [{ name: secret.name as string, valueFrom: secret.valueFrom as string }] : [];
+        return nameOk && arnOk ? { name: secret.name as string, valueFrom: secret.valueFrom as string } : undefined;
     });
 }
 

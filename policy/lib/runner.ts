@@ -7,6 +7,7 @@ import {
     PolicyConfigSchema,
     PolicyPackConfig,
     PolicyResource,
+    PolicyResourceOptions,
     ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationPolicy,
@@ -153,14 +154,7 @@ export async function evaluatePolicies(
         props: unknownCheckingProxy(props),
         urn: r.urn,
         name: r.name,
-        opts: {
-            protect: r.protect,
-            ignoreChanges: [],
-            aliases: [],
-            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-            additionalSecretOutputs: [],
-            parent: r.parent,
-        },
+        opts: optionsOf(r),
         stackTags: new Map(),
         isType: (cls) => typeOf(cls) === r.type,
         asType: ((cls: unknown) => (typeOf(cls) === r.type ? unknownCheckingProxy(props) : undefined)) as ResourceValidationArgs["asType"],
@@ -212,14 +206,7 @@ export function toPolicyResources(records: ResourceRecord[]): PolicyResource[] {
             props,
             urn: r.urn,
             name: r.name,
-            opts: {
-                protect: r.protect,
-                ignoreChanges: [],
-                aliases: [],
-                customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-                additionalSecretOutputs: [],
-                parent: r.parent,
-            },
+            opts: optionsOf(r),
             dependencies: [],
             propertyDependencies: {},
             isType: (cls) => typeOf(cls) === r.type,
@@ -237,5 +224,15 @@ export function toPolicyResources(records: ResourceRecord[]): PolicyResource[] {
     });
     return all;
 }
+
+/** The options the engine sends with a resource (only protect and parent are recorded offline). */
+const optionsOf = (r: ResourceRecord): PolicyResourceOptions => ({
+    protect: r.protect,
+    ignoreChanges: [],
+    aliases: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    additionalSecretOutputs: [],
+    parent: r.parent,
+});
 
 const typeOf = (cls: unknown): string | undefined => (cls as { __pulumiType?: string }).__pulumiType;
