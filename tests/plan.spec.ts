@@ -79,6 +79,12 @@ describe("offline plan", function () {
             assert.doesNotMatch(err, /\n\s+at /);
         });
 
+        it("a stack config granting broad S3 access never reaches AWS: exit 2 naming the grant", async () => {
+            const { code, err } = await cli(["--stack", "dev", "--config", 's3Grants=[{"bucket":"*","access":"read-write"}]']);
+            assert.equal(code, 2);
+            assert.match(err, /s3Grants\[0\]\.bucket=\* is not valid; allowed: an S3 bucket name .*wildcards are not allowed/);
+        });
+
         it("exits 2 on bad usage", async () => {
             assert.equal((await cli(["--bogus"])).code, 2);
             assert.match((await cli(["--stack", "nosuch"])).err, /stack 'nosuch' has no Pulumi.nosuch.yaml/);
@@ -111,6 +117,23 @@ describe("offline plan", function () {
     });
 
     describe("AWS limits on planned resources", () => {
+        it("a program with values AWS refuses fails the plan, naming resource, value, limit and setting", async () => {
+            await assert.rejects(buildPlan({ root: ROOT, stack: "dev", programPath: join(__dirname, "fixtures", "overLimitProgram.ts") }), (e: Error) => {
+                assert.match(e.message, /^The plan violates AWS limits:/);
+                assert.match(
+                    e.message,
+                    /aws:lb:TargetGroup tg: name=a-target-group-name-longer-than-32 is not valid; allowed: at most 32 characters \(is 34\)/,
+                );
+                assert.match(
+                    e.message,
+                    /aws:lb:TargetGroup tg: healthCheck.timeout=10 is not valid; allowed: less than the interval \(10 s\) \(setting: healthCheckTimeoutSeconds\)/,
+                );
+                assert.match(e.message, /aws:cloudwatch:LogGroup logs: name=\/ecs\/web dev is not valid; allowed: 1–512 characters/);
+                assert.match(e.message, /aws:cloudwatch:LogGroup logs: retentionInDays=10 is not valid; allowed: one of 1, 3, 5, 7/);
+                return true;
+            });
+        });
+
         it("names the resource, the value, the limit and the setting", () => {
             const tg = resourceRecord("aws:lb/targetGroup:TargetGroup", "tg", {
                 healthCheck: { interval: 10, timeout: 10, healthyThreshold: 2, unhealthyThreshold: 2, matcher: "200", path: "/health" },
