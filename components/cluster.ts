@@ -21,7 +21,7 @@ export class Cluster extends pulumi.ComponentResource {
             { name: args.name, settings: [{ name: "containerInsights", value: "enabled" }], tags: args.tags },
             { parent: this },
         );
-        new aws.ecs.ClusterCapacityProviders(
+        const capacityProviders = new aws.ecs.ClusterCapacityProviders(
             name,
             {
                 clusterName: cluster.name,
@@ -31,8 +31,10 @@ export class Cluster extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.arn = cluster.arn;
-        this.name = cluster.name;
+        // Services may use the Spot/on-demand providers only once they are associated: whoever
+        // reads the cluster's name or ARN waits for the association too.
+        this.arn = pulumi.all([cluster.arn, capacityProviders.id]).apply(([arn]) => arn);
+        this.name = capacityProviders.clusterName;
         this.registerOutputs({ arn: this.arn, name: this.name });
     }
 }

@@ -50,7 +50,8 @@ export function executionRolePolicy(g: ExecutionGrants): PolicyDocument {
         statements.push({ Sid: "EcrAuthTokenIsAccountWide", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" });
         statements.push({ Sid: "PullThisRepository", Effect: "Allow", Action: ECR_PULL_ACTIONS, Resource: g.repositoryArns });
     }
-    statements.push({ Sid: "WriteThisLogGroup", Effect: "Allow", Action: LOG_WRITE_ACTIONS, Resource: [`${g.logGroupArn}:log-stream:*`] });
+    // "<group arn>:*" is the form CloudWatch Logs authorizes stream creation and writes against.
+    statements.push({ Sid: "WriteThisLogGroup", Effect: "Allow", Action: LOG_WRITE_ACTIONS, Resource: [`${g.logGroupArn}:*`] });
     const secretArns = g.secrets.map((s) => s.valueFrom).filter((arn) => arn.includes(":secretsmanager:"));
     const parameterArns = g.secrets.map((s) => s.valueFrom).filter((arn) => arn.includes(":ssm:"));
     if (secretArns.length > 0) {

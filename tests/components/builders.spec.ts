@@ -26,7 +26,7 @@ describe("pure builders", () => {
                 [
                     [["ecr:GetAuthorizationToken"], "*"],
                     [["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], [repoArn]],
-                    [["logs:CreateLogStream", "logs:PutLogEvents"], [`${logGroupArn}:log-stream:*`]],
+                    [["logs:CreateLogStream", "logs:PutLogEvents"], [`${logGroupArn}:*`]],
                 ],
             );
         });

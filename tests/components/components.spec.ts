@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { Cluster } from "../../components/cluster";
 import { Logs } from "../../components/logs";
@@ -84,6 +85,16 @@ describe("components under mocks", () => {
         const providers = one(resources, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders").inputs;
         assert.deepEqual(providers.capacityProviders, ["FARGATE", "FARGATE_SPOT"]);
         assert.deepEqual(providers.defaultCapacityProviderStrategies, [{ capacityProvider: "FARGATE_SPOT", weight: 1 }]);
+        // Anything using the cluster waits for the capacity providers to be associated.
+        const withService = await record(() => {
+            const cluster = new Cluster("web-dev", { name: "web-dev", spot: true, tags });
+            new aws.ecs.Service("svc", { cluster: cluster.arn });
+        });
+        const arnDeps = one(withService, "aws:ecs/service:Service").propertyDependencies.cluster ?? [];
+        assert.ok(
+            arnDeps.some((urn) => urn.includes("ClusterCapacityProviders")),
+            JSON.stringify(arnDeps),
+        );
     });
 
     describe("Registry", () => {
