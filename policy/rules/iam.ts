@@ -215,6 +215,7 @@ function needsOf(taskDefinitions: PolicyResource[]): Needs {
 /** Does `resource` (from the role's policy) stay within what the task definitions need for `action`? */
 function withinNeeds(action: string, resource: string, needs: Needs): boolean {
     const a = action.toLowerCase();
+    // The token is account-wide: any resource, but only when some image comes from ECR.
     if (a === "ecr:getauthorizationtoken") return needs.repositories.length > 0;
     if (ECR_PULL.some((x) => x.toLowerCase() === a)) {
         const m = /^arn:[\w-]+:ecr:([a-z0-9-]+):\d{12}:repository\/(.+)$/.exec(resource);
@@ -271,11 +272,7 @@ export const ecsExecutionRoleLeastPrivilege = stackRule<{ allowedManagedPolicyAr
                         continue;
                     }
                     for (const action of s.actions) {
-                        const extra = s.resources.filter(
-                            (r) =>
-                                !withinNeeds(action, r, needs) &&
-                                !(action.toLowerCase() === "ecr:getauthorizationtoken" && r === "*" && needs.repositories.length > 0),
-                        );
+                        const extra = s.resources.filter((r) => !withinNeeds(action, r, needs));
                         if (extra.length > 0)
                             report(`${where} allows ${action} on ${show(extra)}, which no task definition using execution role ${role.name} needs.`, role);
                     }

@@ -199,6 +199,17 @@ describe("policy: iam", () => {
                 'exec: exec-policy allows logs:PutLogEvents on ["arn:aws:logs:us-east-1:123456789012:log-group:/ecs/other:*"], which no task definition using execution role exec needs.',
             ]);
         });
+        it("fails an ECR token grant when no task definition pulls from ECR", async () => {
+            const policy = JSON.stringify(executionRolePolicy({ repositoryArns: [repoArn], logGroupArn, secrets: [] }));
+            const b = new StackBuilder()
+                .add(ROLE, "exec", {})
+                .add(ROLE_POLICY, "exec-policy", { policy }, { role: ["exec"] })
+                .add(TASK_DEFINITION, "td", taskDefinition([{ ...goodContainer, image: "public.ecr.aws/nginx/nginx:1.27" }]), { executionRoleArn: ["exec"] });
+            assert.deepEqual(messages(await b.check(ecsExecutionRoleLeastPrivilege)).slice(0, 2), [
+                'exec: exec-policy allows ecr:GetAuthorizationToken on ["*"], which no task definition using execution role exec needs.',
+                `exec: exec-policy allows ecr:BatchCheckLayerAvailability on ["${repoArn}"], which no task definition using execution role exec needs.`,
+            ]);
+        });
         it("fails secrets the containers never declare, and managed policies", async () => {
             const policy = document({
                 Effect: "Allow",

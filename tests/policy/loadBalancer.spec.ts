@@ -21,6 +21,21 @@ describe("policy: load balancer", () => {
                 [],
             );
         });
+        it("fails a redirect that stays on HTTP, and a redirect mixed with a forward", async () => {
+            const toHttp = { type: "redirect", redirect: { protocol: "HTTP", port: "8080" } };
+            assert.match(
+                messages(await check(albHttpsOnly, LISTENER, { protocol: "HTTP", port: 80, defaultActions: [toHttp] }))[0]!,
+                /serves content \(redirect\)/,
+            );
+            const mixed = [
+                { type: "redirect", redirect: { protocol: "HTTPS" } },
+                { type: "forward", targetGroupArn: "tg" },
+            ];
+            assert.match(
+                messages(await check(albHttpsOnly, LISTENER, { protocol: "HTTP", port: 80, defaultActions: mixed }))[0]!,
+                /serves content \(redirect, forward\)/,
+            );
+        });
         it("fails an HTTP listener that forwards", async () => {
             assert.deepEqual(
                 messages(await check(albHttpsOnly, ALB_LISTENER, { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] })),
