@@ -26,7 +26,7 @@ export type Props = Record<string, unknown>;
 
 export interface ResourceRuleSpec<C> extends RuleMeta {
     /** Resource kinds the rule applies to (see types.ts). */
-    kinds: Kind[];
+    kinds?: Kind[];
     /** Further type tokens the rule applies to. */
     types?: readonly string[];
     check(props: Props, ctx: ResourceContext<C>, report: (message: string) => void): void;
@@ -49,7 +49,7 @@ const meta = (spec: RuleMeta) => ({
 });
 
 export function resourceRule<C extends object = Record<string, never>>(spec: ResourceRuleSpec<C>): ResourceValidationPolicy {
-    const applies = (type: string) => spec.kinds.some((k) => isKind(type, k)) || (spec.types ?? []).includes(type);
+    const applies = (type: string) => (spec.kinds ?? []).some((k) => isKind(type, k)) || (spec.types ?? []).includes(type);
     const policy: ResourceValidationPolicy = {
         ...meta(spec),
         validateResource: (args, reportViolation) => {

@@ -30,7 +30,6 @@ export const requiredTags = resourceRule<{ requiredTags: string[] }>({
     remediationSteps: "Add the missing tags (the program's standardTags adds app, environment, stack, managed-by to every resource).",
     anchors: ["AWS tagging best practices", "CKV_AWS tagging"],
     configSchema: { properties: { requiredTags: { type: "array", items: { type: "string" }, default: ["app", "environment"] } } },
-    kinds: [],
     types: TAGGED_TYPES,
     check(props, ctx, report) {
         const tags = props.tags;
