@@ -1,7 +1,8 @@
 // Whole stacks: every shipped Pulumi.<stack>.yaml under mocks with the whole pack and that
 // stack's policy config; known-bad variants caught with the expected rule names.
 import { strict as assert } from "node:assert";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Plan, buildPlan } from "../scripts/plan/plan";
 import { checkPlanConstraints } from "../scripts/plan/planConstraints";
@@ -121,6 +122,44 @@ describe("whole stacks", function () {
     it("a stack config over its budget fails the cost policy", async () => {
         const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { cpu: 4096, memory: 8192, desiredCount: 2, maxCount: 4, spot: false } });
         assert.deepEqual(mandatoryRules(plan), ["monthly-cost-budget"]);
+    });
+
+    it("optional features keep a stack clean: ECS Exec, secrets, S3 grants, ARM, HTTPS on dev", async () => {
+        const plan = await buildPlan({
+            root: ROOT,
+            stack: "dev",
+            configOverrides: {
+                enableExec: true,
+                cpuArchitecture: "ARM64",
+                certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012",
+                s3Grants: [{ bucket: "acme-uploads", access: "read-write" }],
+                secrets: [{ name: "DB_URL", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-url-AbCdEf" }],
+            },
+        });
+        assert.deepEqual(mandatoryRules(plan), []);
+        assert.ok(plan.cost.lines.some((l) => l.item === "Secrets Manager secrets" && l.quantity === 1));
+        assert.ok(plan.cost.lines.some((l) => l.item.startsWith("Fargate ARM64 Spot")));
+    });
+
+    it("an adopted VPC's subnets are unverifiable until the policy config allowlists them", async () => {
+        const existingVpc = {
+            vpcId: "vpc-0123456789abcdef0",
+            publicSubnetIds: ["subnet-0000000000000000a", "subnet-0000000000000000b"],
+            privateSubnetIds: ["subnet-0000000000000000c", "subnet-0000000000000000d"],
+        };
+        const unverified = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { existingVpc } });
+        assert.deepEqual(mandatoryRules(unverified), ["ecs-service-private-subnets"]);
+        assert.match(
+            unverified.evaluation.violations.find((v) => v.policyName === "ecs-service-private-subnets")!.message,
+            /subnet subnet-0000000000000000c is not in this stack and not in approvedPrivateSubnetIds: unverifiable/,
+        );
+        const dir = mkdtempSync(join(tmpdir(), "policy-"));
+        const config = join(dir, "dev.json");
+        const dev = JSON.parse(readFileSync(join(ROOT, "policy", "config", "dev.json"), "utf8")) as Record<string, unknown>;
+        writeFileSync(config, JSON.stringify({ ...dev, "ecs-service-private-subnets": { approvedPrivateSubnetIds: existingVpc.privateSubnetIds } }));
+        const approved = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { existingVpc }, policyConfigPath: config });
+        assert.deepEqual(mandatoryRules(approved), []);
+        assert.equal(approved.resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway").length, 0);
     });
 
     it("long app and stack names are shortened into names AWS accepts", async () => {
