@@ -1,6 +1,4 @@
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deployApp } from "../components/app";
 import { readSettings } from "../components/settings";
@@ -11,6 +9,7 @@ import { ECS_DEFAULTS, estimateRollout } from "../scripts/plan/rollout";
 import { runUnderMocks } from "../scripts/plan/runProgram";
 import { loadStackConfig } from "../scripts/plan/stackConfig";
 import { ROOT } from "./support/mocks";
+import { policyConfigWith } from "./support/policyConfig";
 import { resourceRecord } from "./policy/harness";
 
 /** Runs the CLI, capturing what it prints. */
@@ -62,10 +61,7 @@ describe("offline plan", function () {
         });
 
         it("exits 1 naming the rule when a mandatory violation remains", async () => {
-            const dir = mkdtempSync(join(tmpdir(), "plan-"));
-            const config = join(dir, "strict.json");
-            const dev = JSON.parse(readFileSync(join(ROOT, "policy", "config", "dev.json"), "utf8")) as Record<string, unknown>;
-            writeFileSync(config, JSON.stringify({ ...dev, "alb-access-logs": "mandatory" }));
+            const config = policyConfigWith("dev", { "alb-access-logs": "mandatory" });
             const { code, out } = await cli(["--stack", "dev", "--policy-config", config]);
             assert.equal(code, 1);
             assert.match(out, /Mandatory violations \(1\)\n {2}\[alb-access-logs\] aws:lb:LoadBalancer web-dev: access logs are off/);

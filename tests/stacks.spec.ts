@@ -1,14 +1,14 @@
 // Whole stacks: every shipped Pulumi.<stack>.yaml under mocks with the whole pack and that
 // stack's policy config; known-bad variants caught with the expected rule names.
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Plan, buildPlan } from "../scripts/plan/plan";
 import { checkPlanConstraints } from "../scripts/plan/planConstraints";
 import { runProgram } from "../scripts/plan/runProgram";
 import { loadStackConfig } from "../scripts/plan/stackConfig";
 import { ROOT } from "./support/mocks";
+import { policyConfigWith } from "./support/policyConfig";
 
 const SHIPPED = readdirSync(ROOT)
     .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
@@ -153,10 +153,7 @@ describe("whole stacks", function () {
             unverified.evaluation.violations.find((v) => v.policyName === "ecs-service-private-subnets")!.message,
             /subnet subnet-0000000000000000c is not in this stack and not in approvedPrivateSubnetIds: unverifiable/,
         );
-        const dir = mkdtempSync(join(tmpdir(), "policy-"));
-        const config = join(dir, "dev.json");
-        const dev = JSON.parse(readFileSync(join(ROOT, "policy", "config", "dev.json"), "utf8")) as Record<string, unknown>;
-        writeFileSync(config, JSON.stringify({ ...dev, "ecs-service-private-subnets": { approvedPrivateSubnetIds: existingVpc.privateSubnetIds } }));
+        const config = policyConfigWith("dev", { "ecs-service-private-subnets": { approvedPrivateSubnetIds: existingVpc.privateSubnetIds } });
         const approved = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { existingVpc }, policyConfigPath: config });
         assert.deepEqual(mandatoryRules(approved), []);
         assert.equal(approved.resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway").length, 0);

@@ -36,7 +36,11 @@ export class StackGraph {
         if (!index) {
             index = new Map();
             for (const r of this.ofKind(kind)) {
-                for (const d of r.propertyDependencies[prop] ?? []) index.set(d.urn, [...(index.get(d.urn) ?? []), r]);
+                for (const d of r.propertyDependencies[prop] ?? []) {
+                    const list = index.get(d.urn);
+                    if (list) list.push(r);
+                    else index.set(d.urn, [r]);
+                }
             }
             this.consumers.set(key, index);
         }
