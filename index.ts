@@ -1,8 +1,8 @@
 // Read settings → compose components → export outputs.
 import * as pulumi from "@pulumi/pulumi";
 import { deployApp } from "./components/app";
-import { readSettings, SettingsError } from "./components/settings";
-import { projectConfig } from "./components/projectConfig";
+import { readSettings, SettingsError } from "./settings/settings";
+import { projectConfig } from "./settings/projectConfig";
 
 function settingsOrExit() {
     try {

@@ -6,8 +6,8 @@ import { Logs } from "./logs";
 import { Network } from "./network";
 import { Registry } from "./registry";
 import { Roles } from "./roles";
-import type { Settings } from "./settings";
-import { standardTags } from "./tags";
+import type { Settings } from "../settings/settings";
+import { standardTags } from "../documents/tags";
 import { WebService } from "./webService";
 
 export interface AppOutputs {

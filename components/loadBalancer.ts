@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { HealthCheckSettings } from "./settings";
+import type { HealthCheckSettings } from "../settings/settings";
 
 export interface LoadBalancerArgs {
     albName: string;

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
-import { logsKeyPolicy } from "./iamDocuments";
+import { logsKeyPolicy } from "../documents/iamDocuments";
 
 export interface LogsArgs {
     logGroupName: string;

@@ -2,9 +2,9 @@
 // Routes are separate resources so the policy pack can follow subnet → route table → gateway.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { splitCidr } from "./constraints";
-import type { Egress } from "./profiles";
-import type { ExistingVpc } from "./settings";
+import { splitCidr } from "../settings/constraints";
+import type { Egress } from "../settings/profiles";
+import type { ExistingVpc } from "../settings/settings";
 
 export interface NetworkArgs {
     namePrefix: string;

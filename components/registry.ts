@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { contentTag } from "./imageTag";
-import { keepLastImagesPolicy } from "./lifecyclePolicy";
+import { contentTag } from "../documents/imageTag";
+import { keepLastImagesPolicy } from "../documents/lifecyclePolicy";
 
 export interface RegistryArgs {
     repositoryName: string;

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
-import { ecsTasksTrustPolicy, executionRolePolicy, taskRolePolicy } from "./iamDocuments";
-import type { S3Grant, SecretRef } from "./settings";
+import { ecsTasksTrustPolicy, executionRolePolicy, taskRolePolicy } from "../documents/iamDocuments";
+import type { S3Grant, SecretRef } from "../settings/settings";
 
 export interface RolesArgs {
     executionRoleName: string;

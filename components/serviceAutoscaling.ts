@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { albRequestLabel, targetTrackingPolicies } from "./autoscaling";
-import type { AutoscalingSettings } from "./settings";
+import { albRequestLabel, targetTrackingPolicies } from "../documents/autoscaling";
+import type { AutoscalingSettings } from "../settings/settings";
 
 export interface ServiceAutoscalingArgs {
     namePrefix: string;

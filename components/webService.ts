@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { TMP_VOLUME, webContainerDefinitions } from "./containerDefinitions";
+import { TMP_VOLUME, webContainerDefinitions } from "../documents/containerDefinitions";
 import { LoadBalancer } from "./loadBalancer";
 import { SecurityGroups } from "./securityGroups";
 import { ServiceAlarms } from "./serviceAlarms";
 import { ServiceAutoscaling } from "./serviceAutoscaling";
-import type { Settings } from "./settings";
+import type { Settings } from "../settings/settings";
 
 export type WebServiceSettings = Pick<
     Settings,

@@ -3,10 +3,10 @@
 // Figures are from one run on this machine; compare ratios, not absolute times.
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
-import type { ResourceRecord } from "../policy/lib/runner";
-import { evaluatePolicies } from "../policy/lib/runner";
+import type { ResourceRecord } from "../plan/runner";
+import { evaluatePolicies } from "../plan/runner";
 import { policies } from "../policy/policies";
-import { readPolicyConfig, buildPlan } from "./plan/plan";
+import { readPolicyConfig, buildPlan } from "../plan/plan";
 
 const ROOT = resolve(__dirname, "..");
 

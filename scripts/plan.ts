@@ -2,8 +2,8 @@
 // Exit: 0 no mandatory violation, 1 mandatory violations, 2 bad usage or invalid settings.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { buildPlan } from "./plan/plan";
-import { renderJson, renderText } from "./plan/render";
+import { buildPlan } from "../plan/plan";
+import { renderJson, renderText } from "../plan/render";
 
 const USAGE = "usage: npm run plan -- [--stack dev|staging|prod|<name>] [--json] [--policy-config <file>] [--config key=value ...]";
 

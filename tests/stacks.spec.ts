@@ -3,10 +3,10 @@
 import { strict as assert } from "node:assert";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Plan, buildPlan } from "../scripts/plan/plan";
-import { checkPlanConstraints } from "../scripts/plan/planConstraints";
-import { runProgram } from "../scripts/plan/runProgram";
-import { loadStackConfig } from "../scripts/plan/stackConfig";
+import { Plan, buildPlan } from "../plan/plan";
+import { checkPlanConstraints } from "../plan/planConstraints";
+import { runProgram } from "../plan/runProgram";
+import { loadStackConfig } from "../plan/stackConfig";
 import { ROOT } from "./support/mocks";
 import { policyConfigWith } from "./support/policyConfig";
 

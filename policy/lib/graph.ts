@@ -2,7 +2,7 @@
 // (which resource fed which input), plain dependencies, and, as a fallback, id values.
 // Lookups are indexed on first use so graph rules stay linear in the stack's size.
 import type { PolicyResource } from "@pulumi/policy";
-import { Kind, isKind } from "./types";
+import { Kind, isKind } from "../knowledge/types";
 
 export class StackGraph {
     private readonly byUrnMap: Map<string, PolicyResource>;

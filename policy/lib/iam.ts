@@ -1,6 +1,6 @@
 // IAM documents as people write them: JSON strings or objects, Action/Resource as a string or
 // a list, NotAction/NotResource, single statements instead of lists.
-import { asList, asRecords, asStrings, globMatch, isRecord, parseDocument } from "./values";
+import { asList, asRecords, asStrings, globMatch, isRecord, parseDocument } from "../knowledge/values";
 
 export interface Statement {
     sid?: string;

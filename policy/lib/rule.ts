@@ -2,7 +2,7 @@
 // (already wrapped in the SDK's unknown-checking proxy), their config, and a report function.
 import type { EnforcementLevel, PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph } from "./graph";
-import { Kind, isKind } from "./types";
+import { Kind, isKind } from "../knowledge/types";
 
 export interface RuleMeta {
     name: string;

@@ -1,6 +1,6 @@
-import { Container, containerName, parseContainers } from "../lib/containers";
+import { Container, containerName, parseContainers } from "../knowledge/containers";
 import { Props, ResourceRuleSpec, resourceRule } from "../lib/rule";
-import { asRecords, at, globMatch, show, text } from "../lib/values";
+import { asRecords, at, globMatch, show, text } from "../knowledge/values";
 
 type ContainerRule<C> = Omit<ResourceRuleSpec<C>, "kinds" | "check"> & {
     /** Returns the problem for one container, or undefined. */

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { parseContainers } from "../lib/containers";
+import { parseContainers } from "../knowledge/containers";
 import { safeProp } from "../lib/graph";
 import {
     BROAD_MANAGED_POLICY,
@@ -16,8 +16,8 @@ import {
     wildcardResource,
 } from "../lib/iam";
 import { Props, resourceRule, stackRule } from "../lib/rule";
-import { Kind, isKind } from "../lib/types";
-import { asRecords, asStrings, at, globMatch, show, text } from "../lib/values";
+import { Kind, isKind } from "../knowledge/types";
+import { asRecords, asStrings, at, globMatch, show, text } from "../knowledge/values";
 
 const IDENTITY_KINDS: Kind[] = ["role", "rolePolicy", "managedPolicy"];
 

@@ -1,6 +1,6 @@
-import { TLS12_PLUS_POLICIES } from "../lib/tlsPolicies";
+import { TLS12_PLUS_POLICIES } from "../knowledge/tlsPolicies";
 import { resourceRule } from "../lib/rule";
-import { asRecords, at, show, truthy } from "../lib/values";
+import { asRecords, at, show, truthy } from "../knowledge/values";
 
 const isApplication = (props: Record<string, unknown>) => props.loadBalancerType === undefined || props.loadBalancerType === "application";
 

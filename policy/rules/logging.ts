@@ -1,7 +1,7 @@
-import { parseContainers, containerName } from "../lib/containers";
+import { parseContainers, containerName } from "../knowledge/containers";
 import { safeProp } from "../lib/graph";
 import { resourceRule, stackRule } from "../lib/rule";
-import { asRecords, at, isRecord, show } from "../lib/values";
+import { asRecords, at, isRecord, show } from "../knowledge/values";
 
 export const ecsContainerLogConfiguration = resourceRule<{ allowedLogDrivers: string[] }>({
     name: "ecs-container-log-configuration",

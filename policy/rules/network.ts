@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { StackGraph, safeProp } from "../lib/graph";
 import { resourceRule, stackRule } from "../lib/rule";
-import { asList, asRecords, at, isRecord, num, show, text, truthy } from "../lib/values";
+import { asList, asRecords, at, isRecord, num, show, text, truthy } from "../knowledge/values";
 
 export const ecsServiceNoPublicIp = resourceRule({
     name: "ecs-service-no-public-ip",

@@ -1,7 +1,7 @@
 import { safeProp } from "../lib/graph";
 import { allows, parsePolicy, trustsAnyone } from "../lib/iam";
 import { resourceRule, stackRule } from "../lib/rule";
-import { at, isRecord, show, truthy } from "../lib/values";
+import { at, isRecord, show, truthy } from "../knowledge/values";
 
 export const ecrScanOnPush = resourceRule({
     name: "ecr-scan-on-push",

@@ -1,6 +1,6 @@
-import { estimateMonthlyCost } from "../lib/cost";
+import { estimateMonthlyCost } from "../knowledge/cost";
 import { resourceRule, stackRule } from "../lib/rule";
-import { isRecord, show } from "../lib/values";
+import { isRecord, show } from "../knowledge/values";
 
 /** Resources that take tags and cost money or hold data: the ones cost reports group. */
 export const TAGGED_TYPES = [

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import * as c from "../../components/constraints";
-import { FARGATE_CPU_VALUES, allowedMemory } from "../../components/fargateSizes";
+import * as c from "../../settings/constraints";
+import { FARGATE_CPU_VALUES, allowedMemory } from "../../settings/fargateSizes";
 
 const ok = (result: string | undefined) => assert.equal(result, undefined);
 const bad = (result: string | undefined, pattern: RegExp) => {

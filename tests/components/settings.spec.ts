@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { PROFILE_DEFAULTS } from "../../components/profiles";
-import { checkImageReference } from "../../components/settings";
+import { PROFILE_DEFAULTS } from "../../settings/profiles";
+import { checkImageReference } from "../../settings/settings";
 import { settingsErrorFor, settingsFor } from "../support/settings";
 
 describe("settings", () => {

@@ -1,7 +1,7 @@
 // Builds validation args the way the policy server does (through the pack's own runner) and
 // collects violations, for single resources and for stacks with real property dependencies.
 import type { PolicyPackConfig, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { ResourceRecord, Violation, evaluatePolicies } from "../../policy/lib/runner";
+import { ResourceRecord, Violation, evaluatePolicies } from "../../plan/runner";
 
 type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
 

@@ -8,7 +8,7 @@ import {
     iamNoWildcardResource,
     iamTrustConfusedDeputy,
 } from "../../policy/rules/iam";
-import { executionRolePolicy } from "../../components/iamDocuments";
+import { executionRolePolicy } from "../../documents/iamDocuments";
 import { S3_FULL_ACCESS, buildRolePolicy, document, ecsTrust, goodContainer, scopedPolicy, taskDefinition } from "./fixtures";
 import { StackBuilder, TASK_DEFINITION, check, messages } from "./harness";
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { evaluatePolicies } from "../../policy/lib/runner";
+import { evaluatePolicies } from "../../plan/runner";
 import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "../../policy/rules/loadBalancer";
 import { check, messages, resourceRecord } from "./harness";
 

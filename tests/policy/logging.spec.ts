@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ecsAwslogsGroupExists, ecsClusterContainerInsights, ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
-import { evaluatePolicies } from "../../policy/lib/runner";
+import { evaluatePolicies } from "../../plan/runner";
 import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
 import { StackBuilder, TASK_DEFINITION, check, messages, resourceRecord } from "./harness";
 

@@ -2,9 +2,9 @@
 // sentinels anywhere. At least 10,000 generated resources across the pack.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { ResourceRecord, evaluatePolicies } from "../../policy/lib/runner";
-import { T } from "../../policy/lib/types";
-import { UNKNOWN } from "../../policy/lib/unknowns";
+import { ResourceRecord, evaluatePolicies } from "../../plan/runner";
+import { T } from "../../policy/knowledge/types";
+import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { policies } from "../../policy/policies";
 
 const TYPES = Object.values(T).flat();

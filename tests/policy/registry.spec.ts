@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { evaluatePolicies } from "../../policy/lib/runner";
+import { evaluatePolicies } from "../../plan/runner";
 import { ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy, ecrScanOnPush } from "../../policy/rules/registry";
 import { document } from "./fixtures";
 import { StackBuilder, check, messages, resourceRecord } from "./harness";

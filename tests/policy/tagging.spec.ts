@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { estimateMonthlyCost } from "../../policy/lib/cost";
+import { estimateMonthlyCost } from "../../policy/knowledge/cost";
 import { monthlyCostBudget, requiredTags } from "../../policy/rules/tagging";
 import { StackBuilder, TASK_DEFINITION, check, messages } from "./harness";
 

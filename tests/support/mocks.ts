@@ -1,7 +1,7 @@
 // Component tests: run a body under the same recording mock runtime the plan uses.
-import type { ResourceRecord } from "../../policy/lib/runner";
-import { readProjectName } from "../../scripts/plan/stackConfig";
-import { runUnderMocks } from "../../scripts/plan/runProgram";
+import type { ResourceRecord } from "../../plan/runner";
+import { readProjectName } from "../../plan/stackConfig";
+import { runUnderMocks } from "../../plan/runProgram";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");

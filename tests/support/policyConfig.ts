@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readPolicyConfig } from "../../scripts/plan/plan";
+import { readPolicyConfig } from "../../plan/plan";
 import { ROOT } from "./mocks";
 
 /** A temporary policy config file: the shipped `<stack>.json` with `overrides` on top. */

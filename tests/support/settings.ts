@@ -1,4 +1,4 @@
-import { readSettings, Settings } from "../../components/settings";
+import { readSettings, Settings } from "../../settings/settings";
 
 /** Valid settings for a profile, with overrides as raw config strings. */
 export function settingsFor(stack: string, raw: Record<string, string> = {}): Settings {

@@ -1,5 +1,5 @@
 // Target-tracking settings for the service, as data.
-import type { AutoscalingSettings } from "./settings";
+import type { AutoscalingSettings } from "../settings/settings";
 
 export type PredefinedMetric = "ECSServiceAverageCPUUtilization" | "ECSServiceAverageMemoryUtilization" | "ALBRequestCountPerTarget";
 

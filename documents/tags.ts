@@ -1,4 +1,4 @@
-import type { Settings } from "./settings";
+import type { Settings } from "../settings/settings";
 
 /** Cost-allocation tags every taggable resource carries; user tags may add, never remove them. */
 export const REQUIRED_TAG_KEYS = ["app", "environment", "stack", "managed-by"] as const;

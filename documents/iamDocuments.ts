@@ -1,6 +1,6 @@
 // IAM documents as pure functions of resolved ARNs, so tests read them without mocks.
 import type * as aws from "@pulumi/aws";
-import type { S3Grant, SecretRef } from "./settings";
+import type { S3Grant, SecretRef } from "../settings/settings";
 
 export type PolicyDocument = aws.iam.PolicyDocument;
 type Statement = aws.iam.PolicyStatement;

@@ -1,6 +1,6 @@
 // The task's container definitions, typed by the ECS API's own model.
 import type { ContainerDefinition } from "@aws-sdk/client-ecs";
-import type { SecretRef } from "./settings";
+import type { SecretRef } from "../settings/settings";
 
 /** The image's non-root user (the app's Dockerfile creates uid/gid 10001). */
 export const APP_USER = "10001:10001";

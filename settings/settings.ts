@@ -1,6 +1,6 @@
 // One typed settings object per stack, read from Pulumi config and validated in one place.
 // Invalid input fails here, before any resource is registered.
-import { isRecord } from "../policy/lib/values";
+import { isRecord } from "../policy/knowledge/values";
 import * as c from "./constraints";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
 import { ResourceNames, resourceNames } from "./naming";

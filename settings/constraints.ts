@@ -1,9 +1,9 @@
 // Limits AWS enforces at create time, checked here so a bad value fails before `pulumi up`.
 // Each check returns undefined when the value is fine, or the allowed range as text.
-import { TLS12_PLUS_POLICIES } from "../policy/lib/tlsPolicies";
+import { TLS12_PLUS_POLICIES } from "../policy/knowledge/tlsPolicies";
 import { FARGATE_CPU_VALUES, describeAllowedMemory, isValidFargateSize } from "./fargateSizes";
 
-export { LEGACY_TLS_POLICIES, TLS12_PLUS_POLICIES } from "../policy/lib/tlsPolicies";
+export { LEGACY_TLS_POLICIES, TLS12_PLUS_POLICIES } from "../policy/knowledge/tlsPolicies";
 
 export type Check<T> = (value: T) => string | undefined;
 

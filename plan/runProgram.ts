@@ -5,7 +5,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { join } from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { ResourceRecord } from "../../policy/lib/runner";
+import type { ResourceRecord } from "./runner";
 import { AwsMocks } from "./awsMocks";
 import type { StackConfig } from "./stackConfig";
 

@@ -1,6 +1,6 @@
 // Text and JSON renderings of a plan.
 import { relative } from "node:path";
-import type { ResourceRecord, Violation } from "../../policy/lib/runner";
+import type { ResourceRecord, Violation } from "./runner";
 import type { Plan } from "./plan";
 
 /** "aws:ec2/vpc:Vpc" → "aws:ec2:Vpc", as `pulumi preview` prints types. */

@@ -1,8 +1,8 @@
 // AWS create-time limits checked on the planned resources themselves (final names included),
 // so a deploy cannot fail twenty minutes in on a name or a number AWS refuses.
-import * as c from "../../components/constraints";
-import type { ResourceRecord } from "../../policy/lib/runner";
-import { isRecord } from "../../policy/lib/values";
+import * as c from "../settings/constraints";
+import type { ResourceRecord } from "./runner";
+import { isRecord } from "../policy/knowledge/values";
 import { displayType } from "./render";
 
 export class PlanConstraintError extends Error {

@@ -3,9 +3,9 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { PolicyPackConfig } from "@pulumi/policy";
-import { CostEstimate, estimateMonthlyCost } from "../../policy/lib/cost";
-import { Evaluation, ResourceRecord, evaluatePolicies } from "../../policy/lib/runner";
-import { PACK_NAME, policies } from "../../policy/policies";
+import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
+import { Evaluation, ResourceRecord, evaluatePolicies } from "./runner";
+import { PACK_NAME, policies } from "../policy/policies";
 import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
 import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
 import { runProgram } from "./runProgram";
