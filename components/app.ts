@@ -9,6 +9,7 @@ import { Roles } from "./roles";
 import type { Settings } from "../settings/settings";
 import { standardTags } from "../documents/tags";
 import { WebService } from "./webService";
+import { ecrRepositoryArn, parseEcrImage } from "../policy/knowledge/ecr";
 
 export interface AppOutputs {
     url: pulumi.Output<string>;
@@ -16,12 +17,6 @@ export interface AppOutputs {
     serviceName: pulumi.Output<string>;
     repositoryUrl: pulumi.Output<string>;
     logGroupName: pulumi.Output<string>;
-}
-
-/** Is the image in an ECR repository? Then the execution role must be able to pull it. */
-export function ecrRepositoryArnOf(image: string, partition = "aws"): string | undefined {
-    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(image);
-    return m ? `arn:${partition}:ecr:${m[2]}:${m[1]}:repository/${m[3]}` : undefined;
 }
 
 export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
@@ -43,9 +38,9 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
     const logs = new Logs(p, { logGroupName: s.names.logGroup, retentionDays: s.logRetentionDays, kms: s.logKms, protect: s.protect, tags });
 
     const ctx = awsContext({});
-    const foreignRepo = s.image === undefined ? undefined : ecrRepositoryArnOf(s.image);
+    const foreignRepo = s.image === undefined ? undefined : parseEcrImage(s.image);
     const repositoryArns =
-        s.image === undefined ? [registry.repositoryArn] : foreignRepo ? [ctx.partition.apply((part) => ecrRepositoryArnOf(s.image!, part)!)] : [];
+        s.image === undefined ? [registry.repositoryArn] : foreignRepo ? [ctx.partition.apply((part) => ecrRepositoryArn(foreignRepo, part))] : [];
     const roles = new Roles(p, {
         executionRoleName: s.names.executionRole,
         taskRoleName: s.names.taskRole,

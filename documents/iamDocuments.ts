@@ -1,21 +1,11 @@
 // IAM documents as pure functions of resolved ARNs, so tests read them without mocks.
 import type * as aws from "@pulumi/aws";
+import { ECR_AUTH_ACTION, ECR_PULL_ACTIONS, EXEC_CHANNEL_ACTIONS, LOG_WRITE_ACTIONS } from "../policy/knowledge/iamActions";
+import { isSecretsManagerArn, secretArnOf } from "../policy/knowledge/secrets";
 import type { S3Grant, SecretRef } from "../settings/settings";
 
 export type PolicyDocument = aws.iam.PolicyDocument;
 type Statement = aws.iam.PolicyStatement;
-
-/** Actions that IAM cannot scope to a resource; the only reason for `Resource: "*"`. */
-export const UNSCOPABLE_ACTIONS = [
-    "ecr:GetAuthorizationToken",
-    "ssmmessages:CreateControlChannel",
-    "ssmmessages:CreateDataChannel",
-    "ssmmessages:OpenControlChannel",
-    "ssmmessages:OpenDataChannel",
-] as const;
-
-export const ECR_PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
-export const LOG_WRITE_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
 /** Trust for ECS tasks only, with confused-deputy conditions. */
 export function ecsTasksTrustPolicy(accountId: string, partition: string, region: string): PolicyDocument {
@@ -47,16 +37,16 @@ export interface ExecutionGrants {
 export function executionRolePolicy(g: ExecutionGrants): PolicyDocument {
     const statements: Statement[] = [];
     if (g.repositoryArns.length > 0) {
-        statements.push({ Sid: "EcrAuthTokenIsAccountWide", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" });
-        statements.push({ Sid: "PullThisRepository", Effect: "Allow", Action: ECR_PULL_ACTIONS, Resource: g.repositoryArns });
+        statements.push({ Sid: "EcrAuthTokenIsAccountWide", Effect: "Allow", Action: [ECR_AUTH_ACTION], Resource: "*" });
+        statements.push({ Sid: "PullThisRepository", Effect: "Allow", Action: [...ECR_PULL_ACTIONS], Resource: g.repositoryArns });
     }
     // "<group arn>:*" is the form CloudWatch Logs authorizes stream creation and writes against.
-    statements.push({ Sid: "WriteThisLogGroup", Effect: "Allow", Action: LOG_WRITE_ACTIONS, Resource: [`${g.logGroupArn}:*`] });
-    const secretArns = g.secrets.map((s) => s.valueFrom).filter((arn) => arn.includes(":secretsmanager:"));
+    statements.push({ Sid: "WriteThisLogGroup", Effect: "Allow", Action: [...LOG_WRITE_ACTIONS], Resource: [`${g.logGroupArn}:*`] });
+    const secretArns = g.secrets.map((s) => s.valueFrom).filter(isSecretsManagerArn);
     const parameterArns = g.secrets.map((s) => s.valueFrom).filter((arn) => arn.includes(":ssm:"));
     if (secretArns.length > 0) {
         // A valueFrom may name a JSON key (…:secret:name:key::); the policy needs the secret ARN itself.
-        const arns = [...new Set(secretArns.map((arn) => arn.split(":").slice(0, 7).join(":")))];
+        const arns = [...new Set(secretArns.map(secretArnOf))];
         statements.push({ Sid: "ReadDeclaredSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: arns });
     }
     if (parameterArns.length > 0) {
@@ -80,7 +70,7 @@ export function taskRolePolicy(grants: S3Grant[], partition: string, enableExec:
     });
     if (enableExec) {
         // ECS Exec's session channels have no resource-level permissions.
-        statements.push({ Sid: "EcsExecChannels", Effect: "Allow", Action: UNSCOPABLE_ACTIONS.filter((a) => a.startsWith("ssmmessages:")), Resource: "*" });
+        statements.push({ Sid: "EcsExecChannels", Effect: "Allow", Action: [...EXEC_CHANNEL_ACTIONS], Resource: "*" });
     }
     return statements.length > 0 ? { Version: "2012-10-17", Statement: statements } : undefined;
 }

@@ -1,6 +1,6 @@
 // Typed reads of raw Pulumi config strings that collect every problem instead of
 // stopping at the first, so one run shows the user all they must fix.
-import { isRecord } from "../policy/knowledge/values";
+import { isRecord, show } from "../policy/knowledge/values";
 
 /** Raw config of this project: key (without namespace) → the string Pulumi stores. */
 export type RawConfig = Readonly<Record<string, string>>;
@@ -11,8 +11,6 @@ export class SettingsError extends Error {
         this.name = "SettingsError";
     }
 }
-
-const show = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 export class ConfigReader {
     readonly problems: string[] = [];

@@ -1,6 +1,7 @@
 // One typed settings object per stack, read from Pulumi config and validated in one place.
 // Invalid input fails here, before any resource is registered.
 import { isRecord } from "../policy/knowledge/values";
+import { SECRET_LIKE_NAME } from "../policy/knowledge/secrets";
 import * as c from "./constraints";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
 import { ResourceNames, resourceNames } from "./naming";
@@ -100,8 +101,6 @@ const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 /** registry/repository:tag or @sha256 digest; a tag or digest is required. */
 const IMAGE_REF =
     /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-/** Names that say "secret": such values belong in `secrets`, never in plain `environment`. */
-export const SECRET_LIKE_NAME = /(secret|passw(or)?d|token|api_?key|private_?key|credential)/i;
 
 export function checkImageReference(ref: string): string | undefined {
     if (!IMAGE_REF.test(ref)) return "registry/repository:tag or registry/repository@sha256:<digest>";

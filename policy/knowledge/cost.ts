@@ -2,8 +2,9 @@
 // prices.json. Used by the monthly-cost-budget policy and by the offline plan.
 import prices from "./prices.json";
 import { parseContainers } from "./containers";
+import { isSecretsManagerArn } from "./secrets";
 import { Kind, isKind } from "./types";
-import { asList, asRecords, at, num, parseDocument, text, truthy } from "./values";
+import { asList, asRecords, at, knownProp, num, parseDocument, text, truthy } from "./values";
 
 export interface CostInput {
     type: string;
@@ -31,13 +32,8 @@ export function regionPrices(region: string): { prices: RegionPrices; multiplier
     return { prices: prices.regions["us-east-1"], multiplier };
 }
 
-const read = (r: CostInput, key: string): unknown => {
-    try {
-        return r.props[key];
-    } catch {
-        return undefined; // unknown at preview: estimate without it
-    }
-};
+// Unknown at preview: estimate without it.
+const read = (r: CostInput, key: string): unknown => knownProp(r.props, key);
 
 export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"): CostEstimate {
     const { prices: p, multiplier } = regionPrices(region);
@@ -107,7 +103,7 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
                 ? parsed.containers.flatMap((c) =>
                       asRecords(c.secrets)
                           .map((s) => text(s.valueFrom))
-                          .filter((v) => v.includes(":secretsmanager:")),
+                          .filter(isSecretsManagerArn),
                   )
                 : [];
         }),

@@ -63,3 +63,12 @@ export function num(value: unknown, fallback: number): number {
 export function text(value: unknown): string {
     return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 }
+
+/** A property that may be unknown at preview (the SDK's proxy throws on read): undefined instead. */
+export function knownProp(props: Record<string, unknown>, key: string): unknown {
+    try {
+        return props[key];
+    } catch {
+        return undefined;
+    }
+}

@@ -3,6 +3,7 @@
 // Lookups are indexed on first use so graph rules stay linear in the stack's size.
 import type { PolicyResource } from "@pulumi/policy";
 import { Kind, isKind } from "../knowledge/types";
+import { knownProp } from "../knowledge/values";
 
 export class StackGraph {
     private readonly byUrnMap: Map<string, PolicyResource>;
@@ -63,10 +64,4 @@ export class StackGraph {
 }
 
 /** A property that may be unknown at preview: undefined instead of a throw. */
-export function safeProp(r: PolicyResource, key: string): unknown {
-    try {
-        return r.props[key];
-    } catch {
-        return undefined;
-    }
-}
+export const safeProp = (r: PolicyResource, key: string): unknown => knownProp(r.props, key);

@@ -1,5 +1,6 @@
 import { Container, containerName, parseContainers } from "../knowledge/containers";
 import { Props, ResourceRuleSpec, resourceRule } from "../lib/rule";
+import { SECRET_LIKE_NAME, SECRET_LIKE_VALUE } from "../knowledge/secrets";
 import { asRecords, at, globMatch, show, text } from "../knowledge/values";
 
 type ContainerRule<C> = Omit<ResourceRuleSpec<C>, "kinds" | "check"> & {
@@ -73,9 +74,6 @@ export const ecsTaskNoHostNamespaces = resourceRule({
     },
 });
 
-export const SECRET_NAME = /(secret|passw(or)?d|token|api_?key|private_?key|credential|access_?key)/i;
-const SECRET_VALUE = /(AKIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|xox[abp]-[\w-]+|ghp_[A-Za-z0-9]{36})/;
-
 export const ecsContainerNoPlaintextSecrets = containerRule({
     name: "ecs-container-no-plaintext-secrets",
     description: "No secrets in plain environment variables: names that say secret, or values that look like keys.",
@@ -84,7 +82,7 @@ export const ecsContainerNoPlaintextSecrets = containerRule({
     remediationSteps: "Move the value to Secrets Manager or SSM Parameter Store and reference it under secrets with valueFrom.",
     anchors: ["AS-ECS2", "ECS.8", "CKV_AWS_46", "AwsSolutions-ECS2"],
     checkContainer: (c) => {
-        const bad = asRecords(c.environment).filter((e) => SECRET_NAME.test(text(e.name)) || SECRET_VALUE.test(text(e.value)));
+        const bad = asRecords(c.environment).filter((e) => SECRET_LIKE_NAME.test(text(e.name)) || SECRET_LIKE_VALUE.test(text(e.value)));
         return bad.length > 0
             ? `has secrets in plain environment variables (${bad.map((e) => show(e.name)).join(", ")}); use secrets with valueFrom.`
             : undefined;

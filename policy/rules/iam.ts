@@ -16,6 +16,9 @@ import {
     wildcardResource,
 } from "../lib/iam";
 import { Props, resourceRule, stackRule } from "../lib/rule";
+import { parseEcrImage } from "../knowledge/ecr";
+import { ECR_AUTH_ACTION, ECR_PULL_ACTIONS, LOG_WRITE_ACTIONS, UNSCOPABLE_ACTIONS } from "../knowledge/iamActions";
+import { isSecretsManagerArn, secretArnOf } from "../knowledge/secrets";
 import { Kind, isKind } from "../knowledge/types";
 import { asRecords, asStrings, at, globMatch, show, text } from "../knowledge/values";
 
@@ -80,16 +83,7 @@ export const iamNoServiceWildcards = resourceRule({
     },
 });
 
-export const DEFAULT_UNSCOPED_ACTIONS = [
-    "ecr:GetAuthorizationToken",
-    "ssmmessages:CreateControlChannel",
-    "ssmmessages:CreateDataChannel",
-    "ssmmessages:OpenControlChannel",
-    "ssmmessages:OpenDataChannel",
-    "xray:PutTraceSegments",
-    "xray:PutTelemetryRecords",
-    "cloudwatch:PutMetricData",
-];
+export const DEFAULT_UNSCOPED_ACTIONS = [...UNSCOPABLE_ACTIONS];
 
 export const iamNoWildcardResource = resourceRule<{ allowedUnscopedActions: string[] }>({
     name: "iam-no-wildcard-resource",
@@ -189,22 +183,19 @@ interface Needs {
     parameters: string[];
 }
 
-const ECR_PULL = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
-const LOG_WRITE = ["logs:CreateLogStream", "logs:PutLogEvents"];
-
 function needsOf(taskDefinitions: PolicyResource[]): Needs {
     const needs: Needs = { repositories: [], logGroups: [], secrets: [], parameters: [] };
     for (const td of taskDefinitions) {
         const parsed = parseContainers(td.props.containerDefinitions);
         if (!parsed.ok) continue;
         for (const c of parsed.containers) {
-            const m = /^\d{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(text(c.image));
-            if (m) needs.repositories.push(`${m[1]}:*:repository/${m[2]}`);
+            const image = parseEcrImage(text(c.image));
+            if (image) needs.repositories.push(`${image.region}:*:repository/${image.repository}`);
             const group = at(c, "logConfiguration", "options", "awslogs-group");
             if (typeof group === "string") needs.logGroups.push(group);
             for (const s of asRecords(c.secrets)) {
                 const from = text(s.valueFrom);
-                if (from.includes(":secretsmanager:")) needs.secrets.push(from.split(":").slice(0, 7).join(":"));
+                if (isSecretsManagerArn(from)) needs.secrets.push(secretArnOf(from));
                 else needs.parameters.push(from);
             }
         }
@@ -216,12 +207,12 @@ function needsOf(taskDefinitions: PolicyResource[]): Needs {
 function withinNeeds(action: string, resource: string, needs: Needs): boolean {
     const a = action.toLowerCase();
     // The token is account-wide: any resource, but only when some image comes from ECR.
-    if (a === "ecr:getauthorizationtoken") return needs.repositories.length > 0;
-    if (ECR_PULL.some((x) => x.toLowerCase() === a)) {
+    if (a === ECR_AUTH_ACTION.toLowerCase()) return needs.repositories.length > 0;
+    if (ECR_PULL_ACTIONS.some((x) => x.toLowerCase() === a)) {
         const m = /^arn:[\w-]+:ecr:([a-z0-9-]+):\d{12}:repository\/(.+)$/.exec(resource);
         return m !== null && needs.repositories.some((r) => r === `${m[1]}:*:repository/${m[2]}`);
     }
-    if (LOG_WRITE.some((x) => x.toLowerCase() === a)) {
+    if (LOG_WRITE_ACTIONS.some((x) => x.toLowerCase() === a)) {
         const m = /:log-group:([^:]+)(?::\*|:log-stream:.*)?$/.exec(resource);
         return m !== null && needs.logGroups.includes(m[1]!);
     }

@@ -8,7 +8,7 @@ import { contentTag } from "../../documents/imageTag";
 import { keepLastImagesPolicy } from "../../documents/lifecyclePolicy";
 import { resourceNames, shortenName, stackSlug } from "../../settings/naming";
 import { standardTags } from "../../documents/tags";
-import { ecrRepositoryArnOf } from "../../components/app";
+import { ecrRepositoryArn, parseEcrImage } from "../../policy/knowledge/ecr";
 import { settingsFor } from "../support/settings";
 import { join } from "node:path";
 
@@ -201,7 +201,10 @@ describe("pure builders", () => {
     });
 
     it("recognises ECR image references", () => {
-        assert.equal(ecrRepositoryArnOf("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/web:1.2"), "arn:aws:ecr:eu-west-1:123456789012:repository/team/web");
-        assert.equal(ecrRepositoryArnOf("ghcr.io/acme/web:1.2"), undefined);
+        assert.equal(
+            ecrRepositoryArn(parseEcrImage("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/web:1.2")!),
+            "arn:aws:ecr:eu-west-1:123456789012:repository/team/web",
+        );
+        assert.equal(parseEcrImage("ghcr.io/acme/web:1.2"), undefined);
     });
 });
