@@ -7,7 +7,17 @@ import { loggingRules } from "./rules/logging";
 import { networkRules } from "./rules/network";
 import { registryRules } from "./rules/registry";
 import { taggingRules } from "./rules/tagging";
+import { costRules } from "./rules/cost";
 
-export const policies: Policies = [...networkRules, ...loggingRules, ...iamRules, ...registryRules, ...containerRules, ...loadBalancerRules, ...taggingRules];
+export const policies: Policies = [
+    ...networkRules,
+    ...loggingRules,
+    ...iamRules,
+    ...registryRules,
+    ...containerRules,
+    ...loadBalancerRules,
+    ...taggingRules,
+    ...costRules,
+];
 
 export const PACK_NAME = "fargate-web-policy";

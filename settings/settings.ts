@@ -1,114 +1,18 @@
 // One typed settings object per stack, read from Pulumi config and validated in one place.
 // Invalid input fails here, before any resource is registered.
-import { isRecord } from "../policy/knowledge/values";
-import { SECRET_LIKE_NAME } from "../policy/knowledge/secrets";
 import * as c from "./constraints";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
-import { ResourceNames, resourceNames } from "./naming";
+import { APP_NAME, SNS_ARN, BUCKET, checkImageReference } from "./formats";
+import { resourceNames } from "./naming";
 import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
+import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
+import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, Settings } from "./types";
 
 export { SettingsError } from "./configReader";
 export type { RawConfig } from "./configReader";
 
-export type S3Access = "read" | "read-write";
-export interface S3Grant {
-    bucket: string;
-    access: S3Access;
-}
-export interface SecretRef {
-    /** Environment variable name inside the container. */
-    name: string;
-    /** Secrets Manager secret ARN or SSM parameter ARN. */
-    valueFrom: string;
-}
-export interface ExistingVpc {
-    vpcId: string;
-    publicSubnetIds: string[];
-    privateSubnetIds: string[];
-}
-export type CpuArchitecture = "X86_64" | "ARM64";
-
-export interface HealthCheckSettings {
-    path: string;
-    intervalSeconds: number;
-    timeoutSeconds: number;
-    healthyThreshold: number;
-    unhealthyThreshold: number;
-    matcher: string;
-}
-
-export interface AutoscalingSettings {
-    minCount: number;
-    maxCount: number;
-    cpuTargetPercent: number;
-    memoryTargetPercent: number;
-    requestsPerTarget: number;
-    scaleInCooldownSeconds: number;
-    scaleOutCooldownSeconds: number;
-}
-
-export interface Settings {
-    project: string;
-    stack: string;
-    profile: Profile;
-    appName: string;
-    names: ResourceNames;
-    region?: string;
-    cpu: number;
-    memory: number;
-    cpuArchitecture: CpuArchitecture;
-    ephemeralStorageGiB: number;
-    containerPort: number;
-    healthCheck: HealthCheckSettings;
-    desiredCount: number;
-    autoscaling: AutoscalingSettings;
-    spot: boolean;
-    vpcCidr: string;
-    azCount: number;
-    egress: Egress;
-    existingVpc?: ExistingVpc;
-    logRetentionDays: number;
-    logKms: boolean;
-    image?: string;
-    keepImages: number;
-    immutableTags: boolean;
-    s3Grants: S3Grant[];
-    secrets: SecretRef[];
-    environment: Record<string, string>;
-    certificateArn?: string;
-    tlsPolicy: string;
-    deregistrationDelaySeconds: number;
-    healthCheckGracePeriodSeconds: number;
-    minHealthyPercent: number;
-    maxPercent: number;
-    enableExec: boolean;
-    disposable: boolean;
-    deletionProtection: boolean;
-    protect: boolean;
-    accessLogsBucket?: string;
-    alarmTopicArn?: string;
-    tags: Record<string, string>;
-}
-
-const APP_NAME = /^[a-z][a-z0-9-]{0,28}[a-z0-9]$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const BUCKET = /^(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const SECRET_ARN =
-    /^arn:aws(?:-cn|-us-gov)?:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+(?::[\w-]*){0,3}|ssm:[a-z0-9-]+:\d{12}:parameter\/[\w/.-]+)$/;
-const SNS_ARN = /^arn:aws(?:-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/;
-const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
-const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
-/** registry/repository:tag or @sha256 digest; a tag or digest is required. */
-const IMAGE_REF =
-    /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-export function checkImageReference(ref: string): string | undefined {
-    if (!IMAGE_REF.test(ref)) return "registry/repository:tag or registry/repository@sha256:<digest>";
-    const lastPart = ref.slice(ref.lastIndexOf("/") + 1);
-    if (!lastPart.includes(":") && !ref.includes("@sha256:")) return "a pinned tag or digest (no implicit :latest)";
-    if (/:latest(?:@|$)/.test(ref)) return "a pinned tag or digest, not :latest";
-    return undefined;
-}
+export type * from "./types";
+export { checkImageReference } from "./formats";
 
 /** Reads and validates every setting; throws SettingsError listing all problems. */
 export function readSettings(raw: RawConfig, stack: string, project = "fargate-web", region?: string): Settings {
@@ -283,92 +187,4 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     for (const key of r.unknownKeys()) r.fail(`${key} is not a setting of this program; allowed keys are listed in the README (is it a typo?)`);
     if (r.problems.length > 0) throw new SettingsError(r.problems);
     return settings;
-}
-
-function readExistingVpc(r: ConfigReader, azCount: number): ExistingVpc | undefined {
-    const value = r.json("existingVpc");
-    if (value === undefined) return undefined;
-    const shape = "{ vpcId: vpc-…, publicSubnetIds: [subnet-…, …], privateSubnetIds: [subnet-…, …] } with at least 2 subnets each";
-    if (!isRecord(value) || typeof value.vpcId !== "string" || !Array.isArray(value.publicSubnetIds) || !Array.isArray(value.privateSubnetIds)) {
-        r.expect("existingVpc", value, shape);
-        return undefined;
-    }
-    r.expect("existingVpc.vpcId", value.vpcId, VPC_ID.test(value.vpcId) ? undefined : "vpc- followed by 8 or 17 hex digits");
-    for (const list of ["publicSubnetIds", "privateSubnetIds"] as const) {
-        const ids = value[list] as unknown[];
-        if (ids.length < Math.min(2, azCount)) r.expect(`existingVpc.${list}`, ids, "at least 2 subnets in different AZs");
-        ids.forEach((id, i) =>
-            r.expect(`existingVpc.${list}[${i}]`, id, typeof id === "string" && SUBNET_ID.test(id) ? undefined : "subnet- followed by 8 or 17 hex digits"),
-        );
-    }
-    return { vpcId: value.vpcId, publicSubnetIds: value.publicSubnetIds as string[], privateSubnetIds: value.privateSubnetIds as string[] };
-}
-
-function readS3Grants(r: ConfigReader): S3Grant[] {
-    return r.list("s3Grants", "{ bucket: <name>, access: read | read-write }", (grant, key) => {
-        const bucketOk = r.expect(
-            `${key}.bucket`,
-            grant.bucket,
-            typeof grant.bucket === "string" && BUCKET.test(grant.bucket)
-                ? undefined
-                : "an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens); wildcards are not allowed",
-        );
-        const accessOk = r.expect(`${key}.access`, grant.access, grant.access === "read" || grant.access === "read-write" ? undefined : "read, read-write");
-        return bucketOk && accessOk ? { bucket: grant.bucket as string, access: grant.access as S3Access } : undefined;
-    });
-}
-
-function readSecrets(r: ConfigReader): SecretRef[] {
-    return r.list("secrets", "{ name: ENV_NAME, valueFrom: <Secrets Manager or SSM parameter ARN> }", (secret, key) => {
-        const nameOk = r.expect(
-            `${key}.name`,
-            secret.name,
-            typeof secret.name === "string" && ENV_NAME.test(secret.name) ? undefined : "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)",
-        );
-        const arnOk = r.expect(
-            `${key}.valueFrom`,
-            secret.valueFrom,
-            typeof secret.valueFrom === "string" && SECRET_ARN.test(secret.valueFrom) ? undefined : "a Secrets Manager secret ARN or an SSM parameter ARN",
-        );
-        return nameOk && arnOk ? { name: secret.name as string, valueFrom: secret.valueFrom as string } : undefined;
-    });
-}
-
-function readEnvironment(r: ConfigReader, secrets: SecretRef[]): Record<string, string> {
-    const value = r.json("environment") ?? {};
-    if (!isRecord(value)) {
-        r.expect("environment", value, "a map of NAME: value");
-        return {};
-    }
-    const env: Record<string, string> = {};
-    for (const [name, v] of Object.entries(value)) {
-        const key = `environment.${name}`;
-        if (
-            !r.expect(
-                key,
-                v,
-                ENV_NAME.test(name) && ["string", "number", "boolean"].includes(typeof v)
-                    ? undefined
-                    : "a variable name ([A-Za-z_][A-Za-z0-9_]*) with a string value",
-            )
-        )
-            continue;
-        if (SECRET_LIKE_NAME.test(name))
-            r.fail(
-                `${key} looks like a secret; plain environment variables are visible in the task definition; allowed: declare it under secrets with a Secrets Manager or SSM valueFrom`,
-            );
-        else if (secrets.some((s) => s.name === name)) r.fail(`${key} is also declared under secrets; allowed: one of the two`);
-        else env[name] = String(v);
-    }
-    return env;
-}
-
-function readTags(r: ConfigReader): Record<string, string> {
-    const value = r.json("tags") ?? {};
-    if (!isRecord(value)) return (r.expect("tags", value, "a map of key: value"), {});
-    const tags: Record<string, string> = {};
-    for (const [k, v] of Object.entries(value)) {
-        if (r.expect(`tags.${k}`, v, typeof v === "string" ? c.checkTag(k, v) : "a string value")) tags[k] = v as string;
-    }
-    return tags;
 }

@@ -1,5 +1,4 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { parseContainers } from "../knowledge/containers";
 import { safeProp } from "../lib/graph";
 import {
     BROAD_MANAGED_POLICY,
@@ -16,11 +15,10 @@ import {
     wildcardResource,
 } from "../lib/iam";
 import { Props, resourceRule, stackRule } from "../lib/rule";
-import { parseEcrImage } from "../knowledge/ecr";
-import { ECR_AUTH_ACTION, ECR_PULL_ACTIONS, LOG_WRITE_ACTIONS, UNSCOPABLE_ACTIONS } from "../knowledge/iamActions";
-import { isSecretsManagerArn, secretArnOf } from "../knowledge/secrets";
+import { needsOf, withinNeeds } from "../lib/executionNeeds";
+import { UNSCOPABLE_ACTIONS } from "../knowledge/iamActions";
 import { Kind, isKind } from "../knowledge/types";
-import { asRecords, asStrings, at, globMatch, show, text } from "../knowledge/values";
+import { asRecords, asStrings, globMatch, show } from "../knowledge/values";
 
 const IDENTITY_KINDS: Kind[] = ["role", "rolePolicy", "managedPolicy"];
 
@@ -175,52 +173,6 @@ export const ecsDistinctRoles = stackRule({
 });
 
 // --- The execution role grants no more than its task definitions need.
-
-interface Needs {
-    repositories: string[];
-    logGroups: string[];
-    secrets: string[];
-    parameters: string[];
-}
-
-function needsOf(taskDefinitions: PolicyResource[]): Needs {
-    const needs: Needs = { repositories: [], logGroups: [], secrets: [], parameters: [] };
-    for (const td of taskDefinitions) {
-        const parsed = parseContainers(td.props.containerDefinitions);
-        if (!parsed.ok) continue;
-        for (const c of parsed.containers) {
-            const image = parseEcrImage(text(c.image));
-            if (image) needs.repositories.push(`${image.region}:*:repository/${image.repository}`);
-            const group = at(c, "logConfiguration", "options", "awslogs-group");
-            if (typeof group === "string") needs.logGroups.push(group);
-            for (const s of asRecords(c.secrets)) {
-                const from = text(s.valueFrom);
-                if (isSecretsManagerArn(from)) needs.secrets.push(secretArnOf(from));
-                else needs.parameters.push(from);
-            }
-        }
-    }
-    return needs;
-}
-
-/** Does `resource` (from the role's policy) stay within what the task definitions need for `action`? */
-function withinNeeds(action: string, resource: string, needs: Needs): boolean {
-    const a = action.toLowerCase();
-    // The token is account-wide: any resource, but only when some image comes from ECR.
-    if (a === ECR_AUTH_ACTION.toLowerCase()) return needs.repositories.length > 0;
-    if (ECR_PULL_ACTIONS.some((x) => x.toLowerCase() === a)) {
-        const m = /^arn:[\w-]+:ecr:([a-z0-9-]+):\d{12}:repository\/(.+)$/.exec(resource);
-        return m !== null && needs.repositories.some((r) => r === `${m[1]}:*:repository/${m[2]}`);
-    }
-    if (LOG_WRITE_ACTIONS.some((x) => x.toLowerCase() === a)) {
-        const m = /:log-group:([^:]+)(?::\*|:log-stream:.*)?$/.exec(resource);
-        return m !== null && needs.logGroups.includes(m[1]!);
-    }
-    if (a === "secretsmanager:getsecretvalue") return needs.secrets.some((s) => resource === s || resource === `${s}*` || resource.startsWith(`${s}-`));
-    if (a === "ssm:getparameters" || a === "ssm:getparameter") return needs.parameters.includes(resource);
-    if (a === "kms:decrypt") return needs.secrets.length + needs.parameters.length > 0;
-    return false;
-}
 
 export const ecsExecutionRoleLeastPrivilege = stackRule<{ allowedManagedPolicyArns: string[] }>({
     name: "ecs-execution-role-least-privilege",

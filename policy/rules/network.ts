@@ -1,6 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { StackGraph, safeProp } from "../lib/graph";
+import { safeProp } from "../lib/graph";
 import { resourceRule, stackRule } from "../lib/rule";
+import { worldIngress } from "../lib/ingress";
+import { subnetVerdict } from "../lib/routes";
 import { asList, asRecords, at, isRecord, num, show, text, truthy } from "../knowledge/values";
 
 export const ecsServiceNoPublicIp = resourceRule({
@@ -59,34 +61,6 @@ export const ecsFargatePlatformVersion = resourceRule({
     },
 });
 
-const WORLD = ["0.0.0.0/0", "::/0"];
-
-interface WorldIngress {
-    from: number;
-    to: number;
-    protocol: string;
-}
-
-/** World-open ingress entries of an SG (inline), SecurityGroupRule or vpc ingress rule. */
-export function worldIngress(type: string, props: Record<string, unknown>): WorldIngress[] {
-    const entry = (r: Record<string, unknown>): WorldIngress => ({
-        from: num(r.fromPort, 0),
-        to: num(r.toPort, 65535),
-        protocol: text(r.protocol ?? r.ipProtocol) || "-1",
-    });
-    if (type.endsWith(":SecurityGroupIngressRule")) {
-        return WORLD.includes(props.cidrIpv4 as string) || WORLD.includes(props.cidrIpv6 as string) ? [entry(props)] : [];
-    }
-    if (type.endsWith(":SecurityGroupRule")) {
-        if (props.type !== "ingress") return [];
-        const cidrs = [...asList(props.cidrBlocks), ...asList(props.ipv6CidrBlocks)];
-        return cidrs.some((c) => WORLD.includes(c as string)) ? [entry(props)] : [];
-    }
-    return asRecords(props.ingress)
-        .filter((r) => [...asList(r.cidrBlocks), ...asList(r.ipv6CidrBlocks)].some((c) => WORLD.includes(c as string)))
-        .map(entry);
-}
-
 export const securityGroupNoWorldIngress = resourceRule<{ allowedWorldPorts: number[] }>({
     name: "security-group-no-world-ingress",
     description: "Security groups allow ingress from 0.0.0.0/0 or ::/0 only on the load balancer's HTTP/HTTPS ports.",
@@ -110,32 +84,6 @@ export const securityGroupNoWorldIngress = resourceRule<{ allowedWorldPorts: num
 });
 
 // --- Graph rules.
-
-type RouteVerdict = { kind: "private" } | { kind: "public"; why: string } | { kind: "unverifiable"; why: string };
-
-/** Follows subnet → route table associations → default routes, and reads mapPublicIpOnLaunch. */
-export function subnetVerdict(graph: StackGraph, subnet: PolicyResource): RouteVerdict {
-    if (truthy(subnet.props.mapPublicIpOnLaunch)) return { kind: "public", why: "mapPublicIpOnLaunch is true" };
-    const associations = graph.consumersOf(subnet, "routeTableAssociation", "subnetId");
-    if (associations.length === 0) return { kind: "unverifiable", why: "no route table association in this stack (it uses the VPC's main route table)" };
-    for (const association of associations) {
-        const tables = graph.inputsOf(association, "routeTableId", "routeTable");
-        if (tables.length === 0) return { kind: "unverifiable", why: "its route table is not in this stack" };
-        for (const table of tables) {
-            const inline = asRecords(safeProp(table, "routes")).filter((r) => text(r.gatewayId).startsWith("igw-"));
-            if (inline.length > 0) return { kind: "public", why: `route table ${table.name} routes to an internet gateway` };
-            for (const route of graph.consumersOf(table, "route", "routeTableId")) {
-                if (graph.inputsOf(route, "gatewayId", "internetGateway").length > 0 || text(safeProp(route, "gatewayId")).startsWith("igw-")) {
-                    return {
-                        kind: "public",
-                        why: `route ${route.name} in ${table.name} sends ${show(safeProp(route, "destinationCidrBlock"))} to an internet gateway`,
-                    };
-                }
-            }
-        }
-    }
-    return { kind: "private" };
-}
 
 /**
  * The service's subnet ids. At preview they are unknown; when the graph already names the

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { estimateMonthlyCost } from "../../policy/knowledge/cost";
-import { monthlyCostBudget, requiredTags } from "../../policy/rules/tagging";
+import { monthlyCostBudget } from "../../policy/rules/cost";
+import { requiredTags } from "../../policy/rules/tagging";
 import { StackBuilder, TASK_DEFINITION, check, messages } from "./harness";
 
 describe("policy: tagging and cost", () => {

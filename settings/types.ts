@@ -1,0 +1,83 @@
+// The typed settings of one stack, as the components receive them.
+import type { ResourceNames } from "./naming";
+import type { Egress, Profile } from "./profiles";
+
+export type S3Access = "read" | "read-write";
+export interface S3Grant {
+    bucket: string;
+    access: S3Access;
+}
+export interface SecretRef {
+    /** Environment variable name inside the container. */
+    name: string;
+    /** Secrets Manager secret ARN or SSM parameter ARN. */
+    valueFrom: string;
+}
+export interface ExistingVpc {
+    vpcId: string;
+    publicSubnetIds: string[];
+    privateSubnetIds: string[];
+}
+export type CpuArchitecture = "X86_64" | "ARM64";
+
+export interface HealthCheckSettings {
+    path: string;
+    intervalSeconds: number;
+    timeoutSeconds: number;
+    healthyThreshold: number;
+    unhealthyThreshold: number;
+    matcher: string;
+}
+
+export interface AutoscalingSettings {
+    minCount: number;
+    maxCount: number;
+    cpuTargetPercent: number;
+    memoryTargetPercent: number;
+    requestsPerTarget: number;
+    scaleInCooldownSeconds: number;
+    scaleOutCooldownSeconds: number;
+}
+
+export interface Settings {
+    project: string;
+    stack: string;
+    profile: Profile;
+    appName: string;
+    names: ResourceNames;
+    region?: string;
+    cpu: number;
+    memory: number;
+    cpuArchitecture: CpuArchitecture;
+    ephemeralStorageGiB: number;
+    containerPort: number;
+    healthCheck: HealthCheckSettings;
+    desiredCount: number;
+    autoscaling: AutoscalingSettings;
+    spot: boolean;
+    vpcCidr: string;
+    azCount: number;
+    egress: Egress;
+    existingVpc?: ExistingVpc;
+    logRetentionDays: number;
+    logKms: boolean;
+    image?: string;
+    keepImages: number;
+    immutableTags: boolean;
+    s3Grants: S3Grant[];
+    secrets: SecretRef[];
+    environment: Record<string, string>;
+    certificateArn?: string;
+    tlsPolicy: string;
+    deregistrationDelaySeconds: number;
+    healthCheckGracePeriodSeconds: number;
+    minHealthyPercent: number;
+    maxPercent: number;
+    enableExec: boolean;
+    disposable: boolean;
+    deletionProtection: boolean;
+    protect: boolean;
+    accessLogsBucket?: string;
+    alarmTopicArn?: string;
+    tags: Record<string, string>;
+}
