@@ -3,7 +3,7 @@
 import * as c from "../settings/constraints";
 import type { ResourceRecord } from "./runner";
 import { isRecord } from "../policy/knowledge/values";
-import { displayType } from "./render";
+import { displayType } from "./types";
 
 export class PlanConstraintError extends Error {
     constructor(readonly problems: string[]) {

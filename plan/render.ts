@@ -1,10 +1,9 @@
 // Text and JSON renderings of a plan.
 import { relative } from "node:path";
-import type { ResourceRecord, Violation } from "./runner";
+import { displayType, type ResourceRecord, type Violation } from "./types";
 import type { Plan } from "./plan";
 
 /** "aws:ec2/vpc:Vpc" → "aws:ec2:Vpc", as `pulumi preview` prints types. */
-export const displayType = (type: string) => type.replace(/^([\w-]+):([\w-]+)\/[\w-]+:(\w+)$/, "$1:$2:$3");
 
 export function resourceTree(resources: ResourceRecord[], stackName: string): string[] {
     const children = new Map<string | undefined, ResourceRecord[]>();

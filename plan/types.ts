@@ -36,3 +36,6 @@ export interface Evaluation {
     violations: Violation[];
     remediations: Remediation[];
 }
+
+/** `aws:ecs/service:Service` → `aws:ecs:Service`, as the Pulumi CLI shows types. */
+export const displayType = (type: string) => type.replace(/^([\w-]+):([\w-]+)\/[\w-]+:(\w+)$/, "$1:$2:$3");
