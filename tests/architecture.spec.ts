@@ -21,7 +21,7 @@ const files = [join(ROOT, "index.ts"), ...SOURCE_DIRS.flatMap((d) => sourceFiles
 /** Relative imports of a file, resolved to the files they name (type-only imports count too: they shape the design). */
 function importsOf(file: string): string[] {
     const source = readFileSync(file, "utf8");
-    const specs = [...source.matchAll(/(?:from|import\(|require\()\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => m[1]!);
+    const specs = [...source.matchAll(/(?:from|import|import\(|require\()\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => m[1]!);
     return specs.flatMap((spec) => {
         const base = resolve(dirname(file), spec);
         const found = [`${base}.ts`, join(base, "index.ts")].find((candidate) => files.includes(candidate));
