@@ -1,11 +1,12 @@
 // AWS create-time limits checked on the planned resources themselves (final names included),
 // so a deploy cannot fail twenty minutes in on a name or a number AWS refuses.
 import * as c from "../settings/constraints";
-import type { ResourceRecord } from "./runner";
 import { isRecord } from "../policy/knowledge/values";
-import { displayType } from "./types";
+import { UserError } from "./errors";
+import { displayType, type ResourceRecord } from "./types";
 
-export class PlanConstraintError extends Error {
+export class PlanConstraintError extends UserError {
+    override name = "PlanConstraintError";
     constructor(readonly problems: string[]) {
         super(`The plan violates AWS limits:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     }
