@@ -1,78 +1,203 @@
-// The offline plan: the program under mocks, the policy pack over its resources, the cost and
-// rollout estimates. One function for the CLI, the tests and the benchmark.
-import { readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
-import type { PolicyPackConfig } from "@pulumi/policy";
+// The offline plan: a program under mocks at preview and after up (or a stack's exported state),
+// judged by the policy pack's own analyzer server, plus cost and rollout estimates. One function
+// for the CLI, the tests and the benchmark.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
-import { Evaluation, ResourceRecord, evaluatePolicies } from "./runner";
-import { PACK_NAME, policies } from "../policy/policies";
-import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
+import type { PolicyAnalyzer } from "./analyzer/client";
+import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
+import { PolicyConfigError, openPolicyAnalyzer, resolveConfigFile } from "./policyGate";
 import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
-import { runProgram } from "./runProgram";
-import { loadStackConfig } from "./stackConfig";
+import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
+import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
+import { StackState, readStackState } from "./state";
+import type { Evaluation, ResourceRecord } from "./types";
+import { PlanPhase, PolicyVerdict, mandatoryCount, policyVerdicts } from "./verdicts";
+
+export { PolicyConfigError };
 
 export interface PlanOptions {
+    /** This project: its policy/ pack and policy/config/<stack>.json. */
     root: string;
     stack: string;
-    /** Policy config file; defaults to policy/config/<stack>.json when it exists. */
+    /** Policy config file; defaults to policy/config/<stack>.json for this program with this pack. */
     policyConfigPath?: string;
     /** Extra stack config (e.g. a bad variant in tests). */
     configOverrides?: Record<string, unknown>;
-    /** Another program (a variant) instead of index.ts. */
+    /** Another entry for this project's program (a variant). */
     programPath?: string;
+    /** Another Pulumi program's directory (--program). */
+    programDir?: string;
+    /** A `pulumi stack export` file (--state) instead of a program. */
+    statePath?: string;
+    /** Another policy pack's directory (--policy-pack). */
+    policyPackDir?: string;
+    /** Phases to evaluate; both by default. A state has one: it is what `up` left. */
+    phases?: PlanPhase[];
+    /** A running pack server to reuse (tests, bench); it is configured but not closed. */
+    analyzer?: PolicyAnalyzer;
+}
+
+export interface PhaseResult {
+    phase: PlanPhase;
+    resources: ResourceRecord[];
+    outputs: Record<string, unknown>;
+    evaluation: Evaluation;
+    mandatoryViolations: number;
 }
 
 export interface Plan {
     stack: string;
+    project: string;
     region: string;
+    source: { kind: "program"; dir: string; entry: string } | { kind: "state"; file: string };
+    pack: { name: string; version: string; dir: string };
+    policyConfigPath?: string;
+    policyConfig: ResolvedPolicyConfig;
+    phases: Partial<Record<PlanPhase, PhaseResult>>;
+    /** The phase whose verdict is the exit code: preview (the CI gate) unless only up was evaluated. */
+    gate: PlanPhase;
+    policies: PolicyVerdict[];
+    /** The resources shown, from after up when evaluated (every value known), else preview. */
     resources: ResourceRecord[];
     outputs: Record<string, unknown>;
-    policyConfigPath?: string;
-    evaluation: Evaluation;
     cost: CostEstimate;
     budgetUsd?: number;
     rollout?: { planned: RolloutEstimate; ecsDefaults: RolloutEstimate };
     mandatoryViolations: number;
+    notes: string[];
 }
 
-export function readPolicyConfig(path: string | undefined): PolicyPackConfig {
-    return path ? (JSON.parse(readFileSync(path, "utf8")) as PolicyPackConfig) : {};
+interface Subject {
+    stack: string;
+    project: string;
+    region?: string;
+    config: Record<string, string>;
+    source: Plan["source"];
+    notes: string[];
+    /** Records per phase, produced on demand (program runs happen while the pack starts). */
+    run(phase: PlanPhase): Promise<{ resources: ResourceRecord[]; outputs: Record<string, unknown>; zones?: string[] }>;
+}
+
+function programSubject(o: PlanOptions): Subject {
+    const program: ProgramSource = resolveProgram(o.programDir ?? o.root, o.stack, o.configOverrides, o.programPath);
+    return {
+        stack: program.stack.stack,
+        project: program.stack.project,
+        region: program.stack.region,
+        config: program.stack.config,
+        source: { kind: "program", dir: program.dir, entry: program.entry },
+        notes: program.note ? [program.note] : [],
+        run: async (phase) => {
+            const run = await runProgramSource(program, phase);
+            return { resources: run.resources, outputs: run.outputs, zones: run.mocks.zones() };
+        },
+    };
+}
+
+function stateSubject(file: string): Subject {
+    const state: StackState = readStackState(file);
+    const notes = state.encryptedSecrets > 0 ? [`${state.encryptedSecrets} secret value(s) are encrypted in the export and unknown to policies; export with --show-secrets to let policies read them`] : [];
+    return {
+        stack: state.stack,
+        project: state.project,
+        config: {},
+        source: { kind: "state", file },
+        notes,
+        run: () => Promise.resolve({ resources: state.resources, outputs: state.outputs }),
+    };
 }
 
 export async function buildPlan(o: PlanOptions): Promise<Plan> {
-    const stack = loadStackConfig(o.root, o.stack, o.configOverrides);
-    const defaultPolicyConfig = join(o.root, "policy", "config", `${o.stack}.json`);
-    const policyConfigPath = o.policyConfigPath ?? (existsSync(defaultPolicyConfig) ? defaultPolicyConfig : undefined);
-    const policyConfig = readPolicyConfig(policyConfigPath);
+    const root = resolve(o.root);
+    const packDir = resolve(o.policyPackDir ?? join(root, "policy"));
+    const ownDefaults = o.programDir === undefined && o.statePath === undefined && o.policyPackDir === undefined;
+    const defaultConfig = join(root, "policy", "config", `${o.stack}.json`);
+    const policyConfigPath = o.policyConfigPath ?? (ownDefaults && existsSync(defaultConfig) ? defaultConfig : undefined);
+    const subject = o.statePath !== undefined ? stateSubject(resolve(o.statePath)) : programSubject({ ...o, root });
+    const phases: PlanPhase[] = o.statePath !== undefined ? ["up"] : (o.phases ?? ["preview", "up"]);
 
-    const run = await runProgram(o.root, stack, o.programPath);
-    const problems = checkPlanConstraints(run.resources, run.mocks.zones());
-    if (problems.length > 0) throw new PlanConstraintError(problems);
-    const evaluation = await evaluatePolicies(policies, run.resources, policyConfig, { packName: PACK_NAME });
-    const cost = estimateMonthlyCost(
-        run.resources.map((r) => ({ type: r.type, props: r.outputs })),
-        stack.region,
-    );
+    // The pack starts (about a second) while the program runs under mocks.
+    const opening = o.analyzer ? Promise.resolve(o.analyzer) : openPolicyAnalyzer(packDir);
+    opening.catch(() => undefined);
+    try {
+        const runs: Partial<Record<PlanPhase, Awaited<ReturnType<Subject["run"]>>>> = {};
+        for (const phase of phases) runs[phase] = await subject.run(phase);
+        const shown = (runs.up ?? runs.preview)!;
+        if (subject.source.kind === "program" && shown.zones) {
+            const problems = checkPlanConstraints(shown.resources, shown.zones);
+            if (problems.length > 0) throw new PlanConstraintError(problems);
+        }
 
-    const service = run.resources.find((r) => r.type === "aws:ecs/service:Service");
-    const targetGroup = run.resources.find((r) => r.type === "aws:lb/targetGroup:TargetGroup" || r.type === "aws:alb/targetGroup:TargetGroup");
-    let rollout: Plan["rollout"];
-    if (service && targetGroup) {
-        const planned = rolloutInputsFrom(service.inputs, targetGroup.inputs);
-        rollout = { planned: estimateRollout(planned), ecsDefaults: estimateRollout({ ...planned, ...ECS_DEFAULTS }) };
+        const analyzer = await opening;
+        const policyConfig = resolveConfigFile(analyzer.info, policyConfigPath);
+        await analyzer.configure(policyConfig);
+        const results: Partial<Record<PlanPhase, PhaseResult>> = {};
+        for (const phase of phases) {
+            const { resources, outputs } = runs[phase]!;
+            const analyzerPhase = phase === "up" && subject.source.kind === "state" && subject.notes.length > 0 ? "preview" : phase;
+            const evaluation = await analyzer.analyze(resources, {
+                phase: analyzerPhase,
+                stack: { stack: subject.stack, project: subject.project, config: subject.config },
+            });
+            results[phase] = { phase, resources, outputs, evaluation, mandatoryViolations: mandatoryCount(evaluation) };
+        }
+        return assemble(subject, analyzer.info, packDir, policyConfigPath, policyConfig, results, shown.resources, shown.outputs);
+    } finally {
+        if (!o.analyzer) await opening.then((a) => a.close()).catch(() => undefined);
     }
-    const budgetEntry = policyConfig["monthly-cost-budget"];
-    const budgetUsd = typeof budgetEntry === "object" && typeof budgetEntry.monthlyBudgetUsd === "number" ? budgetEntry.monthlyBudgetUsd : undefined;
+}
+
+function assemble(
+    subject: Subject,
+    info: PackInfo,
+    packDir: string,
+    policyConfigPath: string | undefined,
+    policyConfig: ResolvedPolicyConfig,
+    phases: Partial<Record<PlanPhase, PhaseResult>>,
+    resources: ResourceRecord[],
+    outputs: Record<string, unknown>,
+): Plan {
+    const gate: PlanPhase = phases.preview ? "preview" : "up";
+    const levels = info.policies.map((p) => ({ name: p.name, severity: p.severity, enforcementLevel: policyConfig[p.name]?.enforcementLevel ?? p.enforcementLevel }));
+    const evaluations = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v.evaluation]));
+    const region = subject.region ?? regionOf(resources);
+    const budget = policyConfig["monthly-cost-budget"]?.properties.monthlyBudgetUsd;
     return {
-        stack: o.stack,
-        region: stack.region,
-        resources: run.resources,
-        outputs: run.outputs,
+        stack: subject.stack,
+        project: subject.project,
+        region,
+        source: subject.source,
+        pack: { name: info.name, version: info.version, dir: packDir },
         policyConfigPath,
-        evaluation,
-        cost,
-        budgetUsd,
-        rollout,
-        mandatoryViolations: evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").length,
+        policyConfig,
+        phases,
+        gate,
+        policies: policyVerdicts(levels, evaluations),
+        resources,
+        outputs,
+        cost: estimateMonthlyCost(
+            resources.map((r) => ({ type: r.type, props: r.outputs })),
+            region,
+        ),
+        budgetUsd: typeof budget === "number" ? budget : undefined,
+        rollout: rolloutOf(resources),
+        mandatoryViolations: phases[gate]!.mandatoryViolations,
+        notes: subject.notes,
     };
+}
+
+function rolloutOf(resources: ResourceRecord[]): Plan["rollout"] {
+    const service = resources.find((r) => r.type === "aws:ecs/service:Service");
+    const targetGroup = resources.find((r) => r.type === "aws:lb/targetGroup:TargetGroup" || r.type === "aws:alb/targetGroup:TargetGroup");
+    if (!service || !targetGroup) return undefined;
+    const planned = rolloutInputsFrom(service.inputs, targetGroup.inputs);
+    return { planned: estimateRollout(planned), ecsDefaults: estimateRollout({ ...planned, ...ECS_DEFAULTS }) };
+}
+
+/** A state names no region: the provider's, else an ARN's, else us-east-1. */
+function regionOf(resources: ResourceRecord[]): string {
+    const fromProvider = resources.map((r) => r.provider?.inputs.region).find((x): x is string => typeof x === "string");
+    const fromArn = JSON.stringify(resources.map((r) => r.outputs.arn)).match(/arn:aws[\w-]*:[\w-]+:([a-z]{2}-[a-z]+-\d):/)?.[1];
+    return fromProvider ?? fromArn ?? "us-east-1";
 }

@@ -5,8 +5,9 @@
 import { existsSync } from "node:fs";
 import Module from "node:module";
 import { delimiter, join, resolve } from "node:path";
-import { FileError } from "./errors";
+import { FileError, ProgramError, isUserError, shownPath } from "./errors";
 import { requireDirectory } from "./files";
+import { Phase, ProgramRun, runProgram } from "./runProgram";
 import { Project, StackConfig, existingStacks, loadStackConfig, projectFile, readProject, stackFile } from "./stackConfig";
 
 export interface ProgramSource {
@@ -78,4 +79,17 @@ function borrowSdkIfMissing(root: string): void {
     if (paths.includes(OUR_MODULES)) return;
     process.env.NODE_PATH = [...paths, OUR_MODULES].join(delimiter);
     (Module as unknown as { _initPaths(): void })._initPaths();
+}
+
+/**
+ * Runs the program in one phase. What it throws is the program's (the user's) to fix: its own
+ * message, the program named unless the message already is the user's (settings, RunError).
+ */
+export async function runProgramSource(program: ProgramSource, phase: Phase): Promise<ProgramRun> {
+    try {
+        return await runProgram(program.dir, program.stack, program.entry, phase);
+    } catch (e) {
+        if (isUserError(e)) throw e;
+        throw new ProgramError(`the program ${shownPath(program.entry)} failed at ${phase}: ${(e as Error).message ?? String(e)}`, { cause: e });
+    }
 }

@@ -1,14 +1,19 @@
-// Text and JSON renderings of a plan.
+// The plan as text: the resource tree, the policy verdicts at preview (the CI gate) and after up,
+// the violations in the policies' own words, the cost and the rollout.
 import { relative } from "node:path";
 import { displayType, type ResourceRecord, type Violation } from "./types";
-import type { Plan } from "./plan";
-
-/** "aws:ec2/vpc:Vpc" → "aws:ec2:Vpc", as `pulumi preview` prints types. */
+import type { Plan, PhaseResult } from "./plan";
+import { PlanPhase, detailOf, verdictText } from "./verdicts";
 
 export function resourceTree(resources: ResourceRecord[], stackName: string): string[] {
+    const known = new Set(resources.map((r) => r.urn));
     const children = new Map<string | undefined, ResourceRecord[]>();
-    for (const r of resources) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
-    const width = Math.max(...resources.map((r) => displayType(r.type).length)) + 8;
+    for (const r of resources) {
+        // A parent outside the list (a state's stack resource) makes a top-level resource.
+        const parent = r.parent && known.has(r.parent) ? r.parent : undefined;
+        children.set(parent, [...(children.get(parent) ?? []), r]);
+    }
+    const width = Math.max(0, ...resources.map((r) => displayType(r.type).length)) + 8;
     const lines = [`     ${"Type".padEnd(width)}Name`, ` +   ${"pulumi:pulumi:Stack".padEnd(width)}${stackName}`];
     const walk = (parent: string | undefined, indent: string) => {
         const list = children.get(parent) ?? [];
@@ -25,39 +30,74 @@ export function resourceTree(resources: ResourceRecord[], stackName: string): st
 
 const money = (n: number) => `$${n.toFixed(2)}`;
 const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
+const PHASE_TITLE: Record<PlanPhase, string> = { preview: "at preview", up: "after up" };
+
+/** One row per policy that did something in any phase; the ones that passed everywhere are counted. */
+function verdictTable(plan: Plan): string[] {
+    const phases = (["preview", "up"] as const).filter((p) => plan.phases[p]);
+    const title = plan.source.kind === "state" ? ["on the state"] : phases.map((p) => PHASE_TITLE[p]);
+    const notable = plan.policies.filter((p) => phases.some((ph) => !["pass", "disabled"].includes(p.phases[ph]?.status ?? "pass")));
+    const quiet = plan.policies.filter((p) => !notable.includes(p));
+    const width = Math.max(6, ...notable.map((p) => p.name.length)) + 2;
+    const lines = [`  ${"policy".padEnd(width)}${"level".padEnd(11)}${title.map((t) => t.padEnd(24)).join("")}`.trimEnd()];
+    for (const p of notable) lines.push(`  ${p.name.padEnd(width)}${p.enforcementLevel.padEnd(11)}${phases.map((ph) => verdictText(p.phases[ph]).padEnd(24)).join("")}`.trimEnd());
+    const disabled = quiet.filter((p) => p.enforcementLevel === "disabled").length;
+    const passed = quiet.length - disabled;
+    const everywhere = phases.length > 1 ? " in both phases" : "";
+    lines.push(`  ${notable.length === 0 ? "All" : "The other"} ${passed} ${passed === 1 ? "policy passes" : "policies pass"}${everywhere}${disabled > 0 ? `; ${disabled} disabled` : ""}.`);
+    return lines;
+}
 
 function violationLines(title: string, list: Violation[], byUrn: Map<string, ResourceRecord>): string[] {
     if (list.length === 0) return [];
-    return [
-        `${title} (${list.length})`,
-        ...list.map((v) => `  [${v.policyName}] ${v.urn ? `${displayType(byUrn.get(v.urn)?.type ?? "")} ` : ""}${v.message}`),
-        "",
+    const where = (v: Violation) => {
+        const r = v.urn ? byUrn.get(v.urn) : undefined;
+        return r ? `${displayType(r.type)} ${r.name}: ` : "";
+    };
+    return [`  ${title} (${list.length})`, ...list.map((v) => `    [${v.policyName}] ${where(v)}${detailOf(v).replace(/\n/g, "\n      ")}`)];
+}
+
+const key = (v: Violation) => `${v.policyName}\0${v.urn}\0${v.enforcementLevel}\0${v.message}`;
+
+function phaseLines(result: PhaseResult, title: string, byUrn: Map<string, ResourceRecord>, same?: PhaseResult): string[] {
+    const { violations, remediations } = result.evaluation;
+    if (same && JSON.stringify(violations.map(key).sort()) === JSON.stringify(same.evaluation.violations.map(key).sort()))
+        return [`${title}: the same violations as at preview.`];
+    const decided = violations.filter((v) => !v.unverifiable);
+    const lines = [
+        `${title}:`,
+        ...violationLines("mandatory", decided.filter((v) => v.enforcementLevel === "mandatory"), byUrn),
+        ...violationLines("advisory", decided.filter((v) => v.enforcementLevel === "advisory"), byUrn),
+        ...violationLines("can't run (a value is unknown until up)", violations.filter((v) => v.unverifiable), byUrn),
     ];
+    if (remediations.length > 0)
+        lines.push(`  remediated (${remediations.length})`, ...remediations.map((r) => `    [${r.policyName}] ${byUrn.get(r.urn)?.name ?? r.urn}`));
+    if (lines.length === 1) lines.push("  no violations.");
+    return lines;
 }
 
 export function renderText(plan: Plan, root: string): string {
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     const counted = plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:"));
+    const source = plan.source.kind === "state" ? `state ${relative(root, plan.source.file) || plan.source.file}` : "Pulumi mock runtime";
+    const configName = plan.policyConfigPath ? relative(root, plan.policyConfigPath) : "pack defaults";
     const lines = [
-        `Offline plan for stack ${plan.stack} (${plan.region}), Pulumi mock runtime`,
+        `Offline plan for stack ${plan.stack} (${plan.region}), ${source}`,
+        ...plan.notes.map((n) => `note: ${n}`),
         "",
-        ...resourceTree(plan.resources, `fargate-web-${plan.stack}`),
+        ...resourceTree(plan.resources, `${plan.project}-${plan.stack}`),
         "",
-        `Resources: ${counted.length} to create (${plan.resources.length - counted.length} components)`,
+        plan.source.kind === "state"
+            ? `Resources: ${counted.length} in the state (${plan.resources.length - counted.length} components)`
+            : `Resources: ${counted.length} to create (${plan.resources.length - counted.length} components)`,
         "",
-        `Policies: ${plan.policyConfigPath ? relative(root, plan.policyConfigPath) : "pack defaults"}`,
+        `Policies: ${plan.pack.name}@v${plan.pack.version} with ${configName}${plan.gate === "preview" ? " — the CI gate is the preview column" : ""}`,
+        ...verdictTable(plan),
+        "",
     ];
-    const mandatory = plan.evaluation.violations.filter((v) => v.enforcementLevel === "mandatory");
-    const advisory = plan.evaluation.violations.filter((v) => v.enforcementLevel === "advisory");
-    lines.push(...violationLines("Mandatory violations", mandatory, byUrn), ...violationLines("Advisory violations", advisory, byUrn));
-    if (plan.evaluation.remediations.length > 0) {
-        lines.push(
-            `Remediations applied (${plan.evaluation.remediations.length})`,
-            ...plan.evaluation.remediations.map((r) => `  [${r.policyName}] ${byUrn.get(r.urn)?.name ?? r.urn}`),
-            "",
-        );
-    }
-    if (mandatory.length === 0) lines.push("No mandatory policy violations.", "");
+    const { preview, up } = plan.phases;
+    if (preview) lines.push(...phaseLines(preview, "At preview", byUrn), "");
+    if (up) lines.push(...phaseLines(up, plan.source.kind === "state" ? "On the state" : "After up", byUrn, preview), "");
 
     lines.push(`Estimated monthly cost (${plan.cost.region}, on-demand list prices)`);
     const itemWidth = Math.max(...plan.cost.lines.map((l) => l.item.length), 10);
@@ -67,7 +107,6 @@ export function renderText(plan: Plan, root: string): string {
         `  ${"Total".padEnd(itemWidth)}  ${"".padStart(23)} ${money(plan.cost.totalUsd).padStart(9)}${plan.budgetUsd !== undefined ? `  (budget ${money(plan.budgetUsd)})` : ""}`,
         "",
     );
-
     if (plan.rollout) {
         const { planned, ecsDefaults } = plan.rollout;
         lines.push(
@@ -77,36 +116,14 @@ export function renderText(plan: Plan, root: string): string {
             "",
         );
     }
-    lines.push(mandatory.length === 0 ? "Result: pass" : `Result: FAIL (${mandatory.length} mandatory violation(s))`);
+    lines.push(resultLine(plan));
     return lines.join("\n");
 }
 
-export function renderJson(plan: Plan, root: string): string {
-    return JSON.stringify(
-        {
-            stack: plan.stack,
-            region: plan.region,
-            policyConfig: plan.policyConfigPath ? relative(root, plan.policyConfigPath) : null,
-            resources: plan.resources.map((r) => ({
-                urn: r.urn,
-                type: r.type,
-                name: r.name,
-                parent: r.parent ?? null,
-                protect: r.protect,
-                inputs: r.inputs,
-                dependencies: r.dependencies,
-                propertyDependencies: r.propertyDependencies,
-            })),
-            outputs: plan.outputs,
-            violations: plan.evaluation.violations,
-            remediations: plan.evaluation.remediations.map((r) => ({ policyName: r.policyName, urn: r.urn })),
-            cost: plan.cost,
-            budgetUsd: plan.budgetUsd ?? null,
-            rollout: plan.rollout ?? null,
-            mandatoryViolations: plan.mandatoryViolations,
-            result: plan.mandatoryViolations === 0 ? "pass" : "fail",
-        },
-        null,
-        2,
-    );
+export function resultLine(plan: Plan): string {
+    const where = plan.source.kind === "state" ? "on the state" : PHASE_TITLE[plan.gate];
+    const other = plan.gate === "preview" && plan.phases.up && plan.phases.up.mandatoryViolations > 0 ? `; after up: ${plan.phases.up.mandatoryViolations} mandatory` : "";
+    return plan.mandatoryViolations === 0
+        ? `Result: pass ${where}${other}`
+        : `Result: FAIL ${where} (${plan.mandatoryViolations} mandatory violation(s))${other}`;
 }

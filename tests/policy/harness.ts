@@ -1,7 +1,15 @@
-// Builds validation args the way the policy server does (through the pack's own runner) and
-// collects violations, for single resources and for stacks with real property dependencies.
+// Verdicts from @pulumi/policy's own analyzer server for hand-built resources: the pack runs with
+// only the policies under test enabled (the `all` key disables the rest), for single resources and
+// for stacks with real property dependencies. Unknowns travel as the engine sends them.
 import type { PolicyPackConfig, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { ResourceRecord, Violation, evaluatePolicies } from "../../plan/runner";
+import { resolvePolicyConfig } from "../../plan/analyzer/policyConfig";
+import type { Phase } from "../../plan/analyzer/types";
+import type { Evaluation, ResourceRecord, Violation } from "../../plan/types";
+import { ENGINE_UNKNOWN } from "../../plan/unknowns";
+import { detailOf } from "../../plan/verdicts";
+import { isUnknown } from "../../policy/knowledge/unknowns";
+import { isRecord } from "../../policy/knowledge/values";
+import { sharedAnalyzer } from "../support/analyzer";
 
 type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
 
@@ -9,6 +17,45 @@ const urnOf = (type: string, name: string) => `urn:pulumi:test::fargate-web::${t
 
 export function resourceRecord(type: string, name: string, props: Record<string, unknown>): ResourceRecord {
     return { urn: urnOf(type, name), type, name, custom: true, protect: false, inputs: props, outputs: props, dependencies: [], propertyDependencies: {} };
+}
+
+/** The policy SDK's typed sentinels (handy in fixtures) become the one the engine puts on the wire. */
+function engineUnknowns(value: unknown): unknown {
+    if (isUnknown(value)) return ENGINE_UNKNOWN;
+    if (Array.isArray(value)) return value.map(engineUnknowns);
+    if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, engineUnknowns(v)]));
+    return value;
+}
+
+/** `config` with every policy not under test disabled, and those under test at their configured (or own) level. */
+function onlyThese(policies: readonly AnyPolicy[], config: PolicyPackConfig, ownLevel: (name: string) => string): Record<string, unknown> {
+    const result: Record<string, unknown> = { all: "disabled", ...config };
+    for (const p of policies) {
+        const entry: unknown = config[p.name];
+        const level = typeof entry === "string" ? entry : isRecord(entry) && typeof entry.enforcementLevel === "string" ? entry.enforcementLevel : ownLevel(p.name);
+        result[p.name] = isRecord(entry) ? { ...entry, enforcementLevel: level } : level;
+    }
+    return result;
+}
+
+/**
+ * What the server reports for `records` with `policies` enabled. Phase preview by default: values
+ * may be unknown, as at `pulumi preview`; known values are judged the same in both phases.
+ */
+export async function evaluatePolicies(
+    policies: readonly AnyPolicy[],
+    records: ResourceRecord[],
+    config: PolicyPackConfig = {},
+    phase: Phase = "preview",
+): Promise<Evaluation> {
+    const analyzer = await sharedAnalyzer();
+    const levels = new Map(analyzer.info.policies.map((p) => [p.name, p.enforcementLevel]));
+    const missing = policies.filter((p) => !levels.has(p.name)).map((p) => p.name);
+    if (missing.length > 0) throw new Error(`not policies of the pack (the server only runs its own): ${missing.join(", ")}`);
+    const resolved = resolvePolicyConfig(analyzer.info, onlyThese(policies, config, (name) => levels.get(name)!), "test config");
+    if (JSON.stringify(resolved) !== JSON.stringify(analyzer.config)) await analyzer.configure(resolved);
+    const wire = records.map((r) => ({ ...r, inputs: engineUnknowns(r.inputs) as Record<string, unknown>, outputs: engineUnknowns(r.outputs) as Record<string, unknown> }));
+    return analyzer.analyze(wire, { phase });
 }
 
 /** Violations of `policy` for one resource (config per the pack's format). */
@@ -22,7 +69,8 @@ export async function check(
     return (await evaluatePolicies([policy], [resourceRecord(type, name, props)], config)).violations;
 }
 
-export const messages = (violations: Violation[]) => violations.map((v) => v.message);
+/** The policies' own words (the server puts the description and a newline before them). */
+export const messages = (violations: Violation[]) => violations.map(detailOf);
 
 /** A stack of resources whose inputs reference each other by name, recorded as the engine does. */
 export class StackBuilder {

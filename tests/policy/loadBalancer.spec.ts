@@ -1,7 +1,6 @@
 import { strict as assert } from "node:assert";
-import { evaluatePolicies } from "../../plan/runner";
 import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "../../policy/rules/loadBalancer";
-import { check, messages, resourceRecord } from "./harness";
+import { check, evaluatePolicies, messages, resourceRecord } from "./harness";
 
 const LISTENER = "aws:lb/listener:Listener";
 const ALB_LISTENER = "aws:alb/listener:Listener";

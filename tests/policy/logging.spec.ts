@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ecsAwslogsGroupExists, ecsClusterContainerInsights, ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
-import { evaluatePolicies } from "../../plan/runner";
 import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
-import { StackBuilder, TASK_DEFINITION, check, messages, resourceRecord } from "./harness";
+import { StackBuilder, TASK_DEFINITION, check, evaluatePolicies, messages, resourceRecord } from "./harness";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const CLUSTER = "aws:ecs/cluster:Cluster";

@@ -29,7 +29,7 @@ describe("policy: network", () => {
         });
         it("remediates to assignPublicIp: false when set to remediate", async () => {
             const b = new StackBuilder().add(SERVICE, "svc", service(true));
-            const { evaluatePolicies } = await import("../../plan/runner");
+            const { evaluatePolicies } = await import("./harness");
             const result = await evaluatePolicies([ecsServiceNoPublicIp], b.records, { "ecs-service-no-public-ip": "remediate" });
             assert.deepEqual(result.violations, []);
             assert.deepEqual((result.remediations[0]!.after.networkConfiguration as Record<string, unknown>).assignPublicIp, false);

@@ -1,13 +1,13 @@
 import { strict as assert } from "node:assert";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { PolicyPackConfig } from "@pulumi/policy";
-import { evaluatePolicies, enforcementLevelOf, policyConfigOf } from "../../plan/runner";
+import { resolvePolicyConfig } from "../../plan/analyzer/policyConfig";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { policies } from "../../policy/policies";
+import { PACK_NAME, policies } from "../../policy/policies";
 import { ecsServiceNoPublicIp } from "../../policy/rules/network";
 import { logGroupRetention } from "../../policy/rules/logging";
-import { SERVICE, resourceRecord } from "./harness";
+import { sharedAnalyzer } from "../support/analyzer";
+import { SERVICE, evaluatePolicies, messages, resourceRecord } from "./harness";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -37,27 +37,32 @@ describe("policy pack", () => {
         );
     });
 
-    it("per-stack configs name only real rules and valid levels, and prod makes security rules mandatory", () => {
-        const names = new Set(policies.map((p) => p.name));
+    it("per-stack configs name only real rules, valid levels and settings, and prod makes security rules mandatory", async () => {
+        const { info } = await sharedAnalyzer();
         for (const stack of ["dev", "staging", "prod"]) {
-            const config = JSON.parse(readFileSync(join(ROOT, "policy", "config", `${stack}.json`), "utf8")) as PolicyPackConfig;
-            for (const [name, entry] of Object.entries(config)) {
-                assert.ok(names.has(name), `${stack}.json names unknown rule ${name}`);
-                const level = enforcementLevelOf(name, undefined, config);
-                assert.ok(["advisory", "mandatory", "remediate", "disabled"].includes(level), `${stack}.json ${name}`);
-                const policy = policies.find((p) => p.name === name)!;
-                assert.doesNotThrow(() => policyConfigOf(name, policy.configSchema, config), `${stack}.json ${name} ${JSON.stringify(entry)}`);
-            }
+            const file = join(ROOT, "policy", "config", `${stack}.json`);
+            const resolved = resolvePolicyConfig(info, JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>, file);
+            assert.deepEqual(Object.keys(resolved).sort(), policies.map((p) => p.name).sort(), stack);
             if (stack === "prod") {
                 for (const p of policies.filter((x) => x.severity === "high" || x.severity === "critical")) {
-                    assert.equal(enforcementLevelOf(p.name, p.enforcementLevel, config), "mandatory", `prod: ${p.name}`);
+                    assert.equal(resolved[p.name]!.enforcementLevel, "mandatory", `prod: ${p.name}`);
                 }
             }
         }
     });
 
-    describe("runner behaves like the policy server", () => {
-        it("an unknown value at preview is an advisory 'can't run' note, never a pass or a crash", async () => {
+    describe("verdicts come from the pack's own server", () => {
+        const assignsPublicIp = (extra: Record<string, unknown> = {}) =>
+            resourceRecord(SERVICE, "svc", { cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/web", networkConfiguration: { assignPublicIp: true }, ...extra });
+
+        it("the server prefixes the policy's words with its description, and names the pack", async () => {
+            const { violations } = await evaluatePolicies([ecsServiceNoPublicIp], [assignsPublicIp()], {}, "up");
+            assert.equal(violations.length, 1);
+            assert.equal(violations[0]!.message, `${ecsServiceNoPublicIp.description}\nsvc: networkConfiguration.assignPublicIp is true; tasks get public IPs. Set it to false and use private subnets.`);
+            assert.deepEqual([violations[0]!.policyPackName, violations[0]!.enforcementLevel, violations[0]!.severity], [PACK_NAME, "mandatory", "high"]);
+        });
+
+        it("an unknown value at preview is an advisory 'can't run' diagnostic, never a pass or a crash", async () => {
             const record = resourceRecord(SERVICE, "svc", { networkConfiguration: { assignPublicIp: UNKNOWN.boolean } });
             const { violations } = await evaluatePolicies([ecsServiceNoPublicIp], [record]);
             assert.equal(violations.length, 1);
@@ -65,43 +70,60 @@ describe("policy pack", () => {
             assert.equal(violations[0]!.unverifiable, true);
             assert.match(
                 violations[0]!.message,
-                /can't run policy 'ecs-service-no-public-ip' from policy pack 'fargate-web-policy@v0.1.0' during preview: boolean value at .networkConfiguration.assignPublicIp can't be known during preview/,
+                /^can't run policy 'ecs-service-no-public-ip' from policy pack 'fargate-web-policy@v0.1.0' during preview: string value at .networkConfiguration.assignPublicIp can't be known during preview$/,
             );
         });
 
-        it("enforcement: config, then policy, then pack; disabled policies do not run", async () => {
-            assert.equal(enforcementLevelOf("x", "mandatory", { x: "advisory" }), "advisory");
-            assert.equal(enforcementLevelOf("x", "mandatory", { x: { enforcementLevel: "disabled" } }), "disabled");
-            assert.equal(enforcementLevelOf("x", undefined, {}), "advisory");
-            assert.equal(enforcementLevelOf("x", undefined, {}, "mandatory"), "mandatory");
-            const record = resourceRecord(SERVICE, "svc", { networkConfiguration: { assignPublicIp: true } });
-            assert.deepEqual((await evaluatePolicies([ecsServiceNoPublicIp], [record], { "ecs-service-no-public-ip": "disabled" })).violations, []);
+        it("a remediation that reads an unknown property at preview yields a diagnostic, not a crash", async () => {
+            const record = assignsPublicIp({ cluster: UNKNOWN.string });
+            const { violations, remediations } = await evaluatePolicies([ecsServiceNoPublicIp], [record], { "ecs-service-no-public-ip": "remediate" });
+            assert.deepEqual(remediations, []);
+            const cantRun = violations.find((v) => v.unverifiable)!;
+            assert.equal(cantRun.enforcementLevel, "advisory");
+            assert.match(cantRun.message, /^can't run remediation 'ecs-service-no-public-ip' from policy pack '[^']+' during preview: string value at .cluster can't be known during preview$/);
+            // Not fixed, so the validation still runs and reports at remediate level, downgraded to mandatory.
+            assert.deepEqual(
+                violations.filter((v) => !v.unverifiable).map((v) => [v.enforcementLevel, messages([v])[0]]),
+                [["mandatory", "svc: networkConfiguration.assignPublicIp is true; tasks get public IPs. Set it to false and use private subnets."]],
+            );
         });
 
-        it("getConfig applies schema defaults and rejects mistyped or unknown keys", () => {
-            assert.deepEqual(policyConfigOf(logGroupRetention.name, logGroupRetention.configSchema, {}), { minimumRetentionDays: 7, defaultRetentionDays: 30 });
-            assert.throws(
-                () => policyConfigOf(logGroupRetention.name, logGroupRetention.configSchema, { "log-group-retention": { minimumRetentionDays: "30" } }),
-                /log-group-retention.minimumRetentionDays="30" is not valid; allowed: integer/,
-            );
-            assert.throws(
-                () => policyConfigOf(logGroupRetention.name, logGroupRetention.configSchema, { "log-group-retention": { minimumDays: 30 } }),
-                /log-group-retention.minimumDays is not a setting of this policy/,
-            );
+        it("enforcement comes from the config; disabled policies do not run; `all` sets every level", async () => {
+            assert.deepEqual((await evaluatePolicies([ecsServiceNoPublicIp], [assignsPublicIp()], { "ecs-service-no-public-ip": "disabled" })).violations, []);
+            const advisory = await evaluatePolicies([ecsServiceNoPublicIp], [assignsPublicIp()], { "ecs-service-no-public-ip": "advisory" });
+            assert.deepEqual(advisory.violations.map((v) => v.enforcementLevel), ["advisory"]);
+            const { info } = await sharedAnalyzer();
+            const all = resolvePolicyConfig(info, { all: "advisory", "log-group-kms": "mandatory" }, "all.json");
+            assert.equal(all["ecs-service-no-public-ip"]!.enforcementLevel, "advisory");
+            assert.equal(all["log-group-kms"]!.enforcementLevel, "mandatory");
         });
 
         it("remediate fixes what it can; what it cannot fix is reported as mandatory", async () => {
             const fixable = resourceRecord(SERVICE, "svc", { networkConfiguration: { assignPublicIp: "ENABLED" } });
             const fixed = await evaluatePolicies([ecsServiceNoPublicIp], [fixable], { "ecs-service-no-public-ip": "remediate" });
-            assert.equal(fixed.remediations.length, 1);
+            assert.deepEqual(
+                fixed.remediations.map((r) => [r.policyName, r.after.networkConfiguration]),
+                [["ecs-service-no-public-ip", { assignPublicIp: false }]],
+            );
             assert.deepEqual(fixed.violations, []);
             const tooShort = resourceRecord("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: 3 });
             const left = await evaluatePolicies([logGroupRetention], [tooShort], { "log-group-retention": "remediate" });
             assert.deepEqual(left.remediations, []);
             assert.deepEqual(
-                left.violations.map((v) => [v.enforcementLevel, v.message]),
+                left.violations.map((v) => [v.enforcementLevel, messages([v])[0]]),
                 [["mandatory", "logs: retentionInDays is 3; the minimum is 7 days."]],
             );
+        });
+
+        it("schema defaults reach the policy, and mistyped or unknown settings are refused naming file, key and what is allowed", async () => {
+            const { info } = await sharedAnalyzer();
+            const resolved = resolvePolicyConfig(info, {}, "none");
+            const { minimumRetentionDays, defaultRetentionDays } = resolved["log-group-retention"]!.properties;
+            assert.deepEqual([minimumRetentionDays, defaultRetentionDays], [7, 30]);
+            assert.throws(() => resolvePolicyConfig(info, { "log-group-retention": { minimumRetentionDays: "30" } }, "x.json"), /x\.json: .*log-group-retention.*minimumRetentionDays/);
+            assert.throws(() => resolvePolicyConfig(info, { "log-group-retention": { minimumDays: 30 } }, "x.json"), /x\.json: .*"minimumDays" is not a setting of this policy; allowed: /);
+            assert.throws(() => resolvePolicyConfig(info, { "log-group-kms": "mandatroy" }, "x.json"), /x\.json: "log-group-kms": "mandatroy" is not an enforcement level; allowed: advisory, mandatory, remediate, disabled/);
+            assert.throws(() => resolvePolicyConfig(info, { "log-group-kmz": "advisory" }, "x.json"), /x\.json: "log-group-kmz" is not a policy of fargate-web-policy; allowed: all, /);
         });
     });
 });

@@ -2,7 +2,8 @@
 // sentinels anywhere. At least 10,000 generated resources across the pack.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { ResourceRecord, evaluatePolicies } from "../../plan/runner";
+import type { ResourceRecord } from "../../plan/types";
+import { evaluatePolicies } from "./harness";
 import { T } from "../../policy/knowledge/types";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { policies } from "../../policy/policies";

@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
-import { evaluatePolicies } from "../../plan/runner";
 import { ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy, ecrScanOnPush } from "../../policy/rules/registry";
 import { document } from "./fixtures";
-import { StackBuilder, check, messages, resourceRecord } from "./harness";
+import { StackBuilder, check, evaluatePolicies, messages, resourceRecord } from "./harness";
 
 const REPO = "aws:ecr/repository:Repository";
 

@@ -1,5 +1,5 @@
 // Component tests: run a body under the same recording mock runtime the plan uses.
-import type { ResourceRecord } from "../../plan/runner";
+import type { ResourceRecord } from "../../plan/types";
 import { readProjectName } from "../../plan/stackConfig";
 import { runUnderMocks } from "../../plan/runProgram";
 import { join } from "node:path";

@@ -1,12 +1,17 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readPolicyConfig } from "../../plan/plan";
 import { ROOT } from "./mocks";
 
 /** A temporary policy config file: the shipped `<stack>.json` with `overrides` on top. */
 export function policyConfigWith(stack: string, overrides: Record<string, unknown>): string {
-    const file = join(mkdtempSync(join(tmpdir(), "policy-config-")), `${stack}.json`);
-    writeFileSync(file, JSON.stringify({ ...readPolicyConfig(join(ROOT, "policy", "config", `${stack}.json`)), ...overrides }));
+    const shipped = JSON.parse(readFileSync(join(ROOT, "policy", "config", `${stack}.json`), "utf8")) as Record<string, unknown>;
+    return writeTemp(`${stack}.json`, JSON.stringify({ ...shipped, ...overrides }));
+}
+
+/** A file with `content` in a fresh temporary directory. */
+export function writeTemp(name: string, content: string): string {
+    const file = join(mkdtempSync(join(tmpdir(), "plan-test-")), name);
+    writeFileSync(file, content);
     return file;
 }

@@ -1,0 +1,126 @@
+// npm run plan -- [options]: arguments, the plan, its rendering, and exit codes.
+// Exit: 0 the gate passes, 1 mandatory violations at the gate phase, 2 the user's error (usage,
+// files, settings, policy config, a failing program), 3 a bug (in the plan or a policy pack).
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { isUserError } from "./errors";
+import { buildPlan } from "./plan";
+import { renderText } from "./render";
+import { renderJson } from "./renderJson";
+import type { PlanPhase } from "./verdicts";
+
+export const USAGE = `usage: npm run plan -- [options]
+  --stack <name>           stack to plan (Pulumi.<name>.yaml; default dev)
+  --phase preview|up       evaluate one phase only (default: both; the exit code follows preview, the CI gate)
+  --program <dir>          another Pulumi TypeScript program (its Pulumi.yaml and stack file)
+  --state <file>           a \`pulumi stack export\` file instead of a program
+  --policy-pack <dir>      another policy pack (default: this project's policy/)
+  --policy-config <file>   policy config (default: policy/config/<stack>.json for this program)
+  --config key=value       extra stack config, repeatable
+  --json                   one JSON document on stdout
+  --debug                  stack traces for errors`;
+
+export interface Output {
+    out(text: string): void;
+    err(text: string): void;
+}
+
+class UsageError extends Error {
+    override name = "UsageError";
+}
+
+const PHASES: readonly PlanPhase[] = ["preview", "up"];
+
+function parse(argv: string[]) {
+    let args;
+    try {
+        args = parseArgs({
+            args: argv,
+            options: {
+                stack: { type: "string" },
+                phase: { type: "string" },
+                program: { type: "string" },
+                state: { type: "string" },
+                "policy-pack": { type: "string" },
+                "policy-config": { type: "string" },
+                config: { type: "string", multiple: true, default: [] },
+                json: { type: "boolean", default: false },
+                debug: { type: "boolean", default: false },
+                help: { type: "boolean", default: false },
+            },
+            strict: true,
+            allowPositionals: false,
+        }).values;
+    } catch (e) {
+        throw new UsageError((e as Error).message);
+    }
+    const phase = args.phase;
+    if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
+    if (args.state !== undefined) {
+        const given = (["program", "phase", "stack"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
+        const clash = [...given, ...(args.config.length > 0 ? ["--config"] : [])];
+        if (clash.length > 0) throw new UsageError(`--state cannot be combined with ${clash.join(", ")}: a state is one deployed stack, with nothing unknown`);
+    }
+    const overrides: Record<string, string> = {};
+    for (const pair of args.config) {
+        const eq = pair.indexOf("=");
+        if (eq <= 0) throw new UsageError(`--config ${pair} is not valid; allowed: key=value`);
+        overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return { ...args, phases: phase ? [phase as PlanPhase] : undefined, overrides };
+}
+
+/** Runs the CLI; returns the exit code. Nothing here exits the process (output must drain first). */
+export async function runCli(argv: string[], root: string, io: Output): Promise<number> {
+    let debug = argv.includes("--debug");
+    try {
+        const args = parse(argv);
+        debug = args.debug;
+        if (args.help) {
+            io.out(USAGE);
+            return 0;
+        }
+        const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
+        const plan = await buildPlan({
+            root,
+            stack: args.stack ?? "dev",
+            phases: args.phases,
+            configOverrides: args.overrides,
+            programDir: path(args.program),
+            statePath: path(args.state),
+            policyPackDir: path(args["policy-pack"]),
+            policyConfigPath: path(args["policy-config"]),
+        });
+        io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
+        return plan.mandatoryViolations === 0 ? 0 : 1;
+    } catch (e) {
+        return reportError(e, debug, io);
+    }
+}
+
+function reportError(e: unknown, debug: boolean, io: Output): number {
+    const error = e instanceof Error ? e : new Error(String(e));
+    if (error instanceof UsageError) {
+        io.err(`error: ${error.message}\n${USAGE}`);
+        return 2;
+    }
+    if (isUserError(error)) {
+        io.err(`error: ${error.message}${debug ? `\n${stackOf(error)}` : ""}`);
+        return 2;
+    }
+    io.err(
+        [
+            `internal error: ${error.message}`,
+            "This is a bug in the offline plan or in the policy pack, not in your input. Please report it with the output of --debug.",
+            ...(debug ? [stackOf(error)] : ["(run again with --debug for the stack trace)"]),
+        ].join("\n"),
+    );
+    return 3;
+}
+
+/** The stack, and the stacks of the errors it wraps. */
+function stackOf(error: Error): string {
+    const parts = [error.stack ?? String(error)];
+    for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) parts.push(`caused by: ${cause.stack ?? cause.message}`);
+    return parts.join("\n");
+}

@@ -1,0 +1,37 @@
+// The pack's server and the policy config sent to it, with the user's mistakes reported as theirs:
+// a missing pack directory, a config file that is missing, malformed, not an object, or that names
+// unknown policies, levels or settings (the file, the key and what is allowed).
+import { join } from "node:path";
+import { PolicyAnalyzer } from "./analyzer/client";
+import { parsePolicyConfig, resolvePolicyConfig } from "./analyzer/policyConfig";
+import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
+import { FileError, UserError, shownPath } from "./errors";
+import { readTextFile, requireDirectory } from "./files";
+
+export class PolicyConfigError extends UserError {
+    override name = "PolicyConfigError";
+}
+
+export async function openPolicyAnalyzer(packDir: string): Promise<PolicyAnalyzer> {
+    requireDirectory(packDir, "policy pack directory");
+    readTextFile(join(packDir, "PulumiPolicy.yaml"), "policy pack (PulumiPolicy.yaml)");
+    return PolicyAnalyzer.start({ packDir });
+}
+
+/** The config Configure receives: the file's (or none), resolved against the pack's policies. */
+export function resolveConfigFile(info: PackInfo, file: string | undefined): ResolvedPolicyConfig {
+    let raw: Record<string, unknown> = {};
+    if (file !== undefined) {
+        const text = readTextFile(file, "policy config");
+        try {
+            raw = parsePolicyConfig(text, shownPath(file));
+        } catch (e) {
+            throw new FileError(file, (e as Error).message.replace(`${shownPath(file)}: `, ""), { cause: e });
+        }
+    }
+    try {
+        return resolvePolicyConfig(info, raw, file === undefined ? "(pack defaults)" : shownPath(file));
+    } catch (e) {
+        throw new PolicyConfigError((e as Error).message, { cause: e });
+    }
+}
