@@ -42,6 +42,8 @@ export interface WebServiceArgs {
     clusterArn: pulumi.Input<string>;
     clusterName: pulumi.Input<string>;
     imageUri: pulumi.Input<string>;
+    /** The build that pushes `imageUri`, when built here: the task definition waits for it. */
+    imageBuild?: pulumi.Resource;
     /** The image ships /app/healthcheck.js (true when built from this repo's app). */
     containerHealthCheck: boolean;
     logGroupName: pulumi.Input<string>;
@@ -119,7 +121,8 @@ export class WebService extends pulumi.ComponentResource {
                 containerDefinitions,
                 tags: args.tags,
             },
-            { parent: this },
+            // The image reference is computed (known at preview), so the order comes from here.
+            { parent: this, dependsOn: args.imageBuild ? [args.imageBuild] : [] },
         );
 
         const service = new aws.ecs.Service(

@@ -1,6 +1,7 @@
 import { parseContainers, containerName } from "../knowledge/containers";
 import { safeProp } from "../lib/graph";
 import { resourceRule, stackRule } from "../lib/rule";
+import { presence } from "../knowledge/unknowns";
 import { asRecords, at, isRecord, show } from "../knowledge/values";
 
 export const ecsContainerLogConfiguration = resourceRule<{ allowedLogDrivers: string[] }>({
@@ -56,7 +57,10 @@ export const logGroupKms = resourceRule({
     anchors: ["CKV_AWS_158"],
     kinds: ["logGroup"],
     check(props, _ctx, report) {
-        if (!props.kmsKeyId) report("kmsKeyId is not set; logs are encrypted with a service key only. Set kmsKeyId to a customer-managed key.");
+        // Presence only: a key created in the same run has an ARN unknown at preview, and
+        // CloudWatch Logs accepts only a key ARN, so the value itself is never needed.
+        if (presence(props, "kmsKeyId") === "unset")
+            report("kmsKeyId is not set; logs are encrypted with a service key only. Set kmsKeyId to a customer-managed key.");
     },
 });
 
