@@ -3,6 +3,7 @@
 // files, settings, policy config, a failing program), 3 a bug (in the plan or a policy pack).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { PolicyAnalyzer } from "./analyzer/client";
 import { isUserError } from "./errors";
 import { buildPlan } from "./plan";
 import { renderText } from "./render";
@@ -70,8 +71,13 @@ function parse(argv: string[]) {
     return { ...args, phases: phase ? [phase as PlanPhase] : undefined, overrides };
 }
 
+export interface CliOptions {
+    /** A running server of this project's pack to reuse (tests); not used with --policy-pack. */
+    analyzer?: PolicyAnalyzer;
+}
+
 /** Runs the CLI; returns the exit code. Nothing here exits the process (output must drain first). */
-export async function runCli(argv: string[], root: string, io: Output): Promise<number> {
+export async function runCli(argv: string[], root: string, io: Output, options: CliOptions = {}): Promise<number> {
     let debug = argv.includes("--debug");
     try {
         const args = parse(argv);
@@ -90,6 +96,7 @@ export async function runCli(argv: string[], root: string, io: Output): Promise<
             statePath: path(args.state),
             policyPackDir: path(args["policy-pack"]),
             policyConfigPath: path(args["policy-config"]),
+            analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
         });
         io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
         return plan.mandatoryViolations === 0 ? 0 : 1;

@@ -32,11 +32,12 @@ export function readJsonFile(path: string, what: string): unknown {
 /** YAML as Pulumi reads it: an empty file is null; syntax errors name the line and column. */
 export function readYamlFile(path: string, what: string): unknown {
     const text = readTextFile(path, what);
-    const doc = parseDocument(text, { prettyErrors: false });
+    const doc = parseDocument(text);
     const error = doc.errors[0];
     if (error) {
         const at = error.linePos?.[0];
-        throw new FileError(path, `${what} is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ""}: ${error.message.split("\n")[0]}`);
+        const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+        throw new FileError(path, `${what} is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ""}: ${reason}`);
     }
     return doc.toJS() as unknown;
 }

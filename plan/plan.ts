@@ -6,11 +6,12 @@ import { join, resolve } from "node:path";
 import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
 import type { PolicyAnalyzer } from "./analyzer/client";
 import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
-import { PolicyConfigError, openPolicyAnalyzer, resolveConfigFile } from "./policyGate";
+import { PolicyConfigError, openPolicyAnalyzer, readPolicyConfigFile, resolveConfig } from "./policyGate";
 import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
 import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
 import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
 import { StackState, readStackState } from "./state";
+import { requireDirectory } from "./files";
 import type { Evaluation, ResourceRecord } from "./types";
 import { PlanPhase, PolicyVerdict, mandatoryCount, policyVerdicts } from "./verdicts";
 
@@ -114,6 +115,8 @@ export async function buildPlan(o: PlanOptions): Promise<Plan> {
     const ownDefaults = o.programDir === undefined && o.statePath === undefined && o.policyPackDir === undefined;
     const defaultConfig = join(root, "policy", "config", `${o.stack}.json`);
     const policyConfigPath = o.policyConfigPath ?? (ownDefaults && existsSync(defaultConfig) ? defaultConfig : undefined);
+    const rawPolicyConfig = readPolicyConfigFile(policyConfigPath);
+    if (!o.analyzer) requireDirectory(packDir, "policy pack directory");
     const subject = o.statePath !== undefined ? stateSubject(resolve(o.statePath)) : programSubject({ ...o, root });
     const phases: PlanPhase[] = o.statePath !== undefined ? ["up"] : (o.phases ?? ["preview", "up"]);
 
@@ -130,7 +133,7 @@ export async function buildPlan(o: PlanOptions): Promise<Plan> {
         }
 
         const analyzer = await opening;
-        const policyConfig = resolveConfigFile(analyzer.info, policyConfigPath);
+        const policyConfig = resolveConfig(analyzer.info, rawPolicyConfig, policyConfigPath);
         await analyzer.configure(policyConfig);
         const results: Partial<Record<PlanPhase, PhaseResult>> = {};
         for (const phase of phases) {

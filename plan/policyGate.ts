@@ -18,17 +18,19 @@ export async function openPolicyAnalyzer(packDir: string): Promise<PolicyAnalyze
     return PolicyAnalyzer.start({ packDir });
 }
 
-/** The config Configure receives: the file's (or none), resolved against the pack's policies. */
-export function resolveConfigFile(info: PackInfo, file: string | undefined): ResolvedPolicyConfig {
-    let raw: Record<string, unknown> = {};
-    if (file !== undefined) {
-        const text = readTextFile(file, "policy config");
-        try {
-            raw = parsePolicyConfig(text, shownPath(file));
-        } catch (e) {
-            throw new FileError(file, (e as Error).message.replace(`${shownPath(file)}: `, ""), { cause: e });
-        }
+/** The user's policy config file as written (an empty object when there is none). */
+export function readPolicyConfigFile(file: string | undefined): Record<string, unknown> {
+    if (file === undefined) return {};
+    const text = readTextFile(file, "policy config");
+    try {
+        return parsePolicyConfig(text, shownPath(file));
+    } catch (e) {
+        throw new FileError(file, (e as Error).message.replace(`${shownPath(file)}: `, ""), { cause: e });
     }
+}
+
+/** The config Configure receives: the file's settings resolved against the pack's policies. */
+export function resolveConfig(info: PackInfo, raw: Record<string, unknown>, file: string | undefined): ResolvedPolicyConfig {
     try {
         return resolvePolicyConfig(info, raw, file === undefined ? "(pack defaults)" : shownPath(file));
     } catch (e) {

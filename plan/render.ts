@@ -50,11 +50,14 @@ function verdictTable(plan: Plan): string[] {
 
 function violationLines(title: string, list: Violation[], byUrn: Map<string, ResourceRecord>): string[] {
     if (list.length === 0) return [];
-    const where = (v: Violation) => {
+    const line = (v: Violation) => {
         const r = v.urn ? byUrn.get(v.urn) : undefined;
-        return r ? `${displayType(r.type)} ${r.name}: ` : "";
+        const detail = detailOf(v);
+        // Rules start their words with the resource's name; the line names it with its type instead.
+        const words = r && detail.startsWith(`${r.name}: `) ? detail.slice(r.name.length + 2) : detail;
+        return `    [${v.policyName}] ${r ? `${displayType(r.type)} ${r.name}: ` : ""}${words.replace(/\n/g, "\n      ")}`;
     };
-    return [`  ${title} (${list.length})`, ...list.map((v) => `    [${v.policyName}] ${where(v)}${detailOf(v).replace(/\n/g, "\n      ")}`)];
+    return [`  ${title} (${list.length})`, ...list.map(line)];
 }
 
 const key = (v: Violation) => `${v.policyName}\0${v.urn}\0${v.enforcementLevel}\0${v.message}`;

@@ -7,7 +7,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { join } from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { ResourceRecord } from "./runner";
+import type { ResourceRecord } from "./types";
 import { AwsMocks, Phase } from "./awsMocks";
 import { checkedInputs } from "./providerCheck";
 import { ENGINE_UNKNOWN, withEngineUnknowns } from "./unknowns";

@@ -1,22 +1,52 @@
-// npm run bench: the dev plan end to end, and policy throughput over synthetic stacks of
-// 100, 1,000 and 10,000 resources (copies of the dev stack's real resources).
-// Figures are from one run on this machine; compare ratios, not absolute times.
-import { performance } from "node:perf_hooks";
-import { resolve } from "node:path";
-import type { ResourceRecord } from "../plan/runner";
-import { evaluatePolicies } from "../plan/runner";
-import { policies } from "../policy/policies";
-import { readPolicyConfig, buildPlan } from "../plan/plan";
+// npm run bench [-- --runs N --baseline <git ref>]: the plan as users start it (median of N warm
+// runs of `npm run plan`), the ratio to the previous CLI (the baseline commit's own scripts, run
+// the way it ran them), and policy throughput through @pulumi/policy's server at 1k and 10k
+// resources. Figures are from one run on one machine: compare ratios, not absolute times.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { PolicyAnalyzer } from "../plan/analyzer/client";
+import { buildPlan } from "../plan/plan";
+import { readPolicyConfigFile, resolveConfig } from "../plan/policyGate";
+import type { ResourceRecord } from "../plan/types";
 
 const ROOT = resolve(__dirname, "..");
+/** The last commit with the in-process runner and ts-node launcher (before verdicts moved to the server). */
+const PREVIOUS_CLI = "fae0fc1";
 
-async function timed<T>(body: () => Promise<T>): Promise<{ ms: number; result: T }> {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Wall time of a command, in ms; stdout is discarded, a failure stops the bench. */
+function timeCommand(command: string, args: string[], cwd: string): number {
     const start = performance.now();
-    const result = await body();
-    return { ms: performance.now() - start, result };
+    const result = spawnSync(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    const ms = performance.now() - start;
+    if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+    return ms;
 }
 
-/** `size` resources: whole copies of the dev stack with their URNs (and edges) renamed. */
+/** Median of `runs` timed runs after one warm-up run. */
+function medianOf(runs: number, body: () => number): { median: number; all: number[] } {
+    body();
+    const all = Array.from({ length: runs }, body);
+    return { median: median(all), all };
+}
+
+/** The baseline commit's files in a temporary directory sharing this node_modules, or why not. */
+function checkout(ref: string): { dir: string } | { skipped: string } {
+    try {
+        const dir = mkdtempSync(join(tmpdir(), "plan-baseline-"));
+        execFileSync("bash", ["-c", `git -C "$1" archive "$2" | tar -x -C "$3"`, "_", ROOT, ref, dir]);
+        symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+        return { dir };
+    } catch (e) {
+        return { skipped: `cannot check out ${ref}: ${(e as Error).message.split("\n")[0]}` };
+    }
+}
+
+/** `size` resources: whole copies of a stack with URNs (and every edge) renamed per copy. */
 function syntheticStack(template: ResourceRecord[], size: number): ResourceRecord[] {
     const out: ResourceRecord[] = [];
     for (let copy = 0; out.length < size; copy++) {
@@ -36,40 +66,74 @@ function syntheticStack(template: ResourceRecord[], size: number): ResourceRecor
     return out;
 }
 
+async function throughput(sizes: number[]) {
+    const analyzer = await PolicyAnalyzer.start({ packDir: join(ROOT, "policy") });
+    try {
+        const plan = await buildPlan({ root: ROOT, stack: "dev", phases: ["up"], analyzer });
+        const configFile = join(ROOT, "policy", "config", "dev.json");
+        await analyzer.configure(resolveConfig(analyzer.info, readPolicyConfigFile(configFile), configFile));
+        const template = plan.phases.up!.resources;
+        await analyzer.analyze(syntheticStack(template, 500), { phase: "up" }); // warm-up: JIT on both sides
+        const rows = [];
+        for (const size of sizes) {
+            const stack = syntheticStack(template, size);
+            const start = performance.now();
+            const evaluation = await analyzer.analyze(stack, { phase: "up" });
+            const ms = performance.now() - start;
+            rows.push({ size, ms, perSecond: (size / ms) * 1000, violations: evaluation.violations.length });
+        }
+        return { rows, startMs: analyzer.server.startMs, policies: analyzer.info.policies.length, template: template.length };
+    } finally {
+        await analyzer.close();
+    }
+}
+
 async function main() {
-    await buildPlan({ root: ROOT, stack: "dev" }); // warm-up: module loading and JIT
-    const planTimes: number[] = [];
-    let template: ResourceRecord[] = [];
-    for (let run = 0; run < 3; run++) {
-        const { ms, result } = await timed(() => buildPlan({ root: ROOT, stack: "dev" }));
-        planTimes.push(ms);
-        template = result.resources;
-    }
-    planTimes.sort((a, b) => a - b);
-    const config = readPolicyConfig(resolve(ROOT, "policy/config/dev.json"));
+    const { values } = parseArgs({ options: { runs: { type: "string", default: "7" }, baseline: { type: "string", default: PREVIOUS_CLI } } });
+    const runs = Number(values.runs);
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const planArgs = ["--stack", "dev"];
 
-    const rows: { size: number; ms: number; perSecond: number; violations: number }[] = [];
-    for (const size of [100, 1000, 10000]) {
-        const stack = syntheticStack(template, size);
-        const { ms, result } = await timed(() => evaluatePolicies(policies, stack, config));
-        rows.push({ size, ms, perSecond: (size / ms) * 1000, violations: result.violations.length });
+    const viaNpm = medianOf(runs, () => timeCommand(npm, ["run", "-s", "plan", "--", ...planArgs], ROOT));
+    const direct = medianOf(runs, () => timeCommand(process.execPath, ["scripts/node22.js", "scripts/plan.ts", ...planArgs], ROOT));
+    const baseline = checkout(values.baseline);
+    let previous: { median: number } | undefined;
+    if ("dir" in baseline) {
+        try {
+            previous = medianOf(runs, () => timeCommand(npm, ["run", "-s", "plan", "--", ...planArgs], baseline.dir));
+        } finally {
+            rmSync(baseline.dir, { recursive: true, force: true });
+        }
     }
+    const { rows, startMs, policies, template } = await throughput([1000, 10000]);
+    const cdkInstalled = existsSync(join(ROOT, "node_modules", "aws-cdk-lib"));
 
+    const ms = (x: number) => `${x.toFixed(0)} ms`;
+    console.log(`Node ${process.version} on ${process.platform}/${process.arch}; medians of ${runs} warm runs`);
+    console.log("");
+    console.log(`npm run plan -- --stack dev (both phases, ${policies} policies through the pack's server, cost, rollout)`);
+    console.log(`  npm run plan:                    ${ms(viaNpm.median)}   (runs: ${viaNpm.all.map((x) => x.toFixed(0)).join(", ")})`);
+    console.log(`  node scripts/node22.js (no npm): ${ms(direct.median)}`);
+    if (previous) {
+        console.log(`  previous CLI (${values.baseline}, npm run plan): ${ms(previous.median)}  →  ${(previous.median / viaNpm.median).toFixed(2)}× faster now`);
+    } else console.log(`  previous CLI: skipped (${"skipped" in baseline ? baseline.skipped : "not run"})`);
     console.log(
-        `Dev plan end to end (program under mocks + ${policies.length} policies + cost + rollout), median of ${planTimes.length}: ${planTimes[1]!.toFixed(0)} ms for ${template.length} resources`,
+        cdkInstalled
+            ? "  CDK synth + cdk-nag: aws-cdk-lib is installed but no CDK app is kept here to compare"
+            : "  CDK synth + cdk-nag: skipped (aws-cdk-lib is not a dependency of this project)",
     );
     console.log("");
-    console.log("Policy evaluation over synthetic stacks (copies of the dev stack)");
-    console.log("  resources      time      resources/s   violations   time ratio vs previous (10× resources)");
+    console.log(`Policy evaluation through the pack's server (pack start ${ms(startMs)}); synthetic stacks of copies of dev's ${template} resources`);
+    console.log("  resources       time     resources/s   violations   growth (10× resources)");
     rows.forEach((r, i) => {
-        const ratio = i === 0 ? "" : `${(r.ms / rows[i - 1]!.ms).toFixed(1)}×`;
+        const growth = i === 0 ? "" : `${(r.ms / rows[i - 1]!.ms).toFixed(1)}× time`;
         console.log(
-            `  ${String(r.size).padStart(9)}  ${r.ms.toFixed(0).padStart(7)} ms  ${r.perSecond.toFixed(0).padStart(12)}  ${String(r.violations).padStart(11)}   ${ratio}`,
+            `  ${String(r.size).padStart(9)}  ${ms(r.ms).padStart(9)}  ${r.perSecond.toFixed(0).padStart(12)}  ${String(r.violations).padStart(11)}   ${growth}`,
         );
     });
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
     console.error(e);
-    process.exit(1);
+    process.exitCode = 1;
 });

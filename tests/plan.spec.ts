@@ -2,70 +2,81 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { deployApp } from "../components/app";
 import { readSettings } from "../settings/settings";
-import { main } from "../scripts/plan";
 import { buildPlan } from "../plan/plan";
 import { checkPlanConstraints } from "../plan/planConstraints";
 import { ECS_DEFAULTS, estimateRollout } from "../plan/rollout";
 import { runUnderMocks } from "../plan/runProgram";
 import { loadStackConfig } from "../plan/stackConfig";
+import { detailOf } from "../plan/verdicts";
 import { ROOT } from "./support/mocks";
+import { sharedAnalyzer } from "./support/analyzer";
+import { cli } from "./support/cli";
 import { policyConfigWith } from "./support/policyConfig";
 import { resourceRecord } from "./policy/harness";
-
-/** Runs the CLI, capturing what it prints. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const [log, error] = [console.log, console.error];
-    console.log = (...a: unknown[]) => void out.push(a.join(" "));
-    console.error = (...a: unknown[]) => void err.push(a.join(" "));
-    try {
-        const code = await main(args, ROOT);
-        return { code, out: out.join("\n"), err: err.join("\n") };
-    } finally {
-        console.log = log;
-        console.error = error;
-    }
-}
 
 describe("offline plan", function () {
     this.timeout(120_000);
 
     describe("CLI and exit codes", () => {
-        it("dev: prints the tree, verdicts, cost and rollout; exits 0", async () => {
+        it("dev: prints the tree, the verdicts at preview and after up, cost and rollout; exits 0", async () => {
             const { code, out } = await cli(["--stack", "dev"]);
             assert.equal(code, 0);
             assert.match(out, /Offline plan for stack dev \(us-east-1\)/);
             assert.match(out, /├─ fargate-web:network:Network {2,}web-dev/);
             assert.match(out, /└─ aws:ecs:Service {2,}web-dev/);
-            assert.match(out, /No mandatory policy violations\./);
+            assert.match(out, /Policies: fargate-web-policy@v0\.1\.0 with policy\/config\/dev\.json — the CI gate is the preview column/);
+            assert.match(out, /\n {2}policy +level +at preview +after up\n/);
+            assert.match(out, /\n {2}alb-access-logs +advisory +1 advisory +1 advisory\n/);
+            assert.match(out, /The other \d+ policies pass in both phases; 1 disabled\./);
+            assert.match(out, /At preview:\n {2}advisory \(\d+\)\n {4}\[alb-access-logs\] aws:lb:LoadBalancer web-dev: /);
+            assert.match(out, /After up: the same violations as at preview\./);
             assert.match(out, /Total {2,}\$\d+\.\d\d {2}\(budget \$100\.00\)/);
             assert.match(out, /ECS defaults: {2}1 batch\(es\) of 1 × 8 min 15 s/);
-            assert.match(out, /Result: pass$/);
+            assert.match(out, /Result: pass at preview$/);
         });
 
-        it("--json prints one machine-readable document", async () => {
+        it("--json prints one document with both phases and a verdict per policy", async () => {
             const { code, out } = await cli(["--stack", "prod", "--json"]);
             assert.equal(code, 0);
             const doc = JSON.parse(out) as {
                 result: string;
+                gate: string;
                 resources: { type: string }[];
                 cost: { totalUsd: number };
-                rollout: unknown;
                 policyConfig: string;
+                phases: Record<string, { result: string; violations: { policyName: string; detail: string; message: string }[] }>;
+                policies: { name: string; enforcementLevel: string; preview: { status: string }; up: { status: string } }[];
             };
-            assert.equal(doc.result, "pass");
-            assert.equal(doc.policyConfig, "policy/config/prod.json");
+            assert.deepEqual([doc.result, doc.gate, doc.policyConfig], ["pass", "preview", "policy/config/prod.json"]);
+            assert.deepEqual(Object.keys(doc.phases), ["preview", "up"]);
             assert.ok(doc.resources.some((r) => r.type === "aws:ecs/service:Service"));
             assert.ok(doc.cost.totalUsd > 0);
+            const logs = doc.policies.find((p) => p.name === "alb-access-logs")!;
+            assert.deepEqual([logs.enforcementLevel, logs.preview.status, logs.up.status], ["advisory", "violated", "violated"]);
+            const logsViolation = doc.phases.preview!.violations.find((v) => v.policyName === "alb-access-logs")!;
+            assert.ok(logsViolation.message.endsWith(`\n${logsViolation.detail}`), "message is the server's: description, newline, detail");
         });
 
-        it("exits 1 naming the rule when a mandatory violation remains", async () => {
+        it("exits 1 naming the rule when a mandatory violation remains at preview", async () => {
             const config = policyConfigWith("dev", { "alb-access-logs": "mandatory" });
             const { code, out } = await cli(["--stack", "dev", "--policy-config", config]);
             assert.equal(code, 1);
-            assert.match(out, /Mandatory violations \(1\)\n {2}\[alb-access-logs\] aws:lb:LoadBalancer web-dev: access logs are off/);
-            assert.match(out, /Result: FAIL \(1 mandatory violation\(s\)\)/);
+            assert.match(out, /At preview:\n {2}mandatory \(1\)\n {4}\[alb-access-logs\] aws:lb:LoadBalancer web-dev: access logs are off/);
+            assert.match(out, /Result: FAIL at preview \(1 mandatory violation\(s\)\); after up: 1 mandatory/);
+        });
+
+        it("--phase evaluates one phase; the exit code follows the phase evaluated", async () => {
+            const config = policyConfigWith("dev", { "alb-access-logs": "mandatory" });
+            const up = await cli(["--stack", "dev", "--phase", "up", "--policy-config", config, "--json"]);
+            const doc = JSON.parse(up.out) as { gate: string; phases: Record<string, unknown>; result: string };
+            assert.deepEqual([up.code, doc.gate, Object.keys(doc.phases), doc.result], [1, "up", ["up"], "fail"]);
+            const preview = await cli(["--stack", "dev", "--phase", "preview"]);
+            assert.equal(preview.code, 0);
+            assert.match(preview.out, /\n {2}policy +level +at preview\n/);
+            assert.doesNotMatch(preview.out, /after up/i);
+            const bad = await cli(["--phase", "deploy"]);
+            assert.equal(bad.code, 2);
+            assert.match(bad.err, /--phase deploy is not valid; allowed: preview, up/);
         });
 
         it("exits 2 on invalid settings with the settings text and no stack trace", async () => {
@@ -83,7 +94,7 @@ describe("offline plan", function () {
 
         it("exits 2 on bad usage", async () => {
             assert.equal((await cli(["--bogus"])).code, 2);
-            assert.match((await cli(["--stack", "nosuch"])).err, /stack 'nosuch' has no Pulumi.nosuch.yaml/);
+            assert.match((await cli(["--stack", "nosuch"])).err, /^error: stack 'nosuch' has no Pulumi\.nosuch\.yaml; allowed: dev, prod, staging$/);
             assert.equal((await cli(["--config", "novalue"])).code, 2);
         });
 
@@ -95,7 +106,7 @@ describe("offline plan", function () {
     });
 
     it("the plan's resources are exactly what index.ts registers", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev" });
+        const plan = await buildPlan({ root: ROOT, stack: "dev", phases: ["up"], analyzer: await sharedAnalyzer() });
         const stack = loadStackConfig(ROOT, "dev");
         const settings = readSettings({ profile: "dev" }, "dev", stack.project, stack.region);
         const direct = await runUnderMocks(stack, () => deployApp(settings));
@@ -104,17 +115,19 @@ describe("offline plan", function () {
         assert.equal(plan.resources.length, 55);
     });
 
-    it("the plan's verdicts match the rule unit tests (same runner, same messages)", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { appName: "web" } });
-        const advisory = plan.evaluation.violations.map((v) => v.policyName).sort();
-        assert.deepEqual(advisory, ["alb-access-logs", "alb-https-only", "ecr-immutable-tags", "log-group-kms"]);
-        const kms = plan.evaluation.violations.find((v) => v.policyName === "log-group-kms")!;
-        assert.equal(kms.message, "web-dev: kmsKeyId is not set; logs are encrypted with a service key only. Set kmsKeyId to a customer-managed key.");
+    it("the plan's verdicts are the server's, in the rules' own words", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { appName: "web" }, analyzer: await sharedAnalyzer() });
+        for (const phase of ["preview", "up"] as const) {
+            const violations = plan.phases[phase]!.evaluation.violations.filter((v) => !v.unverifiable);
+            assert.deepEqual(violations.map((v) => v.policyName).sort(), ["alb-access-logs", "alb-https-only", "ecr-immutable-tags", "log-group-kms"], phase);
+            const kms = violations.find((v) => v.policyName === "log-group-kms")!;
+            assert.equal(detailOf(kms), "web-dev: kmsKeyId is not set; logs are encrypted with a service key only. Set kmsKeyId to a customer-managed key.");
+        }
     });
 
     describe("AWS limits on planned resources", () => {
         it("a program with values AWS refuses fails the plan, naming resource, value, limit and setting", async () => {
-            await assert.rejects(buildPlan({ root: ROOT, stack: "dev", programPath: join(__dirname, "fixtures", "overLimitProgram.ts") }), (e: Error) => {
+            await assert.rejects(buildPlan({ root: ROOT, stack: "dev", analyzer: await sharedAnalyzer(), programPath: join(__dirname, "fixtures", "overLimitProgram.ts") }), (e: Error) => {
                 assert.match(e.message, /^The plan violates AWS limits:/);
                 assert.match(
                     e.message,

@@ -3,10 +3,13 @@
 import { strict as assert } from "node:assert";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Plan, buildPlan } from "../plan/plan";
+import type { PolicyAnalyzer } from "../plan/analyzer/client";
+import { Plan, PlanOptions, buildPlan } from "../plan/plan";
 import { checkPlanConstraints } from "../plan/planConstraints";
 import { runProgram } from "../plan/runProgram";
 import { loadStackConfig } from "../plan/stackConfig";
+import type { PlanPhase } from "../plan/verdicts";
+import { sharedAnalyzer } from "./support/analyzer";
 import { ROOT } from "./support/mocks";
 import { policyConfigWith } from "./support/policyConfig";
 
@@ -19,15 +22,20 @@ const countByType = (plan: Plan) => {
     for (const r of plan.resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
     return counts;
 };
-const mandatoryRules = (plan: Plan) =>
-    [...new Set(plan.evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policyName))].sort();
+/** Policies with a mandatory violation in a phase (at preview, the CI gate, unless said otherwise). */
+const mandatoryRules = (plan: Plan, phase: PlanPhase = "preview") =>
+    [...new Set(plan.phases[phase]!.evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policyName))].sort();
 
 describe("whole stacks", function () {
     this.timeout(120_000);
     const plans: Record<string, Plan> = {};
+    let analyzer: PolicyAnalyzer;
+    /** Both phases, verdicts from the run's pack server. */
+    const planFor = (o: Omit<PlanOptions, "root">) => buildPlan({ root: ROOT, analyzer, ...o });
 
     before(async () => {
-        for (const stack of SHIPPED) plans[stack] = await buildPlan({ root: ROOT, stack });
+        analyzer = await sharedAnalyzer();
+        for (const stack of SHIPPED) plans[stack] = await planFor({ stack });
     });
 
     it("ships dev, staging and prod", () => {
@@ -37,8 +45,12 @@ describe("whole stacks", function () {
         );
     });
 
-    it("every shipped stack is clean of mandatory violations under its own policy config", () => {
-        for (const stack of SHIPPED) assert.deepEqual(mandatoryRules(plans[stack]!), [], stack);
+    it("every shipped stack is clean of mandatory violations under its own policy config, at preview and after up", () => {
+        for (const stack of SHIPPED) {
+            assert.deepEqual(mandatoryRules(plans[stack]!, "preview"), [], `${stack} at preview`);
+            assert.deepEqual(mandatoryRules(plans[stack]!, "up"), [], `${stack} after up`);
+            assert.equal(plans[stack]!.gate, "preview");
+        }
     });
 
     it("no task has a public IP, no wildcard action, no Resource * beyond ecr:GetAuthorizationToken, every container logs", () => {
@@ -94,8 +106,9 @@ describe("whole stacks", function () {
             );
     });
 
-    it("a tutorial-style program is caught with the expected rule names", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", programPath: join(__dirname, "fixtures", "publicIpProgram.ts") });
+    it("a tutorial-style program is caught with the expected rule names, at preview as after up", async () => {
+        const plan = await planFor({ stack: "dev", programPath: join(__dirname, "fixtures", "publicIpProgram.ts") });
+        assert.deepEqual(mandatoryRules(plan, "up"), mandatoryRules(plan, "preview"));
         assert.deepEqual(mandatoryRules(plan), [
             "ecs-container-image-provenance",
             "ecs-container-log-configuration",
@@ -109,9 +122,13 @@ describe("whole stacks", function () {
             "required-tags",
         ]);
         // The public IP itself is fixed by remediation on dev, and reported on prod's config.
-        assert.deepEqual(plan.evaluation.remediations.map((r) => r.policyName).sort(), ["ecs-cluster-container-insights", "ecs-service-no-public-ip"]);
-        const strict = await buildPlan({
-            root: ROOT,
+        for (const phase of ["preview", "up"] as const)
+            assert.deepEqual(
+                plan.phases[phase]!.evaluation.remediations.map((r) => r.policyName).sort(),
+                ["ecs-cluster-container-insights", "ecs-service-no-public-ip"],
+                phase,
+            );
+        const strict = await planFor({
             stack: "dev",
             programPath: join(__dirname, "fixtures", "publicIpProgram.ts"),
             policyConfigPath: join(ROOT, "policy", "config", "prod.json"),
@@ -120,13 +137,13 @@ describe("whole stacks", function () {
     });
 
     it("a stack config over its budget fails the cost policy", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { cpu: 4096, memory: 8192, desiredCount: 2, maxCount: 4, spot: false } });
+        const plan = await planFor({ stack: "dev", configOverrides: { cpu: 4096, memory: 8192, desiredCount: 2, maxCount: 4, spot: false } });
         assert.deepEqual(mandatoryRules(plan), ["monthly-cost-budget"]);
+        assert.deepEqual(mandatoryRules(plan, "up"), ["monthly-cost-budget"]);
     });
 
     it("optional features keep a stack clean: ECS Exec, secrets, S3 grants, ARM, HTTPS on dev", async () => {
-        const plan = await buildPlan({
-            root: ROOT,
+        const withFeatures = await planFor({
             stack: "dev",
             configOverrides: {
                 enableExec: true,
@@ -136,9 +153,10 @@ describe("whole stacks", function () {
                 secrets: [{ name: "DB_URL", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-url-AbCdEf" }],
             },
         });
-        assert.deepEqual(mandatoryRules(plan), []);
-        assert.ok(plan.cost.lines.some((l) => l.item === "Secrets Manager secrets" && l.quantity === 1));
-        assert.ok(plan.cost.lines.some((l) => l.item.startsWith("Fargate ARM64 Spot")));
+        assert.deepEqual(mandatoryRules(withFeatures, "preview"), []);
+        assert.deepEqual(mandatoryRules(withFeatures, "up"), []);
+        assert.ok(withFeatures.cost.lines.some((l) => l.item === "Secrets Manager secrets" && l.quantity === 1));
+        assert.ok(withFeatures.cost.lines.some((l) => l.item.startsWith("Fargate ARM64 Spot")));
     });
 
     it("an adopted VPC's subnets are unverifiable until the policy config allowlists them", async () => {
@@ -147,14 +165,14 @@ describe("whole stacks", function () {
             publicSubnetIds: ["subnet-0000000000000000a", "subnet-0000000000000000b"],
             privateSubnetIds: ["subnet-0000000000000000c", "subnet-0000000000000000d"],
         };
-        const unverified = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { existingVpc } });
+        const unverified = await planFor({ stack: "dev", configOverrides: { existingVpc } });
         assert.deepEqual(mandatoryRules(unverified), ["ecs-service-private-subnets"]);
         assert.match(
-            unverified.evaluation.violations.find((v) => v.policyName === "ecs-service-private-subnets")!.message,
+            unverified.phases.preview!.evaluation.violations.find((v) => v.policyName === "ecs-service-private-subnets")!.message,
             /subnet subnet-0000000000000000c is not in this stack and not in approvedPrivateSubnetIds: unverifiable/,
         );
         const config = policyConfigWith("dev", { "ecs-service-private-subnets": { approvedPrivateSubnetIds: existingVpc.privateSubnetIds } });
-        const approved = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { existingVpc }, policyConfigPath: config });
+        const approved = await planFor({ stack: "dev", configOverrides: { existingVpc }, policyConfigPath: config });
         assert.deepEqual(mandatoryRules(approved), []);
         assert.equal(approved.resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway").length, 0);
     });

@@ -18,7 +18,9 @@ export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v =
 /** A value or a list of values, as a list; anything else as []. */
 export function asList(value: unknown): unknown[] {
     if (value === undefined || value === null) return [];
-    return Array.isArray(value) ? value : [value];
+    // A copy: in Remediate, @pulumi/policy's secrets-preserving proxy breaks `filter`/`map` on its arrays
+    // (they read `constructor.prototype` through a proxy that violates a Proxy invariant).
+    return Array.isArray(value) ? Array.from(value as unknown[]) : [value];
 }
 
 export const asStrings = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === "string");

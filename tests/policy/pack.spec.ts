@@ -5,7 +5,7 @@ import { resolvePolicyConfig } from "../../plan/analyzer/policyConfig";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { PACK_NAME, policies } from "../../policy/policies";
 import { ecsServiceNoPublicIp } from "../../policy/rules/network";
-import { logGroupRetention } from "../../policy/rules/logging";
+import { ecsClusterContainerInsights, logGroupRetention } from "../../policy/rules/logging";
 import { sharedAnalyzer } from "../support/analyzer";
 import { SERVICE, evaluatePolicies, messages, resourceRecord } from "./harness";
 
@@ -70,7 +70,7 @@ describe("policy pack", () => {
             assert.equal(violations[0]!.unverifiable, true);
             assert.match(
                 violations[0]!.message,
-                /^can't run policy 'ecs-service-no-public-ip' from policy pack 'fargate-web-policy@v0.1.0' during preview: string value at .networkConfiguration.assignPublicIp can't be known during preview$/,
+                /^can't run policy 'ecs-service-no-public-ip' from policy pack 'fargate-web-policy@v0.1.0' during preview: string value at .networkConfiguration.assignPublicIp can't be known during preview/,
             );
         });
 
@@ -86,6 +86,18 @@ describe("policy pack", () => {
                 violations.filter((v) => !v.unverifiable).map((v) => [v.enforcementLevel, messages([v])[0]]),
                 [["mandatory", "svc: networkConfiguration.assignPublicIp is true; tasks get public IPs. Set it to false and use private subnets."]],
             );
+        });
+
+        it("a remediation over an array of properties runs in the server's Remediate (whose proxy breaks Array species)", async () => {
+            const cluster = resourceRecord("aws:ecs/cluster:Cluster", "c", { settings: [{ name: "other", value: "x" }] });
+            const { remediations, violations } = await evaluatePolicies([ecsClusterContainerInsights], [cluster], { "ecs-cluster-container-insights": "remediate" });
+            assert.deepEqual(violations, []);
+            assert.deepEqual(remediations.map((r) => r.after.settings), [
+                [
+                    { name: "other", value: "x" },
+                    { name: "containerInsights", value: "enabled" },
+                ],
+            ]);
         });
 
         it("enforcement comes from the config; disabled policies do not run; `all` sets every level", async () => {

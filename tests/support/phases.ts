@@ -1,12 +1,10 @@
-// The program in one phase (preview or up) under mocks, judged by the whole pack with a stack's
-// policy config, as CI judges it. Until the plan reports both phases, tests evaluate here.
-import { join } from "node:path";
-import { readPolicyConfig } from "../../plan/plan";
-import { Phase, runProgram } from "../../plan/runProgram";
-import type { PolicyPackConfig } from "@pulumi/policy";
-import { Evaluation, ResourceRecord, Violation, enforcementLevelOf, evaluatePolicies } from "../../plan/runner";
-import { loadStackConfig } from "../../plan/stackConfig";
-import { PACK_NAME, policies } from "../../policy/policies";
+// The program in one phase (preview or up) under mocks, judged by the pack's own analyzer server
+// with a stack's policy config, as CI judges it: the plan itself, with the run's shared server.
+import type { ResolvedPolicyConfig } from "../../plan/analyzer/types";
+import { buildPlan } from "../../plan/plan";
+import type { Phase } from "../../plan/runProgram";
+import type { Evaluation, ResourceRecord, Violation } from "../../plan/types";
+import { sharedAnalyzer } from "./analyzer";
 import { ROOT } from "./mocks";
 
 export interface PhaseRunOptions {
@@ -20,15 +18,15 @@ export interface PhaseRunOptions {
 
 export interface PhaseRun {
     resources: ResourceRecord[];
-    config: PolicyPackConfig;
+    /** The policy config as the server received it (levels and settings per policy). */
+    config: ResolvedPolicyConfig;
     evaluation: Evaluation;
 }
 
 export async function runPhase(o: PhaseRunOptions): Promise<PhaseRun> {
-    const stack = loadStackConfig(ROOT, o.stack, o.configOverrides);
-    const run = await runProgram(ROOT, stack, o.programPath, o.phase);
-    const config = readPolicyConfig(o.policyConfigPath ?? join(ROOT, "policy", "config", `${o.stack}.json`));
-    return { resources: run.resources, config, evaluation: await evaluatePolicies(policies, run.resources, config, { packName: PACK_NAME }) };
+    const plan = await buildPlan({ root: ROOT, ...o, phases: [o.phase], analyzer: await sharedAnalyzer() });
+    const result = plan.phases[o.phase]!;
+    return { resources: result.resources, config: plan.policyConfig, evaluation: result.evaluation };
 }
 
 /** Policies that reported a mandatory violation, sorted. */
@@ -36,9 +34,12 @@ export const mandatoryFailures = (violations: Violation[]) =>
     [...new Set(violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policyName))].sort();
 
 /** Policies whose level under `config` blocks the gate (mandatory, or remediate when unfixed). */
-export function blockingPolicies(config: PolicyPackConfig): Set<string> {
-    const blocking = policies.filter((p) => ["mandatory", "remediate"].includes(enforcementLevelOf(p.name, p.enforcementLevel, config)));
-    return new Set(blocking.map((p) => p.name));
+export function blockingPolicies(config: ResolvedPolicyConfig): Set<string> {
+    return new Set(
+        Object.entries(config)
+            .filter(([, c]) => c.enforcementLevel === "mandatory" || c.enforcementLevel === "remediate")
+            .map(([name]) => name),
+    );
 }
 
 /** Blocking policies that could not run at preview (the server downgrades them to advisory "can't run"), sorted. */
