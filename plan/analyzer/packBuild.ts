@@ -1,0 +1,75 @@
+// A transpiled copy of the pack, cached by content, so starting it needs neither ts-node nor the
+// TypeScript compiler (loading them is most of a ts-node start). Transpile-only, like ts-node's
+// transpile-only mode, with the pack's own tsconfig; inline source maps keep stack traces on .ts.
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import type * as TS from "typescript";
+
+export const CACHE_ROOT = join(tmpdir(), "fargate-web-policy-pack");
+
+export interface BuiltPack {
+    /** The transpiled entry point. */
+    entry: string;
+    /** The transpiled preload guard (packGuard.ts). */
+    guard: string;
+}
+
+/** The pack's .ts and .json files, relative to its directory (dependencies excluded). */
+function sources(dir: string, base = dir): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) return e.name === "node_modules" || e.name.startsWith(".") ? [] : sources(path, base);
+        const wanted = (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts")) || e.name.endsWith(".json");
+        return wanted ? [relative(base, path)] : [];
+    });
+}
+
+export function buildPack(packDir: string, entry = "index.ts"): BuiltPack {
+    const guardSource = readFileSync(join(__dirname, "packGuard.ts"), "utf8");
+    const files = sources(packDir).sort();
+    const hash = createHash("sha256").update(guardSource);
+    // The compiler's version is part of the key; reading its package.json is cheap, loading it is not.
+    hash.update((JSON.parse(readFileSync(require.resolve("typescript/package.json"), "utf8")) as { version: string }).version);
+    for (const file of files) hash.update(`\0${file}\0`).update(readFileSync(join(packDir, file)));
+    const dir = join(CACHE_ROOT, hash.digest("hex").slice(0, 16));
+    const built = { entry: join(dir, entry.replace(/\.ts$/, ".js")), guard: join(dir, "__packGuard.js") };
+    if (existsSync(built.guard)) return built;
+
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require("typescript") as typeof TS;
+    const options = compilerOptions(ts, packDir);
+    const staging = `${dir}.${process.pid}.tmp`;
+    rmSync(staging, { recursive: true, force: true });
+    const emit = (from: string, source: string, to: string) => {
+        mkdirSync(dirname(to), { recursive: true });
+        writeFileSync(to, ts.transpileModule(source, { compilerOptions: options, fileName: from }).outputText);
+    };
+    for (const file of files) {
+        const from = join(packDir, file);
+        const to = join(staging, file);
+        if (file.endsWith(".json")) {
+            mkdirSync(dirname(to), { recursive: true });
+            copyFileSync(from, to);
+        } else emit(from, readFileSync(from, "utf8"), to.replace(/\.ts$/, ".js"));
+    }
+    emit(join(__dirname, "packGuard.ts"), guardSource, join(staging, "__packGuard.js"));
+    try {
+        renameSync(staging, dir);
+    } catch (e) {
+        // Another process built the same content first: theirs is as good as ours.
+        rmSync(staging, { recursive: true, force: true });
+        if (!existsSync(built.guard)) throw e;
+    }
+    return built;
+}
+
+/** The pack's tsconfig, made to emit CommonJS with inline source maps. */
+function compilerOptions(ts: typeof TS, packDir: string): TS.CompilerOptions {
+    const file = join(packDir, "tsconfig.json");
+    const read = existsSync(file) ? ts.readConfigFile(file, ts.sys.readFile) : { config: {} };
+    if (read.error) throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(read.error.messageText, "\n")}`);
+    const { options } = ts.parseJsonConfigFileContent(read.config, ts.sys, packDir);
+    return { ...options, module: ts.ModuleKind.CommonJS, noEmit: false, sourceMap: false, inlineSourceMap: true, inlineSources: true, declaration: false };
+}

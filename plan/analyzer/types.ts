@@ -1,0 +1,90 @@
+// The shapes callers use. ResourceRecord, Violation, Remediation and Evaluation keep the shapes of
+// policy/lib/runner.ts (copied, not imported, so the analyzer client does not depend on the
+// in-process runner it replaces); the optional fields are what the engine also sends when known.
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+export type Severity = "low" | "medium" | "high" | "critical";
+
+/** A registered resource as the engine sees it. */
+export interface ResourceRecord {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent?: string;
+    protect: boolean;
+    inputs: Record<string, unknown>;
+    /** Outputs after the update (mocked offline); stack policies read these. */
+    outputs: Record<string, unknown>;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    ignoreChanges?: string[];
+    deleteBeforeReplace?: boolean;
+    additionalSecretOutputs?: string[];
+    aliases?: string[];
+    customTimeouts?: { create?: number; update?: number; delete?: number; read?: number };
+    /** The resource's provider, when the recording knows it (the engine sends its inputs). */
+    provider?: { urn: string; type: string; name: string; inputs: Record<string, unknown> };
+}
+
+export interface Violation {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion?: string;
+    /** As the engine reports it: a violation at `remediate` level is reported as mandatory. */
+    enforcementLevel: Exclude<EnforcementLevel, "remediate">;
+    severity?: Severity;
+    /** The policy's description. */
+    description?: string;
+    /** The server's text: the description, a newline, then what the policy reported. */
+    message: string;
+    urn?: string;
+    /** The policy could not decide because a value is unknown at preview. */
+    unverifiable: boolean;
+}
+
+export interface Remediation {
+    policyName: string;
+    urn: string;
+    /** Properties in the SDK's wire form (secrets as signature objects, unknowns as the sentinel string). */
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+}
+
+export interface Evaluation {
+    violations: Violation[];
+    remediations: Remediation[];
+}
+
+/** A policy as GetAnalyzerInfo describes it. */
+export interface PolicyInfo {
+    name: string;
+    description: string;
+    type: "resource" | "stack" | "unknown";
+    /** The policy's own level, or the pack's when the policy sets none. */
+    enforcementLevel: EnforcementLevel;
+    severity?: Severity;
+    configSchema?: { properties: Record<string, unknown>; required: string[] };
+}
+
+/** One policy's settings as sent to Configure. */
+export interface PolicyConfig {
+    enforcementLevel: EnforcementLevel;
+    properties: Record<string, unknown>;
+}
+
+export type ResolvedPolicyConfig = Record<string, PolicyConfig>;
+
+export interface PackInfo {
+    name: string;
+    version: string;
+    policies: PolicyInfo[];
+    /** Config the pack sets in code (`new PolicyPack(name, args, initialConfig)`). */
+    initialConfig: Record<string, Partial<PolicyConfig>>;
+}
+
+/** preview: values unknown until the update may be unknown; up: every value is resolved. */
+export type Phase = "preview" | "up";
