@@ -128,6 +128,7 @@ function reportError(e: unknown, debug: boolean, io: Output): number {
 /** The stack, and the stacks of the errors it wraps. */
 function stackOf(error: Error): string {
     const parts = [error.stack ?? String(error)];
-    for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) parts.push(`caused by: ${cause.stack ?? cause.message}`);
+    for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++)
+        parts.push(`caused by: ${cause.stack ?? cause.message}`);
     return parts.join("\n");
 }

@@ -28,7 +28,8 @@ export class ProgramError extends UserError {
 /** Errors of other modules that are the user's to fix (settings, Pulumi's RunError), by name. */
 const USER_ERROR_NAMES = new Set(["SettingsError", "RunError", "PlanConstraintError", "StackConfigError"]);
 
-const isUserErrorItself = (e: unknown) => e instanceof UserError || (e instanceof Error && (USER_ERROR_NAMES.has(e.name) || USER_ERROR_NAMES.has(e.constructor.name)));
+const isUserErrorItself = (e: unknown) =>
+    e instanceof UserError || (e instanceof Error && (USER_ERROR_NAMES.has(e.name) || USER_ERROR_NAMES.has(e.constructor.name)));
 
 /** Whether the user can fix `e`: it, or an error it wraps, is one of theirs. */
 export function isUserError(e: unknown): boolean {

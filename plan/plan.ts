@@ -98,7 +98,12 @@ function programSubject(o: PlanOptions): Subject {
 
 function stateSubject(file: string): Subject {
     const state: StackState = readStackState(file);
-    const notes = state.encryptedSecrets > 0 ? [`${state.encryptedSecrets} secret value(s) are encrypted in the export and unknown to policies; export with --show-secrets to let policies read them`] : [];
+    const notes =
+        state.encryptedSecrets > 0
+            ? [
+                  `${state.encryptedSecrets} secret value(s) are encrypted in the export and unknown to policies; export with --show-secrets to let policies read them`,
+              ]
+            : [];
     return {
         stack: state.stack,
         project: state.project,
@@ -162,7 +167,11 @@ function assemble(
     outputs: Record<string, unknown>,
 ): Plan {
     const gate: PlanPhase = phases.preview ? "preview" : "up";
-    const levels = info.policies.map((p) => ({ name: p.name, severity: p.severity, enforcementLevel: policyConfig[p.name]?.enforcementLevel ?? p.enforcementLevel }));
+    const levels = info.policies.map((p) => ({
+        name: p.name,
+        severity: p.severity,
+        enforcementLevel: policyConfig[p.name]?.enforcementLevel ?? p.enforcementLevel,
+    }));
     const evaluations = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v.evaluation]));
     const region = subject.region ?? regionOf(resources);
     const budget = policyConfig["monthly-cost-budget"]?.properties.monthlyBudgetUsd;

@@ -40,11 +40,14 @@ function verdictTable(plan: Plan): string[] {
     const quiet = plan.policies.filter((p) => !notable.includes(p));
     const width = Math.max(6, ...notable.map((p) => p.name.length)) + 2;
     const lines = [`  ${"policy".padEnd(width)}${"level".padEnd(11)}${title.map((t) => t.padEnd(24)).join("")}`.trimEnd()];
-    for (const p of notable) lines.push(`  ${p.name.padEnd(width)}${p.enforcementLevel.padEnd(11)}${phases.map((ph) => verdictText(p.phases[ph]).padEnd(24)).join("")}`.trimEnd());
+    for (const p of notable)
+        lines.push(`  ${p.name.padEnd(width)}${p.enforcementLevel.padEnd(11)}${phases.map((ph) => verdictText(p.phases[ph]).padEnd(24)).join("")}`.trimEnd());
     const disabled = quiet.filter((p) => p.enforcementLevel === "disabled").length;
     const passed = quiet.length - disabled;
     const everywhere = phases.length > 1 ? " in both phases" : "";
-    lines.push(`  ${notable.length === 0 ? "All" : "The other"} ${passed} ${passed === 1 ? "policy passes" : "policies pass"}${everywhere}${disabled > 0 ? `; ${disabled} disabled` : ""}.`);
+    lines.push(
+        `  ${notable.length === 0 ? "All" : "The other"} ${passed} ${passed === 1 ? "policy passes" : "policies pass"}${everywhere}${disabled > 0 ? `; ${disabled} disabled` : ""}.`,
+    );
     return lines;
 }
 
@@ -62,16 +65,41 @@ function violationLines(title: string, list: Violation[], byUrn: Map<string, Res
 
 const key = (v: Violation) => `${v.policyName}\0${v.urn}\0${v.enforcementLevel}\0${v.message}`;
 
+/** Whether two phases decided alike: the same violations (can't-run aside), the same fixes. */
+function sameDecided(a: PhaseResult, b: PhaseResult): boolean {
+    const decided = (r: PhaseResult) => [
+        ...r.evaluation.violations.filter((v) => !v.unverifiable).map(key),
+        ...r.evaluation.remediations.map((x) => `fix\0${x.policyName}\0${x.urn}`),
+    ];
+    const up = decided(a).sort();
+    const preview = decided(b).sort();
+    return up.length === preview.length && up.every((k, i) => k === preview[i]);
+}
+
 function phaseLines(result: PhaseResult, title: string, byUrn: Map<string, ResourceRecord>, same?: PhaseResult): string[] {
     const { violations, remediations } = result.evaluation;
-    if (same && JSON.stringify(violations.map(key).sort()) === JSON.stringify(same.evaluation.violations.map(key).sort()))
-        return [`${title}: the same violations as at preview.`];
+    if (same && sameDecided(result, same)) {
+        const ran = same.evaluation.violations.some((v) => v.unverifiable) ? " (the policies that could not run at preview ran, and pass)" : "";
+        return [`${title}: the same violations as at preview${ran}.`];
+    }
     const decided = violations.filter((v) => !v.unverifiable);
     const lines = [
         `${title}:`,
-        ...violationLines("mandatory", decided.filter((v) => v.enforcementLevel === "mandatory"), byUrn),
-        ...violationLines("advisory", decided.filter((v) => v.enforcementLevel === "advisory"), byUrn),
-        ...violationLines("can't run (a value is unknown until up)", violations.filter((v) => v.unverifiable), byUrn),
+        ...violationLines(
+            "mandatory",
+            decided.filter((v) => v.enforcementLevel === "mandatory"),
+            byUrn,
+        ),
+        ...violationLines(
+            "advisory",
+            decided.filter((v) => v.enforcementLevel === "advisory"),
+            byUrn,
+        ),
+        ...violationLines(
+            "can't run (a value is unknown until up)",
+            violations.filter((v) => v.unverifiable),
+            byUrn,
+        ),
     ];
     if (remediations.length > 0)
         lines.push(`  remediated (${remediations.length})`, ...remediations.map((r) => `    [${r.policyName}] ${byUrn.get(r.urn)?.name ?? r.urn}`));
@@ -125,7 +153,10 @@ export function renderText(plan: Plan, root: string): string {
 
 export function resultLine(plan: Plan): string {
     const where = plan.source.kind === "state" ? "on the state" : PHASE_TITLE[plan.gate];
-    const other = plan.gate === "preview" && plan.phases.up && plan.phases.up.mandatoryViolations > 0 ? `; after up: ${plan.phases.up.mandatoryViolations} mandatory` : "";
+    const other =
+        plan.gate === "preview" && plan.phases.up && plan.phases.up.mandatoryViolations > 0
+            ? `; after up: ${plan.phases.up.mandatoryViolations} mandatory`
+            : "";
     return plan.mandatoryViolations === 0
         ? `Result: pass ${where}${other}`
         : `Result: FAIL ${where} (${plan.mandatoryViolations} mandatory violation(s))${other}`;

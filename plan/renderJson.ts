@@ -31,7 +31,10 @@ export function renderJson(plan: Plan, root: string): string {
             stack: plan.stack,
             project: plan.project,
             region: plan.region,
-            source: plan.source.kind === "state" ? { kind: "state", file: path(plan.source.file) } : { kind: "program", dir: path(plan.source.dir), entry: path(plan.source.entry) },
+            source:
+                plan.source.kind === "state"
+                    ? { kind: "state", file: path(plan.source.file) }
+                    : { kind: "program", dir: path(plan.source.dir), entry: path(plan.source.entry) },
             policyPack: { name: plan.pack.name, version: plan.pack.version, dir: path(plan.pack.dir) },
             policyConfig: plan.policyConfigPath ? path(plan.policyConfigPath) : null,
             gate: plan.gate,

@@ -82,7 +82,9 @@ export function loadStackConfig(root: string, stack: string, overrides: Record<s
     const file = stackFile(root, stack, project);
     if (!existsSync(file)) {
         const known = existingStacks(dirname(file));
-        throw new StackConfigError(`stack '${stack}' has no ${shownPath(file)}; allowed: ${known.length > 0 ? known.join(", ") : "a stack with a Pulumi.<stack>.yaml"}`);
+        throw new StackConfigError(
+            `stack '${stack}' has no ${shownPath(file)}; allowed: ${known.length > 0 ? known.join(", ") : "a stack with a Pulumi.<stack>.yaml"}`,
+        );
     }
     const stackYaml = readYamlFile(file, "stack config") ?? {};
     if (!isRecord(stackYaml)) throw new FileError(file, "a stack file must be a mapping with a `config:` section");

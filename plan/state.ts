@@ -54,11 +54,18 @@ export function readStackState(file: string): StackState {
                 inputs: decodeSecrets(r.inputs ?? {}, counter),
                 outputs: decodeSecrets(r.outputs ?? {}, counter),
                 dependencies: stringList(r.dependencies),
-                propertyDependencies: Object.fromEntries(Object.entries(isRecord(r.propertyDependencies) ? r.propertyDependencies : {}).map(([k, v]) => [k, stringList(v)])),
+                propertyDependencies: Object.fromEntries(
+                    Object.entries(isRecord(r.propertyDependencies) ? r.propertyDependencies : {}).map(([k, v]) => [k, stringList(v)]),
+                ),
                 ignoreChanges: stringList(r.ignoreChanges),
                 additionalSecretOutputs: stringList(r.additionalSecretOutputs),
                 deleteBeforeReplace: typeof r.deleteBeforeReplace === "boolean" ? r.deleteBeforeReplace : undefined,
-                provider: provider && { urn: provider.urn, type: provider.type, name: nameOf(provider.urn), inputs: decodeSecrets(provider.inputs ?? {}, counter) },
+                provider: provider && {
+                    urn: provider.urn,
+                    type: provider.type,
+                    name: nameOf(provider.urn),
+                    inputs: decodeSecrets(provider.inputs ?? {}, counter),
+                },
             };
         });
     const outputs = root ? decodeSecrets(root.outputs ?? {}, counter) : {};

@@ -66,7 +66,11 @@ export function verdictText(v: PhaseVerdict | undefined): string {
         case "cant-run":
             return `can't run (${v.cantRun})`;
         case "violated":
-            return [v.mandatory > 0 ? `${v.mandatory} mandatory` : "", v.advisory > 0 ? `${v.advisory} advisory` : "", v.cantRun > 0 ? `${v.cantRun} can't run` : ""]
+            return [
+                v.mandatory > 0 ? `${v.mandatory} mandatory` : "",
+                v.advisory > 0 ? `${v.advisory} advisory` : "",
+                v.cantRun > 0 ? `${v.cantRun} can't run` : "",
+            ]
                 .filter(Boolean)
                 .join(", ");
     }

@@ -115,7 +115,9 @@ async function main() {
     console.log(`  npm run plan:                    ${ms(viaNpm.median)}   (runs: ${viaNpm.all.map((x) => x.toFixed(0)).join(", ")})`);
     console.log(`  node scripts/node22.js (no npm): ${ms(direct.median)}`);
     if (previous) {
-        console.log(`  previous CLI (${values.baseline}, npm run plan): ${ms(previous.median)}  →  ${(previous.median / viaNpm.median).toFixed(2)}× faster now`);
+        console.log(
+            `  previous CLI (${values.baseline}, npm run plan): ${ms(previous.median)}  →  ${(previous.median / viaNpm.median).toFixed(2)}× faster now`,
+        );
     } else console.log(`  previous CLI: skipped (${"skipped" in baseline ? baseline.skipped : "not run"})`);
     console.log(
         cdkInstalled

@@ -60,7 +60,10 @@ describe("plan CLI: errors name the file", function () {
         assert.match(nullConfig.err, /^error: \S*null\.json: must be a JSON object of policy names to settings, not null$/);
         const typo = await cli(["--policy-config", writeTemp("typo.json", '{ "log-group-kms": "mandatroy", "all": "advisory" }')]);
         assert.equal(typo.code, 2);
-        assert.match(typo.err, /typo\.json: "log-group-kms": "mandatroy" is not an enforcement level; allowed: advisory, mandatory, remediate, disabled \(did you mean "mandatory"\?\)/);
+        assert.match(
+            typo.err,
+            /typo\.json: "log-group-kms": "mandatroy" is not an enforcement level; allowed: advisory, mandatory, remediate, disabled \(did you mean "mandatory"\?\)/,
+        );
         for (const r of [missing, malformed, nullConfig, typo]) assert.doesNotMatch(r.err, /ENOENT|\n\s+at /);
     });
 

@@ -88,8 +88,14 @@ describe("plan --program", function () {
             writeFileSync(join(dir, "Pulumi.yaml"), "name: pyproj\nruntime: python\n");
             assert.match((await cli(["--program", dir])).err, /Pulumi\.yaml: runtime "python" is not supported offline; allowed: nodejs/);
             writeFileSync(join(dir, "Pulumi.yaml"), "name: broken\nruntime: nodejs\n");
-            assert.match((await cli(["--program", dir])).err, /no program entry here; allowed: an index\.ts or index\.js, or `main` in Pulumi\.yaml or package\.json/);
-            writeFileSync(join(dir, "index.ts"), 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b");\nthrow new Error("the bucket policy is not ready");\n');
+            assert.match(
+                (await cli(["--program", dir])).err,
+                /no program entry here; allowed: an index\.ts or index\.js, or `main` in Pulumi\.yaml or package\.json/,
+            );
+            writeFileSync(
+                join(dir, "index.ts"),
+                'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b");\nthrow new Error("the bucket policy is not ready");\n',
+            );
             const thrown = await cli(["--program", dir]);
             assert.equal(thrown.code, 2);
             assert.match(thrown.err, /^error: the program .*index\.ts failed at preview: the bucket policy is not ready$/);

@@ -32,7 +32,8 @@ function onlyThese(policies: readonly AnyPolicy[], config: PolicyPackConfig, own
     const result: Record<string, unknown> = { all: "disabled", ...config };
     for (const p of policies) {
         const entry: unknown = config[p.name];
-        const level = typeof entry === "string" ? entry : isRecord(entry) && typeof entry.enforcementLevel === "string" ? entry.enforcementLevel : ownLevel(p.name);
+        const level =
+            typeof entry === "string" ? entry : isRecord(entry) && typeof entry.enforcementLevel === "string" ? entry.enforcementLevel : ownLevel(p.name);
         result[p.name] = isRecord(entry) ? { ...entry, enforcementLevel: level } : level;
     }
     return result;
@@ -52,9 +53,17 @@ export async function evaluatePolicies(
     const levels = new Map(analyzer.info.policies.map((p) => [p.name, p.enforcementLevel]));
     const missing = policies.filter((p) => !levels.has(p.name)).map((p) => p.name);
     if (missing.length > 0) throw new Error(`not policies of the pack (the server only runs its own): ${missing.join(", ")}`);
-    const resolved = resolvePolicyConfig(analyzer.info, onlyThese(policies, config, (name) => levels.get(name)!), "test config");
+    const resolved = resolvePolicyConfig(
+        analyzer.info,
+        onlyThese(policies, config, (name) => levels.get(name)!),
+        "test config",
+    );
     if (JSON.stringify(resolved) !== JSON.stringify(analyzer.config)) await analyzer.configure(resolved);
-    const wire = records.map((r) => ({ ...r, inputs: engineUnknowns(r.inputs) as Record<string, unknown>, outputs: engineUnknowns(r.outputs) as Record<string, unknown> }));
+    const wire = records.map((r) => ({
+        ...r,
+        inputs: engineUnknowns(r.inputs) as Record<string, unknown>,
+        outputs: engineUnknowns(r.outputs) as Record<string, unknown>,
+    }));
     return analyzer.analyze(wire, { phase });
 }
 

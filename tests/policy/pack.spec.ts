@@ -53,12 +53,19 @@ describe("policy pack", () => {
 
     describe("verdicts come from the pack's own server", () => {
         const assignsPublicIp = (extra: Record<string, unknown> = {}) =>
-            resourceRecord(SERVICE, "svc", { cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/web", networkConfiguration: { assignPublicIp: true }, ...extra });
+            resourceRecord(SERVICE, "svc", {
+                cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/web",
+                networkConfiguration: { assignPublicIp: true },
+                ...extra,
+            });
 
         it("the server prefixes the policy's words with its description, and names the pack", async () => {
             const { violations } = await evaluatePolicies([ecsServiceNoPublicIp], [assignsPublicIp()], {}, "up");
             assert.equal(violations.length, 1);
-            assert.equal(violations[0]!.message, `${ecsServiceNoPublicIp.description}\nsvc: networkConfiguration.assignPublicIp is true; tasks get public IPs. Set it to false and use private subnets.`);
+            assert.equal(
+                violations[0]!.message,
+                `${ecsServiceNoPublicIp.description}\nsvc: networkConfiguration.assignPublicIp is true; tasks get public IPs. Set it to false and use private subnets.`,
+            );
             assert.deepEqual([violations[0]!.policyPackName, violations[0]!.enforcementLevel, violations[0]!.severity], [PACK_NAME, "mandatory", "high"]);
         });
 
@@ -80,7 +87,10 @@ describe("policy pack", () => {
             assert.deepEqual(remediations, []);
             const cantRun = violations.find((v) => v.unverifiable)!;
             assert.equal(cantRun.enforcementLevel, "advisory");
-            assert.match(cantRun.message, /^can't run remediation 'ecs-service-no-public-ip' from policy pack '[^']+' during preview: string value at .cluster can't be known during preview$/);
+            assert.match(
+                cantRun.message,
+                /^can't run remediation 'ecs-service-no-public-ip' from policy pack '[^']+' during preview: string value at .cluster can't be known during preview$/,
+            );
             // Not fixed, so the validation still runs and reports at remediate level, downgraded to mandatory.
             assert.deepEqual(
                 violations.filter((v) => !v.unverifiable).map((v) => [v.enforcementLevel, messages([v])[0]]),
@@ -90,20 +100,28 @@ describe("policy pack", () => {
 
         it("a remediation over an array of properties runs in the server's Remediate (whose proxy breaks Array species)", async () => {
             const cluster = resourceRecord("aws:ecs/cluster:Cluster", "c", { settings: [{ name: "other", value: "x" }] });
-            const { remediations, violations } = await evaluatePolicies([ecsClusterContainerInsights], [cluster], { "ecs-cluster-container-insights": "remediate" });
+            const { remediations, violations } = await evaluatePolicies([ecsClusterContainerInsights], [cluster], {
+                "ecs-cluster-container-insights": "remediate",
+            });
             assert.deepEqual(violations, []);
-            assert.deepEqual(remediations.map((r) => r.after.settings), [
+            assert.deepEqual(
+                remediations.map((r) => r.after.settings),
                 [
-                    { name: "other", value: "x" },
-                    { name: "containerInsights", value: "enabled" },
+                    [
+                        { name: "other", value: "x" },
+                        { name: "containerInsights", value: "enabled" },
+                    ],
                 ],
-            ]);
+            );
         });
 
         it("enforcement comes from the config; disabled policies do not run; `all` sets every level", async () => {
             assert.deepEqual((await evaluatePolicies([ecsServiceNoPublicIp], [assignsPublicIp()], { "ecs-service-no-public-ip": "disabled" })).violations, []);
             const advisory = await evaluatePolicies([ecsServiceNoPublicIp], [assignsPublicIp()], { "ecs-service-no-public-ip": "advisory" });
-            assert.deepEqual(advisory.violations.map((v) => v.enforcementLevel), ["advisory"]);
+            assert.deepEqual(
+                advisory.violations.map((v) => v.enforcementLevel),
+                ["advisory"],
+            );
             const { info } = await sharedAnalyzer();
             const all = resolvePolicyConfig(info, { all: "advisory", "log-group-kms": "mandatory" }, "all.json");
             assert.equal(all["ecs-service-no-public-ip"]!.enforcementLevel, "advisory");
@@ -132,10 +150,22 @@ describe("policy pack", () => {
             const resolved = resolvePolicyConfig(info, {}, "none");
             const { minimumRetentionDays, defaultRetentionDays } = resolved["log-group-retention"]!.properties;
             assert.deepEqual([minimumRetentionDays, defaultRetentionDays], [7, 30]);
-            assert.throws(() => resolvePolicyConfig(info, { "log-group-retention": { minimumRetentionDays: "30" } }, "x.json"), /x\.json: .*log-group-retention.*minimumRetentionDays/);
-            assert.throws(() => resolvePolicyConfig(info, { "log-group-retention": { minimumDays: 30 } }, "x.json"), /x\.json: .*"minimumDays" is not a setting of this policy; allowed: /);
-            assert.throws(() => resolvePolicyConfig(info, { "log-group-kms": "mandatroy" }, "x.json"), /x\.json: "log-group-kms": "mandatroy" is not an enforcement level; allowed: advisory, mandatory, remediate, disabled/);
-            assert.throws(() => resolvePolicyConfig(info, { "log-group-kmz": "advisory" }, "x.json"), /x\.json: "log-group-kmz" is not a policy of fargate-web-policy; allowed: all, /);
+            assert.throws(
+                () => resolvePolicyConfig(info, { "log-group-retention": { minimumRetentionDays: "30" } }, "x.json"),
+                /x\.json: .*log-group-retention.*minimumRetentionDays/,
+            );
+            assert.throws(
+                () => resolvePolicyConfig(info, { "log-group-retention": { minimumDays: 30 } }, "x.json"),
+                /x\.json: .*"minimumDays" is not a setting of this policy; allowed: /,
+            );
+            assert.throws(
+                () => resolvePolicyConfig(info, { "log-group-kms": "mandatroy" }, "x.json"),
+                /x\.json: "log-group-kms": "mandatroy" is not an enforcement level; allowed: advisory, mandatory, remediate, disabled/,
+            );
+            assert.throws(
+                () => resolvePolicyConfig(info, { "log-group-kmz": "advisory" }, "x.json"),
+                /x\.json: "log-group-kmz" is not a policy of fargate-web-policy; allowed: all, /,
+            );
         });
     });
 });

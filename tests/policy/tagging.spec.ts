@@ -43,7 +43,10 @@ describe("policy: tagging and cost", () => {
         it("passes under budget and fails over it, naming the largest items", async () => {
             assert.deepEqual(await stack(2, false).check(monthlyCostBudget, { "monthly-cost-budget": { monthlyBudgetUsd: 500 } }), []);
             const [v] = await stack(20, false).check(monthlyCostBudget, { "monthly-cost-budget": { monthlyBudgetUsd: 500 } });
-            assert.match(v!.message, /^estimated monthly cost \$\d+\.\d\d exceeds the budget of \$500.00 \(largest: Fargate X86_64 on-demand vCPU \$591.01/);
+            assert.match(
+                messages([v!])[0]!,
+                /^estimated monthly cost \$\d+\.\d\d exceeds the budget of \$500.00 \(largest: Fargate X86_64 on-demand vCPU \$591.01/,
+            );
         });
 
         it("Spot costs less than on-demand for the same tasks", () => {
