@@ -87,6 +87,10 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             return 0;
         }
         const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
+        // The Pulumi SDK captures a stack trace for every promise it makes (a tenth of a run);
+        // traces are shown only with --debug, so without it none are captured.
+        const traceLimit = Error.stackTraceLimit;
+        if (!debug) Error.stackTraceLimit = 0;
         const plan = await buildPlan({
             root,
             stack: args.stack ?? "dev",
@@ -97,7 +101,7 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             policyPackDir: path(args["policy-pack"]),
             policyConfigPath: path(args["policy-config"]),
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
-        });
+        }).finally(() => (Error.stackTraceLimit = traceLimit));
         io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
         return plan.mandatoryViolations === 0 ? 0 : 1;
     } catch (e) {

@@ -69,6 +69,13 @@ export interface Plan {
     notes: string[];
 }
 
+interface SubjectRun {
+    resources: ResourceRecord[];
+    outputs: Record<string, unknown>;
+    /** The zones the mocks offered: a program's plan is checked against AWS limits. */
+    zones?: string[];
+}
+
 interface Subject {
     stack: string;
     project: string;
@@ -76,8 +83,10 @@ interface Subject {
     config: Record<string, string>;
     source: Plan["source"];
     notes: string[];
+    /** Values stay unknown even after up (a state's encrypted secrets). */
+    unknownsAfterUp?: boolean;
     /** Records per phase, produced on demand (program runs happen while the pack starts). */
-    run(phase: PlanPhase): Promise<{ resources: ResourceRecord[]; outputs: Record<string, unknown>; zones?: string[] }>;
+    run(phase: PlanPhase): Promise<SubjectRun>;
 }
 
 function programSubject(o: PlanOptions): Subject {
@@ -110,6 +119,7 @@ function stateSubject(file: string): Subject {
         config: {},
         source: { kind: "state", file },
         notes,
+        unknownsAfterUp: state.encryptedSecrets > 0,
         run: () => Promise.resolve({ resources: state.resources, outputs: state.outputs }),
     };
 }
@@ -125,32 +135,37 @@ export async function buildPlan(o: PlanOptions): Promise<Plan> {
     const subject = o.statePath !== undefined ? stateSubject(resolve(o.statePath)) : programSubject({ ...o, root });
     const phases: PlanPhase[] = o.statePath !== undefined ? ["up"] : (o.phases ?? ["preview", "up"]);
 
-    // The pack starts (about a second) while the program runs under mocks.
+    // The pack starts (about a second) while the program runs under mocks; each phase is analyzed
+    // while the next one runs (the server is another process).
     const opening = o.analyzer ? Promise.resolve(o.analyzer) : openPolicyAnalyzer(packDir);
-    opening.catch(() => undefined);
-    try {
-        const runs: Partial<Record<PlanPhase, Awaited<ReturnType<Subject["run"]>>>> = {};
-        for (const phase of phases) runs[phase] = await subject.run(phase);
-        const shown = (runs.up ?? runs.preview)!;
-        if (subject.source.kind === "program" && shown.zones) {
-            const problems = checkPlanConstraints(shown.resources, shown.zones);
-            if (problems.length > 0) throw new PlanConstraintError(problems);
-        }
-
-        const analyzer = await opening;
+    const configured = opening.then(async (analyzer) => {
         const policyConfig = resolveConfig(analyzer.info, rawPolicyConfig, policyConfigPath);
         await analyzer.configure(policyConfig);
-        const results: Partial<Record<PlanPhase, PhaseResult>> = {};
+        return { analyzer, policyConfig };
+    });
+    configured.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+    try {
+        const results: Partial<Record<PlanPhase, Promise<PhaseResult>>> = {};
+        const runs: Partial<Record<PlanPhase, SubjectRun>> = {};
         for (const phase of phases) {
-            const { resources, outputs } = runs[phase]!;
-            const analyzerPhase = phase === "up" && subject.source.kind === "state" && subject.notes.length > 0 ? "preview" : phase;
-            const evaluation = await analyzer.analyze(resources, {
-                phase: analyzerPhase,
-                stack: { stack: subject.stack, project: subject.project, config: subject.config },
+            const run = (runs[phase] = await subject.run(phase));
+            const stack = { stack: subject.stack, project: subject.project, config: subject.config };
+            results[phase] = configured.then(async ({ analyzer }) => {
+                // Encrypted secrets of a state are unknown values: analyzed as the engine allows them, at preview.
+                const evaluation = await analyzer.analyze(run.resources, { phase: subject.unknownsAfterUp ? "preview" : phase, stack });
+                return { phase, resources: run.resources, outputs: run.outputs, evaluation, mandatoryViolations: mandatoryCount(evaluation) };
             });
-            results[phase] = { phase, resources, outputs, evaluation, mandatoryViolations: mandatoryCount(evaluation) };
+            results[phase].catch(() => undefined);
         }
-        return assemble(subject, analyzer.info, packDir, policyConfigPath, policyConfig, results, shown.resources, shown.outputs);
+        const { resources, outputs, zones } = (runs.up ?? runs.preview)!;
+        if (zones) {
+            const problems = checkPlanConstraints(resources, zones);
+            if (problems.length > 0) throw new PlanConstraintError(problems);
+        }
+        const { analyzer, policyConfig } = await configured;
+        const done: Partial<Record<PlanPhase, PhaseResult>> = {};
+        for (const phase of phases) done[phase] = await results[phase];
+        return assemble(subject, analyzer.info, packDir, policyConfigPath, policyConfig, done, resources, outputs);
     } finally {
         if (!o.analyzer) await opening.then((a) => a.close()).catch(() => undefined);
     }

@@ -3,7 +3,7 @@
 import * as grpc from "@grpc/grpc-js";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { ChildProcess, spawn } from "node:child_process";
-import { dirname, join, delimiter } from "node:path";
+import { dirname, join, delimiter, resolve } from "node:path";
 import { CACHE_ROOT, buildPack } from "./packBuild";
 import { node22 } from "./node22";
 
@@ -37,7 +37,7 @@ const REPO = join(__dirname, "..", "..");
 const nodePath = (dir: string): string[] => (dir === dirname(dir) ? [] : [join(dir, "node_modules"), ...nodePath(dirname(dir))]);
 
 export async function startPolicyServer(options: StartOptions = {}): Promise<PolicyServer> {
-    const packDir = options.packDir ?? join(REPO, "policy");
+    const packDir = resolve(options.packDir ?? join(REPO, "policy")); // absolute: the pack runs with packDir as its cwd
     const entry = options.entry ?? "index.ts";
     const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: join(CACHE_ROOT, "v8"), ...process.env, ...options.env };
     let args: string[];
