@@ -4,6 +4,9 @@ import type { EnforcementLevel, PolicyConfigSchema, PolicyResource, ResourceVali
 import { StackGraph } from "./graph";
 import { Kind, isKind } from "../knowledge/types";
 
+/** Where each rule is documented: one anchor per rule in the catalog generated from this metadata. */
+export const POLICY_DOCS_URL = "docs/policies.md";
+
 export interface RuleMeta {
     name: string;
     description: string;
@@ -46,6 +49,7 @@ const meta = (spec: RuleMeta) => ({
     remediationSteps: spec.remediationSteps,
     tags: spec.anchors,
     configSchema: spec.configSchema,
+    url: `${POLICY_DOCS_URL}#${spec.name}`,
 });
 
 export function resourceRule<C extends object = Record<string, never>>(spec: ResourceRuleSpec<C>): ResourceValidationPolicy {
