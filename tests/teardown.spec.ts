@@ -37,6 +37,13 @@ describe("retiring prod", function () {
             assert.match(settingsErrorFor({ retiring: "true", deletionProtection: "true" }, "prod"), /retiring=true and deletionProtection=true contradict/);
             assert.match(settingsErrorFor({ retiring: "true", disposable: "false" }, "prod"), /retiring=true and disposable=false contradict/);
         });
+
+        it("only the retiring setting may set the retiring tag", () => {
+            assert.match(
+                settingsErrorFor({ tags: JSON.stringify({ [RETIRING_TAG]: "true" }) }, "prod"),
+                /tags\.retiring is set by the program from retiring; allowed: set retiring: true instead/,
+            );
+        });
     });
 
     describe("alb-deletion-protection honours the configured exempt tag", () => {

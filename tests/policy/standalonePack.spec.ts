@@ -3,7 +3,8 @@
 // npm registry with nothing from this repository, started as the Pulumi CLI starts it (Node runs
 // the pack's own @pulumi/pulumi/cmd/run-policy-pack in the pack directory with `<engine> .`, which
 // type-checks the TypeScript with the pack's tsconfig and prints the gRPC port), then driven over
-// the analyzer protocol: GetAnalyzerInfo, Configure and Analyze.
+// the analyzer protocol: GetAnalyzerInfo, Configure (with schema defaults, as the CLI sends them)
+// and Analyze.
 import { strict as assert } from "node:assert";
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -50,6 +51,27 @@ function portOf(child: ChildProcess): Promise<number> {
 const call = <Req, Res>(fn: (req: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown, req: Req) =>
     new Promise<Res>((resolve, reject) => fn(req, (e, r) => (e ? reject(e) : resolve(r))));
 
+type Overrides = Record<string, { level: proto.EnforcementLevel; properties?: Record<string, unknown> }>;
+
+/**
+ * Configure as the CLI does before any Analyze: every policy of the pack, its enforcement level
+ * (overridden or its own) and its config schema's defaults under the overridden properties.
+ */
+async function configure(client: AnalyzerClient, overrides: Overrides = {}): Promise<void> {
+    const info = await call<Empty, proto.AnalyzerInfo>(client.getAnalyzerInfo.bind(client), new Empty());
+    const request = new proto.ConfigureAnalyzerRequest();
+    for (const policy of info.getPoliciesList()) {
+        const schema = (policy.getConfigschema()?.getProperties()?.toJavaScript() ?? {}) as Record<string, { default?: unknown }>;
+        const defaults = Object.fromEntries(Object.entries(schema).flatMap(([key, s]) => (s.default === undefined ? [] : [[key, s.default]])));
+        const override = overrides[policy.getName()];
+        const entry = new proto.PolicyConfig();
+        entry.setEnforcementlevel(override?.level ?? policy.getEnforcementlevel());
+        entry.setProperties(Struct.fromJavaScript({ ...defaults, ...override?.properties } as never));
+        request.getPolicyconfigMap().set(policy.getName(), entry);
+    }
+    await call(client.configure.bind(client), request);
+}
+
 function analyzeRequest(type: string, name: string, props: Record<string, unknown>): proto.AnalyzeRequest {
     const req = new proto.AnalyzeRequest();
     req.setUrn(`urn:pulumi:dev::consumer::${type}::${name}`);
@@ -84,6 +106,7 @@ describe("the pack installed and run on its own", function () {
         child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], { cwd: installed, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
         const port = await portOf(child);
         client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        await configure(client);
     });
 
     after(() => {
@@ -131,7 +154,7 @@ describe("the pack installed and run on its own", function () {
         assert.match(found[0]!.getMessage(), /web: networkConfiguration\.assignPublicIp is true; tasks get public IPs/);
         const good = await call<proto.AnalyzeRequest, proto.AnalyzeResponse>(
             client.analyze.bind(client),
-            analyzeRequest(service, "web", { networkConfiguration: { assignPublicIp: false, subnets: ["subnet-1"] } }),
+            analyzeRequest(service, "web", { networkConfiguration: { assignPublicIp: false, subnets: ["subnet-1"] }, tags: { app: "web", environment: "dev" } }),
         );
         assert.deepEqual(
             good.getDiagnosticsList().map((d) => d.getPolicyname()),
@@ -140,12 +163,7 @@ describe("the pack installed and run on its own", function () {
     });
 
     it("Configure: prod's deletion-protection config, honouring the retiring tag", async () => {
-        const config = new proto.ConfigureAnalyzerRequest();
-        const entry = new proto.PolicyConfig();
-        entry.setEnforcementlevel(proto.EnforcementLevel.MANDATORY);
-        entry.setProperties(Struct.fromJavaScript({ exemptTag: RETIRING_TAG }));
-        config.getPolicyconfigMap().set("alb-deletion-protection", entry);
-        await call(client.configure.bind(client), config);
+        await configure(client, { "alb-deletion-protection": { level: proto.EnforcementLevel.MANDATORY, properties: { exemptTag: RETIRING_TAG } } });
 
         const alb = "aws:lb/loadBalancer:LoadBalancer";
         const verdicts = async (props: Record<string, unknown>) =>
