@@ -6,6 +6,6 @@ export const REQUIRED_TAG_KEYS = ["app", "environment", "stack", "managed-by"] a
 
 export function standardTags(s: Pick<Settings, "appName" | "profile" | "stack" | "tags"> & Partial<Pick<Settings, "retiring">>): Record<string, string> {
     // While retiring, every resource says so; the policy config may exempt what carries the tag.
-    const retiring = s.retiring ? { [RETIRING_TAG]: "true" } : {};
+    const retiring: Record<string, string> = s.retiring ? { [RETIRING_TAG]: "true" } : {};
     return { ...s.tags, ...retiring, app: s.appName, environment: s.profile, stack: s.stack, "managed-by": "pulumi" };
 }

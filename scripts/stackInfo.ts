@@ -34,7 +34,12 @@ export async function main(argv: string[], root = resolve(__dirname, "..")): Pro
             console.error(USAGE);
             return 2;
         }
-        if (values.field === undefined) console.log(Object.entries(facts).map(([k, v]) => `${k}=${v}`).join("\n"));
+        if (values.field === undefined)
+            console.log(
+                Object.entries(facts)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join("\n"),
+            );
         else if (values.field in facts) console.log(facts[values.field]);
         else {
             console.error(`--field ${values.field} is not known; allowed: ${Object.keys(facts).join(", ")}`);

@@ -75,13 +75,13 @@ export const albDeletionProtection = resourceRule<{ exemptTag?: string }>({
     severity: "medium",
     enforcementLevel: "advisory",
     remediationSteps:
-        "Set enableDeletionProtection: true (the program does so on the prod profile). To retire a stack on purpose, tag its load balancer with the config's exemptTag set to \"true\".",
+        'Set enableDeletionProtection: true (the program does so on the prod profile). To retire a stack on purpose, tag its load balancer with the config\'s exemptTag set to "true".',
     anchors: ["CKV_AWS_150", "ELB.6"],
     configSchema: {
         properties: {
             exemptTag: {
                 type: "string",
-                description: "A tag key that, set to \"true\" on a load balancer, exempts it (a stack being retired on purpose). Unset: no exemption.",
+                description: 'A tag key that, set to "true" on a load balancer, exempts it (a stack being retired on purpose). Unset: no exemption.',
             },
         },
     },

@@ -98,7 +98,7 @@ describe("the pack installed and run on its own", function () {
         packedFiles = packed!.files.map((f) => f.path);
         installed = join(work, "installed");
         mkdirSync(installed);
-        run("tar", ["-xzf", join(work, packed!.filename), "-C", installed, "--strip-components=1"]);
+        run("tar", ["-xzf", join(work, packed!.filename), "-C", installed, "--strip-components=1"], work);
         run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], installed);
 
         const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [installed] });
@@ -121,7 +121,8 @@ describe("the pack installed and run on its own", function () {
     });
 
     it("installs its own TypeScript 5, ts-node and Node types", () => {
-        const version = (pkg: string) => (JSON.parse(readFileSync(join(installed, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+        const version = (pkg: string) =>
+            (JSON.parse(readFileSync(join(installed, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
         assert.match(version("typescript"), /^5\./);
         assert.match(version("ts-node"), /^10\./);
         assert.match(version("@types/node"), /^22\./);
@@ -154,7 +155,10 @@ describe("the pack installed and run on its own", function () {
         assert.match(found[0]!.getMessage(), /web: networkConfiguration\.assignPublicIp is true; tasks get public IPs/);
         const good = await call<proto.AnalyzeRequest, proto.AnalyzeResponse>(
             client.analyze.bind(client),
-            analyzeRequest(service, "web", { networkConfiguration: { assignPublicIp: false, subnets: ["subnet-1"] }, tags: { app: "web", environment: "dev" } }),
+            analyzeRequest(service, "web", {
+                networkConfiguration: { assignPublicIp: false, subnets: ["subnet-1"] },
+                tags: { app: "web", environment: "dev" },
+            }),
         );
         assert.deepEqual(
             good.getDiagnosticsList().map((d) => d.getPolicyname()),

@@ -90,7 +90,12 @@ describe("settings that would break at deploy", () => {
 
         it("real provider keys pass", () => {
             assert.doesNotThrow(() =>
-                readSettings({}, "dev", "fargate-web", "us-east-1", { region: "us-east-1", defaultTags: "{}", skipCredentialsValidation: "true", profile: "ops" }),
+                readSettings({}, "dev", "fargate-web", "us-east-1", {
+                    region: "us-east-1",
+                    defaultTags: "{}",
+                    skipCredentialsValidation: "true",
+                    profile: "ops",
+                }),
             );
         });
     });
@@ -117,7 +122,10 @@ describe("settings that would break at deploy", () => {
         });
 
         it("suggests values of a closed list", () => {
-            assert.match(settingsErrorFor({ egress: "nat-singel" }), /egress=nat-singel is not valid; allowed: [^;]*nat-single[^;]*; did you mean nat-single\?/);
+            assert.match(
+                settingsErrorFor({ egress: "nat-singel" }),
+                /egress=nat-singel is not valid; allowed: [^;]*nat-single[^;]*; did you mean nat-single\?/,
+            );
         });
     });
 });
