@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { main as stackInfoCli } from "../scripts/stackInfo";
 import { ROOT } from "./support/mocks";
-import { projectWith, runCli } from "./support/project";
+import { projectWith, removeProjects, runCli } from "./support/project";
 
 interface Step {
     id?: string;
@@ -55,6 +55,7 @@ const listInput = (value: unknown) =>
 const grants = (job: Job, scope: string) => typeof job.permissions === "object" && job.permissions[scope] === "write";
 
 describe("workflows", () => {
+    after(removeProjects);
     it("ship preview, deploy-dev and destroy", () => {
         assert.deepEqual(Object.keys(WORKFLOWS).sort(), ["deploy-dev.yml", "destroy.yml", "preview.yml"]);
     });

@@ -2,7 +2,7 @@
 // profile) gets its profile's policy config, passes the plan and exits 0 — and a per-stack file
 // overrides the profile's config without touching any other stack.
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { buildPlan } from "../../plan/plan";
@@ -10,7 +10,7 @@ import { PolicyConfigError, policyConfigPath, profileOf } from "../../plan/polic
 import { listStacks, stackInfo } from "../../plan/stackInfo";
 import { main as planCli } from "../../scripts/plan";
 import { ROOT } from "../support/mocks";
-import { projectWith, runCli } from "../support/project";
+import { projectWith, removeProjects, runCli } from "../support/project";
 
 /** The stack file docs/deploy.md shows for a new stack (the yaml block that starts with its name). */
 function documentedStackFile(stack: string): string {
@@ -22,6 +22,7 @@ function documentedStackFile(stack: string): string {
 
 describe("policy config by profile", function () {
     this.timeout(120_000);
+    after(removeProjects);
 
     describe("a new stack made as the docs say", () => {
         let root: string;
@@ -84,10 +85,14 @@ describe("policy config by profile", function () {
 
         it("a missing profile config is an error naming the file, never pack defaults", () => {
             const root = mkdtempSync(join(tmpdir(), "fargate-web-empty-"));
-            assert.throws(
-                () => policyConfigPath(root, "qa", "dev"),
-                (e: Error) => e instanceof PolicyConfigError && /policy config for profile dev not found: policy\/config\/dev\.json/.test(e.message),
-            );
+            try {
+                assert.throws(
+                    () => policyConfigPath(root, "qa", "dev"),
+                    (e: Error) => e instanceof PolicyConfigError && /policy config for profile dev not found: policy\/config\/dev\.json/.test(e.message),
+                );
+            } finally {
+                rmSync(root, { recursive: true });
+            }
         });
 
         it("every shipped stack resolves to an existing file", () => {

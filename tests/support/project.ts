@@ -1,12 +1,20 @@
 // A user's checkout in a temporary directory: symlinks to this project's files plus extra or
 // replaced files (a new stack, a per-stack policy config), for tests that must not touch the repo.
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ROOT } from "./mocks";
 
+const created: string[] = [];
+
+/** Removes every project made by projectWith (links only: their targets stay). */
+export function removeProjects(): void {
+    for (const root of created.splice(0)) rmSync(root, { recursive: true, force: true });
+}
+
 export function projectWith(files: Record<string, string>): string {
     const root = mkdtempSync(join(tmpdir(), "fargate-web-project-"));
+    created.push(root);
     const own = (path: string) => Object.keys(files).some((f) => f === path || f.startsWith(`${path}/`));
     // Directories that receive files are recreated and linked entry by entry; the rest is one link.
     const link = (path: string) => {
