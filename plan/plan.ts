@@ -1,20 +1,20 @@
 // The offline plan: the program under mocks, the policy pack over its resources, the cost and
 // rollout estimates. One function for the CLI, the tests and the benchmark.
-import { readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
 import { Evaluation, ResourceRecord, evaluatePolicies } from "./runner";
 import { PACK_NAME, policies } from "../policy/policies";
 import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
 import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
+import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { runProgram } from "./runProgram";
 import { loadStackConfig } from "./stackConfig";
 
 export interface PlanOptions {
     root: string;
     stack: string;
-    /** Policy config file; defaults to policy/config/<stack>.json when it exists. */
+    /** Policy config file; defaults to the stack's own or its profile's (see policyConfigPath.ts). */
     policyConfigPath?: string;
     /** Extra stack config (e.g. a bad variant in tests). */
     configOverrides?: Record<string, unknown>;
@@ -41,8 +41,7 @@ export function readPolicyConfig(path: string | undefined): PolicyPackConfig {
 
 export async function buildPlan(o: PlanOptions): Promise<Plan> {
     const stack = loadStackConfig(o.root, o.stack, o.configOverrides);
-    const defaultPolicyConfig = join(o.root, "policy", "config", `${o.stack}.json`);
-    const policyConfigPath = o.policyConfigPath ?? (existsSync(defaultPolicyConfig) ? defaultPolicyConfig : undefined);
+    const policyConfigPath = o.policyConfigPath ?? resolvePolicyConfigPath(o.root, stack).path;
     const policyConfig = readPolicyConfig(policyConfigPath);
 
     const run = await runProgram(o.root, stack, o.programPath);
