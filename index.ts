@@ -6,7 +6,8 @@ import { projectConfig } from "./settings/projectConfig";
 
 function settingsOrExit() {
     try {
-        return readSettings(projectConfig(), pulumi.getStack(), pulumi.getProject(), new pulumi.Config("aws").get("region"));
+        const aws = projectConfig("aws");
+        return readSettings(projectConfig(), pulumi.getStack(), pulumi.getProject(), aws.region, aws);
     } catch (e) {
         // RunError: Pulumi prints the message alone, no stack trace.
         if (e instanceof SettingsError) throw new pulumi.RunError(e.message);

@@ -22,6 +22,11 @@ export interface WebContainerInput {
     enableExec: boolean;
 }
 
+/** Variables the program sets in the app container; settings refuse them in `environment`. */
+export function programEnvironment(input: Pick<WebContainerInput, "port">): Record<string, string> {
+    return { PORT: String(input.port) };
+}
+
 export function webContainerDefinitions(input: WebContainerInput): ContainerDefinition[] {
     const container: ContainerDefinition = {
         name: input.name,
@@ -31,7 +36,8 @@ export function webContainerDefinitions(input: WebContainerInput): ContainerDefi
         readonlyRootFilesystem: true,
         privileged: false,
         portMappings: [{ containerPort: input.port, protocol: "tcp", name: "http", appProtocol: "http" }],
-        environment: Object.entries({ PORT: String(input.port), ...input.environment })
+        // The program's own variables win: PORT must be the port the load balancer checks.
+        environment: Object.entries({ ...input.environment, ...programEnvironment(input) })
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([name, value]) => ({ name, value })),
         secrets: input.secrets.map((s) => ({ name: s.name, valueFrom: s.valueFrom })),

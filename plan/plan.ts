@@ -8,6 +8,7 @@ import type { PolicyAnalyzer } from "./analyzer/client";
 import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
 import { PolicyConfigError, openPolicyAnalyzer, readPolicyConfigFile, resolveConfig } from "./policyGate";
 import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
+import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
 import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
 import { StackState, readStackState } from "./state";
@@ -21,7 +22,7 @@ export interface PlanOptions {
     /** This project: its policy/ pack and policy/config/<stack>.json. */
     root: string;
     stack: string;
-    /** Policy config file; defaults to policy/config/<stack>.json for this program with this pack. */
+    /** Policy config file; for this program with this pack, defaults to the stack's own or its profile's (policyConfigPath.ts). */
     policyConfigPath?: string;
     /** Extra stack config (e.g. a bad variant in tests). */
     configOverrides?: Record<string, unknown>;
@@ -127,12 +128,12 @@ function stateSubject(file: string): Subject {
 export async function buildPlan(o: PlanOptions): Promise<Plan> {
     const root = resolve(o.root);
     const packDir = resolve(o.policyPackDir ?? join(root, "policy"));
-    const ownDefaults = o.programDir === undefined && o.statePath === undefined && o.policyPackDir === undefined;
-    const defaultConfig = join(root, "policy", "config", `${o.stack}.json`);
-    const policyConfigPath = o.policyConfigPath ?? (ownDefaults && existsSync(defaultConfig) ? defaultConfig : undefined);
-    const rawPolicyConfig = readPolicyConfigFile(policyConfigPath);
     if (!o.analyzer) requireDirectory(packDir, "policy pack directory");
     const subject = o.statePath !== undefined ? stateSubject(resolve(o.statePath)) : programSubject({ ...o, root });
+    // This program with this pack: the stack's policy config (its own, else its profile's), as CI picks it.
+    const ownDefaults = o.programDir === undefined && o.statePath === undefined && o.policyPackDir === undefined;
+    const policyConfigPath = o.policyConfigPath ?? (ownDefaults ? resolvePolicyConfigPath(root, subject).path : undefined);
+    const rawPolicyConfig = readPolicyConfigFile(policyConfigPath);
     const phases: PlanPhase[] = o.statePath !== undefined ? ["up"] : (o.phases ?? ["preview", "up"]);
 
     // The pack starts (about a second) while the program runs under mocks; each phase is analyzed

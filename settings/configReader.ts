@@ -1,6 +1,7 @@
 // Typed reads of raw Pulumi config strings that collect every problem instead of
 // stopping at the first, so one run shows the user all they must fix.
 import { isRecord, show } from "../policy/knowledge/values";
+import { didYouMean } from "./suggest";
 
 /** Raw config of this project: key (without namespace) → the string Pulumi stores. */
 export type RawConfig = Readonly<Record<string, string>>;
@@ -56,7 +57,10 @@ export class ConfigReader {
     oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
         const text = this.take(key);
         if (text === undefined) return fallback;
-        return this.expect(key, text, allowed.includes(text as T) ? undefined : allowed.join(", ")) ? (text as T) : fallback;
+        if (allowed.includes(text as T)) return text as T;
+        const hint = didYouMean(text, allowed);
+        this.expect(key, text, `${allowed.join(", ")}${hint ? `; ${hint}` : ""}`);
+        return fallback;
     }
 
     /** Structured values (objects, arrays) arrive as JSON text. */
@@ -89,5 +93,13 @@ export class ConfigReader {
     /** Keys the program never read: most likely typos, never ignored silently. */
     unknownKeys(): string[] {
         return Object.keys(this.raw).filter((k) => !this.used.has(k));
+    }
+
+    /** Reports each unknown key with the key it most likely meant, or the keys there are. */
+    failUnknownKeys(): void {
+        const known = [...this.used].sort();
+        for (const key of this.unknownKeys()) {
+            this.fail(`${key} is not a setting of this program; ${didYouMean(key, known) ?? `allowed keys: ${known.join(", ")}`}`);
+        }
     }
 }

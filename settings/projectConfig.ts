@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RawConfig } from "./configReader";
 
-/** This project's config keys (namespace stripped), as the raw strings Pulumi holds. */
-export function projectConfig(project = pulumi.getProject()): RawConfig {
-    const prefix = `${project}:`;
+/** One namespace's config keys (namespace stripped), as the raw strings Pulumi holds: this project's by default, or e.g. "aws". */
+export function projectConfig(namespace = pulumi.getProject()): RawConfig {
+    const prefix = `${namespace}:`;
     return Object.fromEntries(
         Object.entries(pulumi.runtime.allConfig())
             .filter(([key]) => key.startsWith(prefix))

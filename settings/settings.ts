@@ -1,8 +1,10 @@
 // One typed settings object per stack, read from Pulumi config and validated in one place.
 // Invalid input fails here, before any resource is registered.
 import * as c from "./constraints";
+import { checkAwsConfig } from "./awsConfig";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
 import { APP_NAME, SNS_ARN, BUCKET, checkImageReference } from "./formats";
+import { readLifecycle } from "./lifecycle";
 import { resourceNames } from "./naming";
 import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
@@ -14,9 +16,13 @@ export type { RawConfig } from "./configReader";
 export type * from "./types";
 export { checkImageReference } from "./formats";
 
-/** Reads and validates every setting; throws SettingsError listing all problems. */
-export function readSettings(raw: RawConfig, stack: string, project = "fargate-web", region?: string): Settings {
+/**
+ * Reads and validates every setting; throws SettingsError listing all problems. `aws` is the
+ * stack's `aws:` config (keys without the namespace), checked for typos and a real region.
+ */
+export function readSettings(raw: RawConfig, stack: string, project = "fargate-web", region?: string, aws: RawConfig = region ? { region } : {}): Settings {
     const r = new ConfigReader(raw);
+    checkAwsConfig(r, aws);
     const profile = r.oneOf("profile", PROFILES, (PROFILES as readonly string[]).includes(stack) ? (stack as Profile) : "dev");
     if (raw.profile === undefined && !(PROFILES as readonly string[]).includes(stack)) {
         r.fail(`profile is not set for stack '${stack}'; allowed: ${PROFILES.join(", ")} (set it with: pulumi config set profile dev)`);
@@ -24,11 +30,10 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     const d = PROFILE_DEFAULTS[profile];
 
     const appName = r.string("appName", "web");
-    r.expect("appName", appName, APP_NAME.test(appName) ? undefined : "2–30 lowercase letters, digits and hyphens, starting with a letter");
     const names = resourceNames(appName, stack);
-    r.expect("appName", appName, c.checkAlbName(names.alb));
-    r.expect("appName", appName, c.checkEcrRepositoryName(names.repository));
-    r.expect("appName", appName, c.checkLogGroupName(names.logGroup));
+    // One limit per message: the names derived from appName are checked once it is well-formed.
+    if (r.expect("appName", appName, APP_NAME.test(appName) ? undefined : "2–30 lowercase letters, digits and hyphens, starting with a letter"))
+        r.expect("appName", appName, c.checkAlbName(names.alb) ?? c.checkEcrRepositoryName(names.repository) ?? c.checkLogGroupName(names.logGroup));
 
     const cpu = r.int("cpu", 256);
     const memory = r.int("memory", 512);
@@ -141,6 +146,7 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     if (alarmTopicArn !== undefined)
         r.expect("alarmTopicArn", alarmTopicArn, SNS_ARN.test(alarmTopicArn) ? undefined : "arn:aws:sns:<region>:<account>:<topic>");
 
+    const lifecycle = readLifecycle(r, d);
     const settings: Settings = {
         project,
         stack,
@@ -176,15 +182,12 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         minHealthyPercent,
         maxPercent,
         enableExec: r.bool("enableExec", d.enableExec),
-        disposable: r.bool("disposable", d.disposable),
-        deletionProtection: r.bool("deletionProtection", d.deletionProtection),
-        protect: r.bool("protect", d.protect),
+        ...lifecycle,
         accessLogsBucket,
         alarmTopicArn,
         tags: readTags(r),
     };
-    if (settings.disposable && settings.protect) r.fail("disposable=true and protect=true contradict each other; allowed: at most one of them true");
-    for (const key of r.unknownKeys()) r.fail(`${key} is not a setting of this program; allowed keys are listed in the README (is it a typo?)`);
+    r.failUnknownKeys();
     if (r.problems.length > 0) throw new SettingsError(r.problems);
     return settings;
 }

@@ -1,9 +1,11 @@
 // Readers for the structured settings (JSON lists and maps), each collecting its own problems.
+import { RETIRING_TAG } from "../policy/knowledge/lifecycle";
 import { SECRET_LIKE_NAME } from "../policy/knowledge/secrets";
 import { isRecord } from "../policy/knowledge/values";
 import * as c from "./constraints";
 import type { ConfigReader } from "./configReader";
 import { BUCKET, ENV_NAME, SECRET_ARN, SUBNET_ID, VPC_ID } from "./formats";
+import { reservedProblem } from "./reservedEnvironment";
 import type { ExistingVpc, S3Access, S3Grant, SecretRef } from "./types";
 
 export function readExistingVpc(r: ConfigReader, azCount: number): ExistingVpc | undefined {
@@ -46,12 +48,14 @@ export function readSecrets(r: ConfigReader): SecretRef[] {
             secret.name,
             typeof secret.name === "string" && ENV_NAME.test(secret.name) ? undefined : "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)",
         );
+        const reserved = nameOk ? reservedProblem(secret.name as string) : undefined;
+        if (reserved) r.fail(`${key}.name=${secret.name as string} ${reserved}`);
         const arnOk = r.expect(
             `${key}.valueFrom`,
             secret.valueFrom,
             typeof secret.valueFrom === "string" && SECRET_ARN.test(secret.valueFrom) ? undefined : "a Secrets Manager secret ARN or an SSM parameter ARN",
         );
-        return nameOk && arnOk ? { name: secret.name as string, valueFrom: secret.valueFrom as string } : undefined;
+        return nameOk && !reserved && arnOk ? { name: secret.name as string, valueFrom: secret.valueFrom as string } : undefined;
     });
 }
 
@@ -74,7 +78,9 @@ export function readEnvironment(r: ConfigReader, secrets: SecretRef[]): Record<s
             )
         )
             continue;
-        if (SECRET_LIKE_NAME.test(name))
+        const reserved = reservedProblem(name);
+        if (reserved) r.fail(`${key} ${reserved}`);
+        else if (SECRET_LIKE_NAME.test(name))
             r.fail(
                 `${key} looks like a secret; plain environment variables are visible in the task definition; allowed: declare it under secrets with a Secrets Manager or SSM valueFrom`,
             );
@@ -89,7 +95,9 @@ export function readTags(r: ConfigReader): Record<string, string> {
     if (!isRecord(value)) return (r.expect("tags", value, "a map of key: value"), {});
     const tags: Record<string, string> = {};
     for (const [k, v] of Object.entries(value)) {
-        if (r.expect(`tags.${k}`, v, typeof v === "string" ? c.checkTag(k, v) : "a string value")) tags[k] = v as string;
+        // The retiring tag exempts resources from deletion protection: only `retiring: true` sets it.
+        if (k === RETIRING_TAG) r.fail(`tags.${k} is set by the program from retiring; allowed: set retiring: true instead`);
+        else if (r.expect(`tags.${k}`, v, typeof v === "string" ? c.checkTag(k, v) : "a string value")) tags[k] = v as string;
     }
     return tags;
 }

@@ -77,6 +77,8 @@ export interface Settings {
     disposable: boolean;
     deletionProtection: boolean;
     protect: boolean;
+    /** Being retired on purpose: protection off, resources tagged so the policy config exempts them. */
+    retiring: boolean;
     accessLogsBucket?: string;
     alarmTopicArn?: string;
     tags: Record<string, string>;

@@ -7,6 +7,9 @@ import { StackGraph } from "./graph";
 import { PreviewConfig, decideOrExplain, withFailClosedSchema } from "./undecided";
 import { Kind, isKind } from "../knowledge/types";
 
+/** Where each rule is documented: one anchor per rule in the catalog generated from this metadata. */
+export const POLICY_DOCS_URL = "docs/policies.md";
+
 export interface RuleMeta {
     name: string;
     description: string;
@@ -49,6 +52,7 @@ const meta = (spec: RuleMeta) => ({
     remediationSteps: spec.remediationSteps,
     tags: spec.anchors,
     configSchema: withFailClosedSchema(spec.configSchema),
+    url: `${POLICY_DOCS_URL}#${spec.name}`,
 });
 
 export function resourceRule<C extends object = Record<string, never>>(spec: ResourceRuleSpec<C>): ResourceValidationPolicy {

@@ -1,6 +1,6 @@
 import { TLS12_PLUS_POLICIES } from "../knowledge/tlsPolicies";
 import { resourceRule } from "../lib/rule";
-import { asRecords, at, show, truthy } from "../knowledge/values";
+import { asRecords, at, knownProp, show, truthy } from "../knowledge/values";
 
 const isApplication = (props: Record<string, unknown>) => props.loadBalancerType === undefined || props.loadBalancerType === "application";
 
@@ -60,17 +60,36 @@ export const albDropInvalidHeaders = resourceRule({
     },
 });
 
-export const albDeletionProtection = resourceRule({
+/** The value of tag `key`, or undefined when the tags are absent or unknown at preview (never exempts). */
+function tagValue(props: Record<string, unknown>, key: string): unknown {
+    try {
+        return at(knownProp(props, "tags"), key);
+    } catch {
+        return undefined;
+    }
+}
+
+export const albDeletionProtection = resourceRule<{ exemptTag?: string }>({
     name: "alb-deletion-protection",
     description: "Load balancers have deletion protection (enforced where the stack config makes it mandatory, e.g. prod).",
     severity: "medium",
     enforcementLevel: "advisory",
-    remediationSteps: "Set enableDeletionProtection: true (the program does so on the prod profile).",
+    remediationSteps:
+        'Set enableDeletionProtection: true (the program does so on the prod profile). To retire a stack on purpose, tag its load balancer with the config\'s exemptTag set to "true".',
     anchors: ["CKV_AWS_150", "ELB.6"],
+    configSchema: {
+        properties: {
+            exemptTag: {
+                type: "string",
+                description: 'A tag key that, set to "true" on a load balancer, exempts it (a stack being retired on purpose). Unset: no exemption.',
+            },
+        },
+    },
     kinds: ["loadBalancer"],
-    check(props, _ctx, report) {
-        if (!truthy(props.enableDeletionProtection))
-            report("enableDeletionProtection is not true; one `pulumi destroy` or console click removes the entry point. Set it to true.");
+    check(props, ctx, report) {
+        if (truthy(props.enableDeletionProtection)) return;
+        if (ctx.config.exemptTag !== undefined && tagValue(props, ctx.config.exemptTag) === "true") return;
+        report("enableDeletionProtection is not true; one `pulumi destroy` or console click removes the entry point. Set it to true.");
     },
 });
 

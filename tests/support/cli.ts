@@ -12,11 +12,11 @@ export interface CliResult {
     err: string;
 }
 
-export async function cli(args: string[]): Promise<CliResult> {
+export async function cli(args: string[], root = ROOT): Promise<CliResult> {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (text: string) => void out.push(text), err: (text: string) => void err.push(text) };
-    const code = await runCli(args, ROOT, io, { analyzer: await sharedAnalyzer() });
+    const code = await runCli(args, root, io, { analyzer: await sharedAnalyzer() });
     return { code, out: out.join("\n"), err: err.join("\n") };
 }
 

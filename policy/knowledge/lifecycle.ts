@@ -1,0 +1,6 @@
+// The marker a stack carries while it is being retired: the program tags every resource with it
+// when `retiring: true`, and a policy config may exempt tagged load balancers from deletion
+// protection (`alb-deletion-protection`'s `exemptTag`) so the last `pulumi up` stays clean.
+
+/** Tag key; the value is "true" while retiring. */
+export const RETIRING_TAG = "retiring";

@@ -1,0 +1,183 @@
+// The pack on its own, as someone outside this repository gets it: `policy/` copied away, packed
+// the way `pulumi policy publish` packs a Node.js pack (npm pack), unpacked, installed from the
+// npm registry with nothing from this repository, started as the Pulumi CLI starts it (Node runs
+// the pack's own @pulumi/pulumi/cmd/run-policy-pack in the pack directory with `<engine> .`, which
+// type-checks the TypeScript with the pack's tsconfig and prints the gRPC port), then driven over
+// the analyzer protocol: GetAnalyzerInfo, Configure (with schema defaults, as the CLI sends them)
+// and Analyze.
+import { strict as assert } from "node:assert";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, relative } from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as proto from "@pulumi/pulumi/proto/analyzer_pb";
+import { RETIRING_TAG } from "../../policy/knowledge/lifecycle";
+import { policies } from "../../policy/policies";
+import { ROOT } from "../support/mocks";
+
+const PACK = join(ROOT, "policy");
+const PACKAGE = JSON.parse(readFileSync(join(PACK, "package.json"), "utf8")) as { name: string; version: string };
+
+/** The environment a user's shell has: none of this test run's npm or ts-node settings. */
+const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|TS_NODE_|INIT_CWD$|NODE_OPTIONS$)/i.test(k)));
+
+const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, env: cleanEnv(), encoding: "utf8", stdio: "pipe" });
+
+/** Files under `dir`, relative, as npm pack lists them. */
+const filesUnder = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => relative(dir, join(e.parentPath, e.name)));
+
+/** Waits for the port the policy server prints on stdout; fails with its stderr if it exits first. */
+function portOf(child: ChildProcess): Promise<number> {
+    return new Promise((resolve, reject) => {
+        let out = "";
+        let err = "";
+        child.stdout!.on("data", (d: Buffer) => {
+            out += d.toString();
+            const port = /^(\d+)\s*$/m.exec(out);
+            if (port) resolve(Number(port[1]));
+        });
+        child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+        child.on("exit", (code) => reject(new Error(`policy pack exited (${code}) before printing its port:\n${err}${out}`)));
+    });
+}
+
+const call = <Req, Res>(fn: (req: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown, req: Req) =>
+    new Promise<Res>((resolve, reject) => fn(req, (e, r) => (e ? reject(e) : resolve(r))));
+
+type Overrides = Record<string, { level: proto.EnforcementLevel; properties?: Record<string, unknown> }>;
+
+/**
+ * Configure as the CLI does before any Analyze: every policy of the pack, its enforcement level
+ * (overridden or its own) and its config schema's defaults under the overridden properties.
+ */
+async function configure(client: AnalyzerClient, overrides: Overrides = {}): Promise<void> {
+    const info = await call<Empty, proto.AnalyzerInfo>(client.getAnalyzerInfo.bind(client), new Empty());
+    const request = new proto.ConfigureAnalyzerRequest();
+    for (const policy of info.getPoliciesList()) {
+        const schema = (policy.getConfigschema()?.getProperties()?.toJavaScript() ?? {}) as Record<string, { default?: unknown }>;
+        const defaults = Object.fromEntries(Object.entries(schema).flatMap(([key, s]) => (s.default === undefined ? [] : [[key, s.default]])));
+        const override = overrides[policy.getName()];
+        const entry = new proto.PolicyConfig();
+        entry.setEnforcementlevel(override?.level ?? policy.getEnforcementlevel());
+        entry.setProperties(Struct.fromJavaScript({ ...defaults, ...override?.properties } as never));
+        request.getPolicyconfigMap().set(policy.getName(), entry);
+    }
+    await call(client.configure.bind(client), request);
+}
+
+function analyzeRequest(type: string, name: string, props: Record<string, unknown>): proto.AnalyzeRequest {
+    const req = new proto.AnalyzeRequest();
+    req.setUrn(`urn:pulumi:dev::consumer::${type}::${name}`);
+    req.setType(type);
+    req.setName(name);
+    req.setProperties(Struct.fromJavaScript(props as never));
+    req.setOptions(new proto.AnalyzerResourceOptions());
+    return req;
+}
+
+describe("the pack installed and run on its own", function () {
+    this.timeout(300_000);
+    let work: string;
+    let installed: string;
+    let packedFiles: string[];
+    let child: ChildProcess | undefined;
+    let client: AnalyzerClient;
+
+    before(async () => {
+        work = mkdtempSync(join(tmpdir(), "standalone-pack-"));
+        const copy = join(work, "copy");
+        cpSync(PACK, copy, { recursive: true, filter: (src) => basename(src) !== "node_modules" });
+        const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], copy)) as { filename: string; files: { path: string }[] }[];
+        packedFiles = packed!.files.map((f) => f.path);
+        installed = join(work, "installed");
+        mkdirSync(installed);
+        run("tar", ["-xzf", join(work, packed!.filename), "-C", installed, "--strip-components=1"], work);
+        run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], installed);
+
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [installed] });
+        assert.ok(runner.startsWith(installed), `the pack's own SDK runs it, not ${runner}`);
+        child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], { cwd: installed, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
+        const port = await portOf(child);
+        client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        await configure(client);
+    });
+
+    after(() => {
+        client?.close();
+        child?.kill();
+        if (work) rmSync(work, { recursive: true, force: true });
+    });
+
+    it("the published tarball holds every file of the pack and nothing else", () => {
+        const expected = filesUnder(PACK).filter((f) => !f.startsWith("node_modules"));
+        assert.deepEqual([...packedFiles].sort(), expected.sort());
+    });
+
+    it("installs its own TypeScript 5, ts-node and Node types", () => {
+        const version = (pkg: string) =>
+            (JSON.parse(readFileSync(join(installed, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+        assert.match(version("typescript"), /^5\./);
+        assert.match(version("ts-node"), /^10\./);
+        assert.match(version("@types/node"), /^22\./);
+    });
+
+    it("GetAnalyzerInfo: name, version and every policy", async () => {
+        const info = await call<Empty, proto.AnalyzerInfo>(client.getAnalyzerInfo.bind(client), new Empty());
+        assert.equal(info.getName(), "fargate-web-policy");
+        assert.equal(info.getVersion(), PACKAGE.version);
+        assert.equal(info.getSupportsconfig(), true);
+        assert.deepEqual(
+            info
+                .getPoliciesList()
+                .map((p) => p.getName())
+                .sort(),
+            policies.map((p) => p.name).sort(),
+        );
+    });
+
+    it("Analyze gates a resource: a public IP is a mandatory violation, a private service passes", async () => {
+        const service = "aws:ecs/service:Service";
+        const bad = await call<proto.AnalyzeRequest, proto.AnalyzeResponse>(
+            client.analyze.bind(client),
+            analyzeRequest(service, "web", { networkConfiguration: { assignPublicIp: true, subnets: ["subnet-1"] } }),
+        );
+        const found = bad.getDiagnosticsList().filter((d) => d.getPolicyname() === "ecs-service-no-public-ip");
+        assert.equal(found.length, 1);
+        assert.equal(found[0]!.getEnforcementlevel(), proto.EnforcementLevel.MANDATORY);
+        assert.equal(found[0]!.getPolicypackname(), "fargate-web-policy");
+        assert.match(found[0]!.getMessage(), /web: networkConfiguration\.assignPublicIp is true; tasks get public IPs/);
+        const good = await call<proto.AnalyzeRequest, proto.AnalyzeResponse>(
+            client.analyze.bind(client),
+            analyzeRequest(service, "web", {
+                networkConfiguration: { assignPublicIp: false, subnets: ["subnet-1"] },
+                tags: { app: "web", environment: "dev" },
+            }),
+        );
+        assert.deepEqual(
+            good.getDiagnosticsList().map((d) => d.getPolicyname()),
+            [],
+        );
+    });
+
+    it("Configure: prod's deletion-protection config, honouring the retiring tag", async () => {
+        await configure(client, { "alb-deletion-protection": { level: proto.EnforcementLevel.MANDATORY, properties: { exemptTag: RETIRING_TAG } } });
+
+        const alb = "aws:lb/loadBalancer:LoadBalancer";
+        const verdicts = async (props: Record<string, unknown>) =>
+            (await call<proto.AnalyzeRequest, proto.AnalyzeResponse>(client.analyze.bind(client), analyzeRequest(alb, "edge", props)))
+                .getDiagnosticsList()
+                .filter((d) => d.getPolicyname() === "alb-deletion-protection")
+                .map((d) => d.getEnforcementlevel());
+        const base = { loadBalancerType: "application", dropInvalidHeaderFields: true, enableDeletionProtection: false };
+        assert.deepEqual(await verdicts(base), [proto.EnforcementLevel.MANDATORY]);
+        assert.deepEqual(await verdicts({ ...base, tags: { [RETIRING_TAG]: "true" } }), []);
+        assert.deepEqual(await verdicts({ ...base, enableDeletionProtection: true }), []);
+    });
+});
