@@ -1,7 +1,6 @@
 // The offline plan: a program under mocks at preview and after up (or a stack's exported state),
 // judged by the policy pack's own analyzer server, plus cost and rollout estimates. One function
 // for the CLI, the tests and the benchmark.
-import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
 import type { PolicyAnalyzer } from "./analyzer/client";
