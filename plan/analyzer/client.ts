@@ -2,11 +2,12 @@
 // GetAnalyzerInfo, Configure with the reconciled config, then per resource Remediate (when a
 // policy remediates) and Analyze on the remediated inputs, and one AnalyzeStack on the outputs.
 // Every judgement — unknowns, secrets, enforcement levels, config — is the server's.
-import { AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { remediationViolation, violationsOf } from "./diagnostics";
 import { readPolicyConfig, resolvePolicyConfig } from "./policyConfig";
+import { EncodedRequests } from "./encodedRpc";
+import { encodeAnalyzeStackRequest } from "./protoWriter";
 import { analyzeRequest, stackResource, wireProps } from "./requests";
-import { StackSettings, analyze, analyzeStack, configure, configureStack, getAnalyzerInfo, remediate } from "./rpc";
+import { StackSettings, configure, configureStack, getAnalyzerInfo } from "./rpc";
 import { PolicyServer, StartOptions, startPolicyServer } from "./server";
 import type { Evaluation, PackInfo, Phase, Remediation, ResolvedPolicyConfig, ResourceRecord, Severity, Violation } from "./types";
 
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
 type Props = Record<string, unknown>;
 
 export class PolicyAnalyzer {
+    private encoded?: EncodedRequests;
+
     private constructor(
         readonly server: PolicyServer,
         readonly info: PackInfo,
@@ -61,6 +64,7 @@ export class PolicyAnalyzer {
     async analyze(records: ResourceRecord[], options: AnalyzeOptions): Promise<Evaluation> {
         const { phase, concurrency = 64 } = options;
         const client = this.server.client;
+        const rpc = (this.encoded ??= new EncodedRequests(client));
         if (options.stack) await configureStack(client, options.stack, phase === "preview");
         const severities = new Map(this.info.policies.map((p) => [p.name, p.severity]));
         const severity = (name: string): Severity | undefined => severities.get(name);
@@ -68,7 +72,7 @@ export class PolicyAnalyzer {
 
         const stackPass = async (remediated: Map<string, Remediation[]>) => {
             const resources = await mapLimit(records, concurrency, (r) => stackResource(r, outputsAfter(r.outputs, remediated.get(r.urn)), phase));
-            const response = await analyzeStack(client, new AnalyzeStackRequest().setResourcesList(resources)).catch((e: Error) => {
+            const response = await rpc.analyzeStack(encodeAnalyzeStackRequest(resources)).catch((e: Error) => {
                 throw new Error(`failed to run stack policies: ${e.message}`, { cause: e });
             });
             return violationsOf(response.getDiagnosticsList(), undefined, severity);
@@ -78,7 +82,7 @@ export class PolicyAnalyzer {
             const remediations: Remediation[] = [];
             let props = await wireProps(r, r.inputs, phase, false);
             if (remediating) {
-                const response = await remediate(client, await analyzeRequest(r, props, phase));
+                const response = await rpc.remediate(await analyzeRequest(r, props, phase));
                 for (const remediation of response.getRemediationsList()) {
                     if (remediation.getDiagnostic()) violations.push(remediationViolation(remediation, r.urn));
                     else {
@@ -88,7 +92,7 @@ export class PolicyAnalyzer {
                     }
                 }
             }
-            const analyzed = await analyze(client, await analyzeRequest(r, withoutInternalKeys(props), phase)).catch((e: Error) => {
+            const analyzed = await rpc.analyze(await analyzeRequest(r, withoutInternalKeys(props), phase)).catch((e: Error) => {
                 throw new Error(`${r.urn}: failed to run policy: ${e.message}`, { cause: e });
             });
             violations.push(...violationsOf(analyzed.getDiagnosticsList(), r.urn, severity));

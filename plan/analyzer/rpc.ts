@@ -15,10 +15,6 @@ function call<Res>(start: (callback: Callback<Res>) => unknown): Promise<Res> {
     );
 }
 
-export const analyze = (client: AnalyzerClient, request: pb.AnalyzeRequest) => call<pb.AnalyzeResponse>((cb) => client.analyze(request, cb));
-export const remediate = (client: AnalyzerClient, request: pb.AnalyzeRequest) => call<pb.RemediateResponse>((cb) => client.remediate(request, cb));
-export const analyzeStack = (client: AnalyzerClient, request: pb.AnalyzeStackRequest) => call<pb.AnalyzeResponse>((cb) => client.analyzeStack(request, cb));
-
 const LEVELS: Record<number, EnforcementLevel> = {
     [pb.EnforcementLevel.ADVISORY]: "advisory",
     [pb.EnforcementLevel.MANDATORY]: "mandatory",

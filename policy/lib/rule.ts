@@ -5,7 +5,7 @@
 import type { EnforcementLevel, PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph } from "./graph";
 import { PreviewConfig, decideOrExplain, withFailClosedSchema } from "./undecided";
-import { Kind, isKind } from "../knowledge/types";
+import { Kind, T, isKind } from "../knowledge/types";
 
 /** Where each rule is documented: one anchor per rule in the catalog generated from this metadata. */
 export const POLICY_DOCS_URL = "docs/policies.md";
@@ -72,6 +72,13 @@ export function resourceRule<C extends object = Record<string, never>>(spec: Res
             if (!applies(args.type)) return undefined;
             return remediate(args.props, { type: args.type, name: args.name, urn: args.urn, config: args.getConfig<C>() });
         };
+    }
+    // A rule for one type carries it as validateResourceOfType does: the policy server then skips
+    // the rule for other types before deserializing their properties (most of its work per resource).
+    const types = new Set([...(spec.kinds ?? []).flatMap((k) => T[k]), ...(spec.types ?? [])]);
+    if (types.size === 1) {
+        const [only] = types;
+        for (const fn of [policy.validateResource, policy.remediateResource]) if (fn) Object.assign(fn, { __pulumiType: only });
     }
     return policy;
 }
