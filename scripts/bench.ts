@@ -4,7 +4,7 @@
 // resources. Figures are from one run on one machine: compare ratios, not absolute times.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PolicyAnalyzer } from "../plan/analyzer/client";
@@ -66,21 +66,24 @@ function syntheticStack(template: ResourceRecord[], size: number): ResourceRecor
     return out;
 }
 
-async function throughput(sizes: number[]) {
+/** Resources/s through the pack's server under each shipped config (dev remediates: Remediate + Analyze per resource). */
+async function throughput(sizes: number[], configs: string[]) {
     const analyzer = await PolicyAnalyzer.start({ packDir: join(ROOT, "policy") });
     try {
         const plan = await buildPlan({ root: ROOT, stack: "dev", phases: ["up"], analyzer });
-        const configFile = join(ROOT, "policy", "config", "dev.json");
-        await analyzer.configure(resolveConfig(analyzer.info, readPolicyConfigFile(configFile), configFile));
         const template = plan.phases.up!.resources;
         await analyzer.analyze(syntheticStack(template, 500), { phase: "up" }); // warm-up: JIT on both sides
         const rows = [];
-        for (const size of sizes) {
-            const stack = syntheticStack(template, size);
-            const start = performance.now();
-            const evaluation = await analyzer.analyze(stack, { phase: "up" });
-            const ms = performance.now() - start;
-            rows.push({ size, ms, perSecond: (size / ms) * 1000, violations: evaluation.violations.length });
+        for (const config of configs) {
+            const file = join(ROOT, "policy", "config", `${config}.json`);
+            await analyzer.configure(resolveConfig(analyzer.info, readPolicyConfigFile(file), file));
+            for (const size of sizes) {
+                const stack = syntheticStack(template, size);
+                const start = performance.now();
+                const evaluation = await analyzer.analyze(stack, { phase: "up" });
+                const ms = performance.now() - start;
+                rows.push({ config, size, ms, perSecond: (size / ms) * 1000, violations: evaluation.violations.length });
+            }
         }
         return { rows, startMs: analyzer.server.startMs, policies: analyzer.info.policies.length, template: template.length };
     } finally {
@@ -91,6 +94,7 @@ async function throughput(sizes: number[]) {
 async function main() {
     const { values } = parseArgs({ options: { runs: { type: "string", default: "7" }, baseline: { type: "string", default: PREVIOUS_CLI } } });
     const runs = Number(values.runs);
+    const loadAtStart = loadavg()[0]!.toFixed(1);
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const planArgs = ["--stack", "dev"];
 
@@ -105,11 +109,14 @@ async function main() {
             rmSync(baseline.dir, { recursive: true, force: true });
         }
     }
-    const { rows, startMs, policies, template } = await throughput([1000, 10000]);
+    const { rows, startMs, policies, template } = await throughput([1000, 10000], ["prod", "dev"]);
     const cdkInstalled = existsSync(join(ROOT, "node_modules", "aws-cdk-lib"));
 
     const ms = (x: number) => `${x.toFixed(0)} ms`;
-    console.log(`Node ${process.version} on ${process.platform}/${process.arch}; medians of ${runs} warm runs`);
+    const load = loadavg()[0]!.toFixed(1);
+    console.log(
+        `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${loadAtStart} → ${load}; medians of ${runs} warm runs`,
+    );
     console.log("");
     console.log(`npm run plan -- --stack dev (both phases, ${policies} policies through the pack's server, cost, rollout)`);
     console.log(`  npm run plan:                    ${ms(viaNpm.median)}   (runs: ${viaNpm.all.map((x) => x.toFixed(0)).join(", ")})`);
@@ -126,11 +133,12 @@ async function main() {
     );
     console.log("");
     console.log(`Policy evaluation through the pack's server (pack start ${ms(startMs)}); synthetic stacks of copies of dev's ${template} resources`);
-    console.log("  resources       time     resources/s   violations   growth (10× resources)");
+    console.log("  config  resources       time     resources/s   violations   growth (10× resources)");
     rows.forEach((r, i) => {
-        const growth = i === 0 ? "" : `${(r.ms / rows[i - 1]!.ms).toFixed(1)}× time`;
+        const previous = rows[i - 1];
+        const growth = previous?.config === r.config ? `${(r.ms / previous.ms).toFixed(1)}× time` : "";
         console.log(
-            `  ${String(r.size).padStart(9)}  ${ms(r.ms).padStart(9)}  ${r.perSecond.toFixed(0).padStart(12)}  ${String(r.violations).padStart(11)}   ${growth}`,
+            `  ${r.config.padEnd(6)}  ${String(r.size).padStart(9)}  ${ms(r.ms).padStart(9)}  ${r.perSecond.toFixed(0).padStart(12)}  ${String(r.violations).padStart(11)}   ${growth}`,
         );
     });
 }
