@@ -2,73 +2,16 @@
 // Exit: 0 the gate passes, 1 mandatory violations at the gate phase, 2 the user's error (usage,
 // files, settings, policy config, a failing program), 3 a bug (in the plan or a policy pack).
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { PolicyAnalyzer } from "./analyzer/client";
+import { USAGE, UsageError, parseCliArgs } from "./cliArgs";
 import { isUserError } from "./errors";
 import { buildPlan } from "./plan";
 import { renderText } from "./render";
 import { renderJson } from "./renderJson";
-import type { PlanPhase } from "./verdicts";
-
-export const USAGE = `usage: npm run plan -- [options]
-  --stack <name>           stack to plan (Pulumi.<name>.yaml; default dev)
-  --phase preview|up       evaluate one phase only (default: both; the exit code follows preview, the CI gate)
-  --program <dir>          another Pulumi TypeScript program (its Pulumi.yaml and stack file)
-  --state <file>           a \`pulumi stack export\` file instead of a program
-  --policy-pack <dir>      another policy pack (default: this project's policy/)
-  --policy-config <file>   policy config (default: policy/config/<stack>.json for this program)
-  --config key=value       extra stack config, repeatable
-  --json                   one JSON document on stdout
-  --debug                  stack traces for errors`;
 
 export interface Output {
     out(text: string): void;
     err(text: string): void;
-}
-
-class UsageError extends Error {
-    override name = "UsageError";
-}
-
-const PHASES: readonly PlanPhase[] = ["preview", "up"];
-
-function parse(argv: string[]) {
-    let args;
-    try {
-        args = parseArgs({
-            args: argv,
-            options: {
-                stack: { type: "string" },
-                phase: { type: "string" },
-                program: { type: "string" },
-                state: { type: "string" },
-                "policy-pack": { type: "string" },
-                "policy-config": { type: "string" },
-                config: { type: "string", multiple: true, default: [] },
-                json: { type: "boolean", default: false },
-                debug: { type: "boolean", default: false },
-                help: { type: "boolean", default: false },
-            },
-            strict: true,
-            allowPositionals: false,
-        }).values;
-    } catch (e) {
-        throw new UsageError((e as Error).message);
-    }
-    const phase = args.phase;
-    if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
-    if (args.state !== undefined) {
-        const given = (["program", "phase", "stack"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
-        const clash = [...given, ...(args.config.length > 0 ? ["--config"] : [])];
-        if (clash.length > 0) throw new UsageError(`--state cannot be combined with ${clash.join(", ")}: a state is one deployed stack, with nothing unknown`);
-    }
-    const overrides: Record<string, string> = {};
-    for (const pair of args.config) {
-        const eq = pair.indexOf("=");
-        if (eq <= 0) throw new UsageError(`--config ${pair} is not valid; allowed: key=value`);
-        overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    return { ...args, phases: phase ? [phase as PlanPhase] : undefined, overrides };
 }
 
 export interface CliOptions {
@@ -80,7 +23,7 @@ export interface CliOptions {
 export async function runCli(argv: string[], root: string, io: Output, options: CliOptions = {}): Promise<number> {
     let debug = argv.includes("--debug");
     try {
-        const args = parse(argv);
+        const args = parseCliArgs(argv);
         debug = args.debug;
         if (args.help) {
             io.out(USAGE);

@@ -1,23 +1,8 @@
-// Starts the policy pack the way the CLI does — a Node process running the pack program, whose
-// PolicyPack prints the port of @pulumi/policy's gRPC server on stdout — and connects to it.
+// Connects to the policy pack's gRPC server the way the CLI does, once spawn.ts has it running.
 import * as grpc from "@grpc/grpc-js";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { ChildProcess, spawn } from "node:child_process";
-import { dirname, join, delimiter, resolve } from "node:path";
-import { CACHE_ROOT, buildPack } from "./packBuild";
-import { node22 } from "./node22";
-
-export interface StartOptions {
-    /** The pack's directory (holds package.json, whose version the pack reports). Default: <repo>/policy. */
-    packDir?: string;
-    /** The pack program, relative to packDir. */
-    entry?: string;
-    /** compiled: a cached transpiled copy (fastest); ts-node: ts-node's transpile-only mode. */
-    mode?: "compiled" | "ts-node";
-    /** Give up on the port after this long. */
-    timeoutMs?: number;
-    env?: NodeJS.ProcessEnv;
-}
+import { StartOptions, spawnPack, takePrestarted } from "./spawn";
+export type { StartOptions } from "./spawn";
 
 export interface PolicyServer {
     client: AnalyzerClient;
@@ -31,93 +16,16 @@ export interface PolicyServer {
 }
 
 const MAX_MESSAGE = 400 * 1024 * 1024; // the CLI's and the server's limit
-const REPO = join(__dirname, "..", "..");
-
-/** Node's lookup directories for packDir, so a copy elsewhere resolves the pack's dependencies. */
-const nodePath = (dir: string): string[] => (dir === dirname(dir) ? [] : [join(dir, "node_modules"), ...nodePath(dirname(dir))]);
 
 export async function startPolicyServer(options: StartOptions = {}): Promise<PolicyServer> {
-    const packDir = resolve(options.packDir ?? join(REPO, "policy")); // absolute: the pack runs with packDir as its cwd
-    const entry = options.entry ?? "index.ts";
-    const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: join(CACHE_ROOT, "v8"), ...process.env, ...options.env };
-    let args: string[];
-    if (options.mode === "ts-node") {
-        args = ["-r", "ts-node/register/transpile-only", "-r", join(__dirname, "packGuard.ts"), entry];
-        env.TS_NODE_PROJECT = join(packDir, "tsconfig.json");
-    } else {
-        const built = buildPack(packDir, entry);
-        args = ["--enable-source-maps", "-r", built.guard, built.entry];
-        env.NODE_PATH = [...nodePath(packDir), env.NODE_PATH].filter(Boolean).join(delimiter);
-    }
-    const node = await node22();
-    const started = performance.now();
-    const child = spawn(node, args, { cwd: packDir, env, stdio: ["pipe", "pipe", "pipe"] });
-    child.stdin.on("error", () => undefined); // EPIPE once the pack has gone; its exit is reported instead
-    let tail = "";
-    const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-65536));
-    child.stderr.on("data", keep);
-    // Killing the child with this process covers a caller that never closes; the guard covers SIGKILL.
-    const killOnExit = () => child.kill("SIGKILL");
-    process.on("exit", killOnExit);
-    try {
-        const port = await readPort(child, options.timeoutMs ?? 60_000, keep, () => tail);
-        const startMs = performance.now() - started;
-        const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-            "grpc.max_receive_message_length": MAX_MESSAGE,
-            "grpc.max_send_message_length": MAX_MESSAGE,
-        });
-        const close = async () => {
-            client.close();
-            await stop(child);
-            process.off("exit", killOnExit);
-        };
-        return { client, port, pid: child.pid!, startMs, output: () => tail, close };
-    } catch (e) {
-        await stop(child);
-        process.off("exit", killOnExit);
-        throw e;
-    }
-}
-
-/** The first line of stdout that is a number is the port; the pack may print other lines first. */
-function readPort(child: ChildProcess, timeoutMs: number, keep: (chunk: Buffer) => void, output: () => string): Promise<number> {
-    return new Promise((resolve, reject) => {
-        let buffered = "";
-        const done = (error?: Error, port?: number) => {
-            clearTimeout(timer);
-            child.off("exit", onExit).off("error", onError);
-            child.stdout!.off("data", onData).on("data", keep);
-            if (error) reject(error);
-            else resolve(port!);
-        };
-        const onData = (chunk: Buffer) => {
-            buffered += chunk.toString();
-            const lines = buffered.split("\n");
-            buffered = lines.pop()!;
-            for (const line of lines) {
-                if (/^\d+$/.test(line.trim())) return done(undefined, Number(line.trim()));
-                keep(Buffer.from(`${line}\n`));
-            }
-        };
-        const onExit = (code: number | null, signal: string | null) =>
-            done(new Error(`the policy pack exited (${signal ?? `code ${code}`}) before printing its port:\n${output()}`));
-        const onError = (error: Error) => done(new Error(`could not start the policy pack: ${error.message}`));
-        const timer = setTimeout(() => done(new Error(`the policy pack printed no port within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
-        child.stdout!.on("data", onData);
-        child.on("exit", onExit).on("error", onError);
+    const pack = await (takePrestarted(options) ?? spawnPack(options));
+    const client = new AnalyzerClient(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": MAX_MESSAGE,
+        "grpc.max_send_message_length": MAX_MESSAGE,
     });
-}
-
-/** Ends the pack: EOF on stdin and SIGTERM let it exit normally; SIGKILL if it has not within 3 s. */
-function stop(child: ChildProcess): Promise<void> {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-        const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
-        child.once("exit", () => {
-            clearTimeout(timer);
-            resolve();
-        });
-        child.stdin?.end();
-        child.kill("SIGTERM");
-    });
+    const close = async () => {
+        client.close();
+        await pack.stop();
+    };
+    return { client, port: pack.port, pid: pack.child.pid!, startMs: pack.startMs, output: pack.output, close };
 }

@@ -1,0 +1,74 @@
+// The plan's command line: options, usage, and what is wrong with a command. Light (node:util
+// only), so scripts/plan.ts can read the arguments and start the policy pack before the rest loads.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { PlanPhase } from "./verdicts";
+
+export const USAGE = `usage: npm run plan -- [options]
+  --stack <name>           stack to plan (Pulumi.<name>.yaml; default dev)
+  --phase preview|up       evaluate one phase only (default: both; the exit code follows preview, the CI gate)
+  --program <dir>          another Pulumi TypeScript program (its Pulumi.yaml and stack file)
+  --state <file>           a \`pulumi stack export\` file instead of a program
+  --policy-pack <dir>      another policy pack (default: this project's policy/)
+  --policy-config <file>   policy config (default: policy/config/<stack>.json for this program)
+  --config key=value       extra stack config, repeatable
+  --json                   one JSON document on stdout
+  --debug                  stack traces for errors`;
+
+export class UsageError extends Error {
+    override name = "UsageError";
+}
+
+const PHASES: readonly PlanPhase[] = ["preview", "up"];
+
+export function parseCliArgs(argv: string[]) {
+    let args;
+    try {
+        args = parseArgs({
+            args: argv,
+            options: {
+                stack: { type: "string" },
+                phase: { type: "string" },
+                program: { type: "string" },
+                state: { type: "string" },
+                "policy-pack": { type: "string" },
+                "policy-config": { type: "string" },
+                config: { type: "string", multiple: true, default: [] },
+                json: { type: "boolean", default: false },
+                debug: { type: "boolean", default: false },
+                help: { type: "boolean", default: false },
+            },
+            strict: true,
+            allowPositionals: false,
+        }).values;
+    } catch (e) {
+        throw new UsageError((e as Error).message);
+    }
+    const phase = args.phase;
+    if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
+    if (args.state !== undefined) {
+        const given = (["program", "phase", "stack"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
+        const clash = [...given, ...(args.config.length > 0 ? ["--config"] : [])];
+        if (clash.length > 0) throw new UsageError(`--state cannot be combined with ${clash.join(", ")}: a state is one deployed stack, with nothing unknown`);
+    }
+    const overrides: Record<string, string> = {};
+    for (const pair of args.config) {
+        const eq = pair.indexOf("=");
+        if (eq <= 0) throw new UsageError(`--config ${pair} is not valid; allowed: key=value`);
+        overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return { ...args, phases: phase ? [phase as PlanPhase] : undefined, overrides };
+}
+
+/** The pack directory a command will use, or undefined when it will not start one (bad usage, --help). */
+export function packDirFor(argv: string[], root: string): string | undefined {
+    try {
+        const args = parseCliArgs(argv);
+        if (args.help) return undefined;
+        const dir = args["policy-pack"] === undefined ? join(root, "policy") : resolve(args["policy-pack"]);
+        return existsSync(dir) ? dir : undefined;
+    } catch {
+        return undefined;
+    }
+}
