@@ -3,6 +3,7 @@
 import * as c from "./constraints";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
 import { APP_NAME, SNS_ARN, BUCKET, checkImageReference } from "./formats";
+import { readDeployment } from "./deployment";
 import { resourceNames } from "./naming";
 import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
@@ -130,6 +131,8 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     if (percentProblem)
         r.fail(`minHealthyPercent=${minHealthyPercent}, maxPercent=${maxPercent} are not valid with desiredCount=${desiredCount}; allowed: ${percentProblem}`);
 
+    const deployment = readDeployment(r, d);
+
     const accessLogsBucket = r.string("accessLogsBucket");
     if (accessLogsBucket !== undefined)
         r.expect(
@@ -175,6 +178,7 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         healthCheckGracePeriodSeconds,
         minHealthyPercent,
         maxPercent,
+        deployment,
         enableExec: r.bool("enableExec", d.enableExec),
         disposable: r.bool("disposable", d.disposable),
         deletionProtection: r.bool("deletionProtection", d.deletionProtection),
