@@ -14,12 +14,12 @@ export interface DeploymentAlarmsArgs {
 
 /**
  * 5xx rate and unhealthy hosts: the alarms ECS watches during a deployment and rolls back on.
- * They are created before the service and named explicitly, so the service's alarms block is
- * known at preview and never names an alarm that does not exist yet.
+ * Named explicitly, so the service's alarms block is known at preview; the service depends on
+ * this component, so it never names an alarm that does not exist yet.
  */
 export class DeploymentAlarms extends pulumi.ComponentResource {
-    /** The alarm names, for the service's alarms block. */
-    readonly alarmNames: pulumi.Output<string>[];
+    /** The alarm names, for the service's alarms block (plain strings: known at preview). */
+    readonly alarmNames: string[];
 
     constructor(name: string, args: DeploymentAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:web:DeploymentAlarms", name, {}, opts);
@@ -28,10 +28,13 @@ export class DeploymentAlarms extends pulumi.ComponentResource {
         const queries = (build: typeof fiveXxRateQueries) =>
             pulumi.all([args.albArnSuffix, pulumi.all(args.targetGroupArnSuffixes)]).apply(([lb, groups]) => build(lb, groups));
 
-        const fiveXx = new aws.cloudwatch.MetricAlarm(
-            `${args.namePrefix}-5xx-rate`,
+        this.alarmNames = [`${args.namePrefix}-5xx-rate`, `${args.namePrefix}-unhealthy-hosts`];
+        const [fiveXxName, unhealthyName] = this.alarmNames as [string, string];
+
+        new aws.cloudwatch.MetricAlarm(
+            fiveXxName,
             {
-                name: `${args.namePrefix}-5xx-rate`,
+                name: fiveXxName,
                 alarmDescription: "More than 5% of requests answered 5xx by targets (worst target group) over 5 minutes",
                 comparisonOperator: "GreaterThanThreshold",
                 threshold: 5,
@@ -42,10 +45,10 @@ export class DeploymentAlarms extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const unhealthy = new aws.cloudwatch.MetricAlarm(
-            `${args.namePrefix}-unhealthy-hosts`,
+        new aws.cloudwatch.MetricAlarm(
+            unhealthyName,
             {
-                name: `${args.namePrefix}-unhealthy-hosts`,
+                name: unhealthyName,
                 alarmDescription: "A target has been unhealthy for 3 minutes",
                 evaluationPeriods: 3,
                 comparisonOperator: "GreaterThanThreshold",
@@ -56,7 +59,6 @@ export class DeploymentAlarms extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.alarmNames = [fiveXx.name, unhealthy.name];
         this.registerOutputs({ alarmNames: this.alarmNames });
     }
 }

@@ -187,7 +187,7 @@ export class WebService extends pulumi.ComponentResource {
                 ],
                 deploymentConfiguration: roles?.hookRoleArn ? roles.hookRoleArn.apply((arn) => deploymentConfiguration(d, arn)) : deploymentConfiguration(d),
                 // Rollback on the alarms for every strategy; the circuit breaker too where ECS allows it (rolling).
-                alarms: pulumi.all(alarms.alarmNames).apply(deploymentAlarms),
+                alarms: deploymentAlarms(alarms.alarmNames),
                 deploymentCircuitBreaker: circuitBreaker(d.strategy),
                 deploymentMinimumHealthyPercent: s.minHealthyPercent,
                 deploymentMaximumPercent: s.maxPercent,
@@ -203,7 +203,7 @@ export class WebService extends pulumi.ComponentResource {
             // Autoscaling owns the running count after creation. Bakes and traffic steps are waits by design.
             {
                 parent: this,
-                dependsOn: lb.listeners,
+                dependsOn: [...lb.listeners, alarms],
                 ignoreChanges: ["desiredCount"],
                 customTimeouts: { create: `${deploymentTimeoutMinutes(d)}m`, update: `${deploymentTimeoutMinutes(d)}m` },
             },

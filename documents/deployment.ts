@@ -60,6 +60,9 @@ export function weightedForward<T>(liveTargetGroupArn: T, otherTargetGroupArn: T
     ];
 }
 
+/** Production traffic shifts of a linear deployment: 100 ÷ step, rounded up (the last may be smaller). */
+export const linearShiftSteps = (stepPercent: number) => Math.ceil(100 / stepPercent - 1e-9);
+
 /**
  * How long `pulumi up` may wait for the service: the provider's 20-minute default plus every
  * wait ECS makes by design (traffic-shift bakes and the final bake), so a long canary is not
@@ -70,7 +73,7 @@ export function deploymentTimeoutMinutes(d: DeploymentSettings): number {
         d.strategy === "canary"
             ? d.canaryBakeTimeMinutes
             : d.strategy === "linear"
-              ? (Math.ceil(100 / d.linearStepPercent - 1e-9) - 1) * d.linearStepBakeTimeMinutes
+              ? (linearShiftSteps(d.linearStepPercent) - 1) * d.linearStepBakeTimeMinutes
               : 0;
     return 20 + (shiftsTraffic(d.strategy) ? waits + d.bakeTimeMinutes : 0);
 }
