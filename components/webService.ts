@@ -185,7 +185,7 @@ export class WebService extends pulumi.ComponentResource {
                                 : undefined,
                     },
                 ],
-                deploymentConfiguration: roles?.hookRoleArn ? roles.hookRoleArn.apply((arn) => deploymentConfiguration(d, arn)) : deploymentConfiguration(d),
+                deploymentConfiguration: deploymentConfiguration(d, roles?.hookRoleArn),
                 // Rollback on the alarms for every strategy; the circuit breaker too where ECS allows it (rolling).
                 alarms: deploymentAlarms(alarms.alarmNames),
                 deploymentCircuitBreaker: circuitBreaker(d.strategy),

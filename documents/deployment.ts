@@ -2,6 +2,7 @@
 // deployment configuration per strategy, the alarms block, and the weighted forward that lets ECS
 // shift traffic between two target groups.
 import type * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
 import type { DeploymentSettings, DeploymentStrategy } from "../settings/types";
 
 type DeploymentConfiguration = aws.types.input.ecs.ServiceDeploymentConfiguration;
@@ -17,8 +18,11 @@ export const ECS_STRATEGY: Readonly<Record<DeploymentStrategy, string>> = {
 /** Blue/green, canary and linear all run two revisions behind two target groups. */
 export const shiftsTraffic = (strategy: DeploymentStrategy): boolean => strategy !== "rolling";
 
-/** deploymentConfiguration for the service; minutes are strings in the provider's schema. */
-export function deploymentConfiguration(d: DeploymentSettings, hookRoleArn?: string): DeploymentConfiguration {
+/**
+ * deploymentConfiguration for the service; minutes are strings in the provider's schema. The hook
+ * role's ARN may be an output: it stays nested, so the rest is known at preview.
+ */
+export function deploymentConfiguration(d: DeploymentSettings, hookRoleArn?: pulumi.Input<string>): DeploymentConfiguration {
     if (!shiftsTraffic(d.strategy)) return { strategy: ECS_STRATEGY.rolling };
     const config: DeploymentConfiguration = { strategy: ECS_STRATEGY[d.strategy], bakeTimeInMinutes: String(d.bakeTimeMinutes) };
     if (d.strategy === "canary") config.canaryConfiguration = { canaryPercent: d.canaryPercent, canaryBakeTimeInMinutes: String(d.canaryBakeTimeMinutes) };
