@@ -41,7 +41,7 @@ export class TrafficShift extends pulumi.ComponentResource {
         const everything = [{ pathPattern: { values: ["/*"] } }];
 
         const production = new aws.lb.ListenerRule(
-            `${name}-production`,
+            `${name}-production-rule`,
             { listenerArn: args.productionListenerArn, priority: 100, conditions: everything, actions, tags: args.tags },
             ruleOpts,
         );
@@ -60,7 +60,7 @@ export class TrafficShift extends pulumi.ComponentResource {
             { parent: this },
         );
         const test = new aws.lb.ListenerRule(
-            `${name}-test`,
+            `${name}-test-rule`,
             { listenerArn: testListener.arn, priority: 100, conditions: everything, actions, tags: args.tags },
             ruleOpts,
         );

@@ -1,6 +1,9 @@
 // The WebService per deployment strategy, under mocks: what the service, target groups, listener
 // rules, security groups, alarms and roles register.
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { strict as assert } from "node:assert";
+import { AwsMocks } from "../../plan/awsMocks";
 import { WebService } from "../../components/webService";
 import type { ResourceRecord } from "../../plan/types";
 import { globMatch } from "../../policy/knowledge/values";
@@ -106,7 +109,7 @@ describe("WebService deployments under mocks", () => {
             const [live, alternate] = [one(resources, TG, "web-prod-tg").outputs.arn, one(resources, TG, "web-prod-tg-alt").outputs.arn];
             const https = ofType(resources, LISTENER).find((l) => l.inputs.port === 443)!;
             const test = ofType(resources, LISTENER).find((l) => l.inputs.port === 8443)!;
-            const [production, testRule] = [one(resources, RULE, "web-prod-production"), one(resources, RULE, "web-prod-test")];
+            const [production, testRule] = [one(resources, RULE, "web-prod-production-rule"), one(resources, RULE, "web-prod-test-rule")];
             assert.equal(production.inputs.listenerArn, https.outputs.arn);
             assert.equal(testRule.inputs.listenerArn, test.outputs.arn);
             for (const rule of [production, testRule]) {
@@ -178,7 +181,7 @@ describe("WebService deployments under mocks", () => {
     it("without a certificate the production rule rides the HTTP listener and the test listener speaks HTTP", async () => {
         const resources = await build("dev", { deployment: "blue-green" });
         const http = ofType(resources, LISTENER).find((l) => l.inputs.port === 80)!;
-        assert.equal(one(resources, RULE, "web-dev-production").inputs.listenerArn, http.outputs.arn);
+        assert.equal(one(resources, RULE, "web-dev-production-rule").inputs.listenerArn, http.outputs.arn);
         const test = ofType(resources, LISTENER).find((l) => l.inputs.port === 8443)!.inputs;
         assert.deepEqual([test.protocol, test.sslPolicy], ["HTTP", undefined]);
     });
@@ -198,5 +201,49 @@ describe("WebService deployments under mocks", () => {
             { hookTargetArn: HOOK, roleArn: hookRole.outputs.arn, lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT"], targetType: "AWS_LAMBDA" },
         ]);
         assert.equal(ofType(await build("prod"), "aws:iam/role:Role").length, 1, "no hook role without a hook");
+    });
+
+    it("the engine is told to leave ECS's weights alone and to wait through the bakes", async () => {
+        interface Options {
+            ignoreChanges: string[];
+            update?: string;
+        }
+        const seen = new Map<string, Options>();
+        /** Records the resource options the engine receives, which the shared recorder leaves out. */
+        class OptionsMonitor extends MockMonitor {
+            override async registerResource(req: never, callback: (err: unknown, response: unknown) => void): Promise<void> {
+                const r = req as {
+                    getName(): string;
+                    getIgnorechangesList(): string[];
+                    getCustomtimeouts(): { getUpdate(): string } | undefined;
+                };
+                seen.set(r.getName(), { ignoreChanges: r.getIgnorechangesList(), update: r.getCustomtimeouts()?.getUpdate() });
+                return super.registerResource(req, callback);
+            }
+        }
+        pulumi.runtime.setMockOptions(new OptionsMonitor(new AwsMocks()), "fargate-web", "prod", false);
+        const s = settingsFor("prod");
+        new WebService(s.names.prefix, {
+            settings: s,
+            vpcId: "vpc-0123456789abcdef0",
+            vpcCidr: "10.0.0.0/16",
+            publicSubnetIds: ["subnet-00000000000000001"],
+            privateSubnetIds: ["subnet-00000000000000003"],
+            clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/web",
+            clusterName: "web",
+            imageUri: "web@sha256:" + "a".repeat(64),
+            containerHealthCheck: true,
+            logGroupName: "/ecs/web/prod",
+            region: "us-east-1",
+            executionRoleArn: "arn:aws:iam::123456789012:role/exec",
+            taskRoleArn: "arn:aws:iam::123456789012:role/task",
+            tags: {},
+        });
+        await pulumi.runtime.disconnect();
+        assert.deepEqual(seen.get("web-prod-production-rule")?.ignoreChanges, ["actions"]);
+        assert.deepEqual(seen.get("web-prod-test-rule")?.ignoreChanges, ["actions"]);
+        // 20 minutes + the 10-minute canary bake + the 10-minute bake.
+        assert.deepEqual(seen.get("web-prod")?.ignoreChanges, ["desiredCount"]);
+        assert.equal(seen.get("web-prod")?.update, "40m");
     });
 });
