@@ -35,7 +35,10 @@ export function listenerExposure(graph: StackGraph, listener: PolicyResource): E
     if (groups.length === 0) {
         return safeProp(lb, "loadBalancerType") === "network"
             ? { kind: "public", why: `internet-facing network load balancer ${lb.name} has no security group, so port ${port} is open to the world` }
-            : { kind: "unverifiable", why: `internet-facing load balancer ${lb.name} has no security group in this stack` };
+            : {
+                  kind: "unverifiable",
+                  why: `internet-facing load balancer ${lb.name}'s security groups (${show(safeProp(lb, "securityGroups") ?? "none")}) are not in this stack`,
+              };
     }
     for (const sg of groups) {
         for (const { rule, where } of worldRules(graph, sg)) {

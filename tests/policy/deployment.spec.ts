@@ -167,6 +167,17 @@ describe("policy: deployment", () => {
             );
         });
 
+        it("an internet-facing load balancer whose security groups live elsewhere cannot be proven private", async () => {
+            const b = new StackBuilder()
+                .add(LB, "alb", { securityGroups: ["sg-0123456789abcdef0"] })
+                .add(LISTENER, "test", { port: 8443 }, { loadBalancerArn: ["alb"] })
+                .add(RULE, "test-rule", { arn: TEST_RULE_ARN }, { listenerArn: ["test"] })
+                .add(SERVICE, "svc", { loadBalancers: [{ advancedConfiguration: { testListenerRule: TEST_RULE_ARN } }] });
+            assert.deepEqual(messages(await b.check(ecsTestListenerPrivate)), [
+                'svc: test listener rule test-rule cannot be proven private: internet-facing load balancer alb\'s security groups (["sg-0123456789abcdef0"]) are not in this stack.',
+            ]);
+        });
+
         it("services without a test listener rule are not its concern", async () => {
             const b = new StackBuilder().add(SERVICE, "svc", {
                 loadBalancers: [{ targetGroupArn: "tg", advancedConfiguration: { productionListenerRule: PROD_RULE_ARN } }],
