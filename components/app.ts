@@ -55,6 +55,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
     const web = new WebService(p, {
         settings: s,
         vpcId: network.vpcId,
+        vpcCidr: s.existingVpc ? undefined : s.vpcCidr,
         publicSubnetIds: network.publicSubnetIds,
         privateSubnetIds: network.privateSubnetIds,
         clusterArn: cluster.arn,

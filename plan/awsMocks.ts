@@ -30,6 +30,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
             case "aws:index/getRegion:getRegion":
                 return { region: this.region, name: this.region, endpoint: `ec2.${this.region}.amazonaws.com`, id: this.region };
+            case "aws:ec2/getVpc:getVpc":
+                // An adopted VPC: the default VPC's range stands in for its CIDR.
+                return { id: args.inputs.id, cidrBlock: "172.31.0.0/16", cidrBlockAssociations: [] };
             case "aws:index/getAvailabilityZones:getAvailabilityZones":
                 return { names: this.zones(), zoneIds: this.zones().map((_, i) => `use1-az${i + 1}`), id: this.region };
             default:
@@ -95,8 +98,16 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("elasticloadbalancing", suffix), arnSuffix: suffix };
             }
             case "aws:lb/listener:Listener":
-            case "aws:alb/listener:Listener":
-                return { arn: this.arn("elasticloadbalancing", `listener/app/${name}/${hex(seed, 16)}`) };
+            case "aws:alb/listener:Listener": {
+                // Listener and rule ARNs extend their parent's: ".../listener/app/<lb name>/<lb id>/<listener id>[/<rule id>]".
+                const lb = /:loadbalancer\/(.+)$/.exec(String(inputs.loadBalancerArn))?.[1] ?? `app/${name}/${hex(seed, 16)}`;
+                return { arn: this.arn("elasticloadbalancing", `listener/${lb}/${hex(seed, 16)}`) };
+            }
+            case "aws:lb/listenerRule:ListenerRule":
+            case "aws:alb/listenerRule:ListenerRule": {
+                const listener = /:listener\/(.+)$/.exec(String(inputs.listenerArn))?.[1] ?? `app/${name}/${hex(seed, 16)}/${hex(seed, 16)}`;
+                return { arn: this.arn("elasticloadbalancing", `listener-rule/${listener}/${hex(seed, 16)}`) };
+            }
             case "aws:ecs/cluster:Cluster":
                 return { arn: this.arn("ecs", `cluster/${name}`) };
             case "aws:ecs/service:Service":

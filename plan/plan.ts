@@ -5,7 +5,7 @@ import type { PolicyPackConfig } from "@pulumi/policy";
 import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
 import { Evaluation, ResourceRecord, evaluatePolicies } from "./runner";
 import { PACK_NAME, policies } from "../policy/policies";
-import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
+import { DeploymentEstimate, deploymentInputsFrom, estimateDeployment, withEcsDefaults } from "./rollout";
 import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { runProgram } from "./runProgram";
@@ -31,7 +31,7 @@ export interface Plan {
     evaluation: Evaluation;
     cost: CostEstimate;
     budgetUsd?: number;
-    rollout?: { planned: RolloutEstimate; ecsDefaults: RolloutEstimate };
+    rollout?: { planned: DeploymentEstimate; ecsDefaults: DeploymentEstimate };
     mandatoryViolations: number;
 }
 
@@ -57,8 +57,9 @@ export async function buildPlan(o: PlanOptions): Promise<Plan> {
     const targetGroup = run.resources.find((r) => r.type === "aws:lb/targetGroup:TargetGroup" || r.type === "aws:alb/targetGroup:TargetGroup");
     let rollout: Plan["rollout"];
     if (service && targetGroup) {
-        const planned = rolloutInputsFrom(service.inputs, targetGroup.inputs);
-        rollout = { planned: estimateRollout(planned), ecsDefaults: estimateRollout({ ...planned, ...ECS_DEFAULTS }) };
+        const alarms = run.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm").map((r) => r.inputs);
+        const planned = deploymentInputsFrom(service.inputs, targetGroup.inputs, alarms);
+        rollout = { planned: estimateDeployment(planned), ecsDefaults: estimateDeployment(withEcsDefaults(planned)) };
     }
     const budgetEntry = policyConfig["monthly-cost-budget"];
     const budgetUsd = typeof budgetEntry === "object" && typeof budgetEntry.monthlyBudgetUsd === "number" ? budgetEntry.monthlyBudgetUsd : undefined;

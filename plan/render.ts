@@ -2,6 +2,7 @@
 import { relative } from "node:path";
 import { displayType, type ResourceRecord, type Violation } from "./types";
 import type { Plan } from "./plan";
+import { describeRollout } from "./rollout";
 
 /** "aws:ec2/vpc:Vpc" → "aws:ec2:Vpc", as `pulumi preview` prints types. */
 
@@ -24,7 +25,6 @@ export function resourceTree(resources: ResourceRecord[], stackName: string): st
 }
 
 const money = (n: number) => `$${n.toFixed(2)}`;
-const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
 
 function violationLines(title: string, list: Violation[], byUrn: Map<string, ResourceRecord>): string[] {
     if (list.length === 0) return [];
@@ -71,9 +71,9 @@ export function renderText(plan: Plan, root: string): string {
     if (plan.rollout) {
         const { planned, ecsDefaults } = plan.rollout;
         lines.push(
-            "Estimated rollout (critical path of a rolling deployment)",
-            `  this stack:    ${planned.batches} batch(es) of ${planned.batchSize} × ${duration(planned.perBatchSeconds)} = ${duration(planned.totalSeconds)}`,
-            `  ECS defaults:  ${ecsDefaults.batches} batch(es) of ${ecsDefaults.batchSize} × ${duration(ecsDefaults.perBatchSeconds)} = ${duration(ecsDefaults.totalSeconds)}`,
+            `Estimated rollout (critical path of a ${planned.strategy} deployment)`,
+            `  this stack:    ${describeRollout(planned)}`,
+            `  ECS defaults:  ${describeRollout(ecsDefaults)}`,
             "",
         );
     }

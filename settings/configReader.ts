@@ -48,6 +48,19 @@ export class ConfigReader {
         return this.expect(key, text, Number.isInteger(value) && text.trim() !== "" ? undefined : "a whole number") ? value : fallback;
     }
 
+    /** A decimal number (percents like 2.5). */
+    number(key: string, fallback: number): number {
+        const text = this.take(key);
+        if (text === undefined) return fallback;
+        const value = Number(text);
+        return this.expect(key, text, Number.isFinite(value) && text.trim() !== "" ? undefined : "a number") ? value : fallback;
+    }
+
+    /** Whether the user set `key` (not a profile default). */
+    has(key: string): boolean {
+        return this.raw[key] !== undefined;
+    }
+
     bool(key: string, fallback: boolean): boolean {
         const text = this.take(key);
         if (text === undefined) return fallback;

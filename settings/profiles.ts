@@ -4,6 +4,9 @@
 export const PROFILES = ["dev", "staging", "prod"] as const;
 export type Profile = (typeof PROFILES)[number];
 
+export const DEPLOYMENT_STRATEGIES = ["rolling", "blue-green", "canary", "linear"] as const;
+export type DeploymentStrategy = (typeof DEPLOYMENT_STRATEGIES)[number];
+
 export const EGRESS_MODES = ["nat-single", "nat-per-az"] as const;
 export type Egress = (typeof EGRESS_MODES)[number];
 
@@ -26,6 +29,14 @@ export interface ProfileDefaults {
     maxPercent: number;
     keepImages: number;
     enableExec: boolean;
+    /**
+     * Canary in staging and prod: the 5xx alarm needs 3 of 5 one-minute datapoints to fire, so a
+     * canary bake of at least 5 minutes lets it roll back while only the canary share of requests
+     * sees the new revision; blue/green would shift all traffic before the alarm could speak.
+     */
+    deployment: DeploymentStrategy;
+    bakeTimeMinutes: number;
+    canaryBakeTimeMinutes: number;
 }
 
 export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
@@ -46,6 +57,9 @@ export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
         maxPercent: 200,
         keepImages: 10,
         enableExec: false,
+        deployment: "rolling",
+        bakeTimeMinutes: 0,
+        canaryBakeTimeMinutes: 5,
     },
     staging: {
         desiredCount: 2,
@@ -64,6 +78,9 @@ export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
         maxPercent: 200,
         keepImages: 20,
         enableExec: false,
+        deployment: "canary",
+        bakeTimeMinutes: 5,
+        canaryBakeTimeMinutes: 5,
     },
     prod: {
         desiredCount: 3,
@@ -82,5 +99,8 @@ export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
         maxPercent: 200,
         keepImages: 50,
         enableExec: false,
+        deployment: "canary",
+        bakeTimeMinutes: 10,
+        canaryBakeTimeMinutes: 10,
     },
 };

@@ -4,6 +4,7 @@ import * as c from "./constraints";
 import { checkAwsConfig } from "./awsConfig";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
 import { APP_NAME, SNS_ARN, BUCKET, checkImageReference } from "./formats";
+import { readDeployment } from "./deployment";
 import { readLifecycle } from "./lifecycle";
 import { resourceNames } from "./naming";
 import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
@@ -135,6 +136,8 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     if (percentProblem)
         r.fail(`minHealthyPercent=${minHealthyPercent}, maxPercent=${maxPercent} are not valid with desiredCount=${desiredCount}; allowed: ${percentProblem}`);
 
+    const deployment = readDeployment(r, d);
+
     const accessLogsBucket = r.string("accessLogsBucket");
     if (accessLogsBucket !== undefined)
         r.expect(
@@ -181,6 +184,7 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         healthCheckGracePeriodSeconds,
         minHealthyPercent,
         maxPercent,
+        deployment,
         enableExec: r.bool("enableExec", d.enableExec),
         ...lifecycle,
         accessLogsBucket,

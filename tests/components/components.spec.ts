@@ -244,7 +244,7 @@ describe("components under mocks", () => {
         });
 
         it("target group: ip targets, fast health check, per-stack deregistration delay", async () => {
-            const tg = one(await build("prod"), "aws:lb/targetGroup:TargetGroup").inputs;
+            const tg = one(await build("prod"), "aws:lb/targetGroup:TargetGroup", "web-prod-tg").inputs;
             assert.equal(tg.targetType, "ip");
             assert.equal(tg.deregistrationDelay, 30);
             assert.deepEqual(tg.healthCheck, {
@@ -295,7 +295,8 @@ describe("components under mocks", () => {
         });
 
         it("autoscaling between the stack's min and max on CPU, memory and requests; three alarms", async () => {
-            const resources = await build("prod");
+            // Requests per target needs the one target group a rolling deployment serves from.
+            const resources = await build("prod", { deployment: "rolling" });
             const target = one(resources, "aws:appautoscaling/target:Target").inputs;
             assert.deepEqual([target.minCapacity, target.maxCapacity], [3, 12]);
             const metrics = ofType(resources, "aws:appautoscaling/policy:Policy").map(
