@@ -21,3 +21,4 @@ export const clusterName = app.clusterName;
 export const serviceName = app.serviceName;
 export const repositoryUrl = app.repositoryUrl;
 export const logGroupName = app.logGroupName;
+export const natInstanceId = app.natInstanceId;

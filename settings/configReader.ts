@@ -47,6 +47,19 @@ export class ConfigReader {
         return this.expect(key, text, Number.isInteger(value) && text.trim() !== "" ? undefined : "a whole number") ? value : fallback;
     }
 
+    /** A decimal number (e.g. 0.5); whole numbers use `int`. */
+    number(key: string, fallback: number): number {
+        const text = this.take(key);
+        if (text === undefined) return fallback;
+        const value = Number(text);
+        return this.expect(key, text, Number.isFinite(value) && text.trim() !== "" ? undefined : "a number") ? value : fallback;
+    }
+
+    /** Whether the user set `key` (as opposed to taking the default). */
+    given(key: string): boolean {
+        return this.raw[key] !== undefined;
+    }
+
     bool(key: string, fallback: boolean): boolean {
         const text = this.take(key);
         if (text === undefined) return fallback;

@@ -36,6 +36,8 @@ export interface ResourceNames {
     targetGroup: string;
     executionRole: string;
     taskRole: string;
+    /** The NAT instance's role (egress nat-instance). */
+    natRole: string;
     /** Explicit AWS names. */
     repository: string;
     logGroup: string;
@@ -54,6 +56,7 @@ export function resourceNames(appName: string, stack: string): ResourceNames {
         targetGroup: shortenName(`${prefix}-tg`, ELB_NAME_BUDGET),
         executionRole: shortenName(`${prefix}-execution`, ROLE_NAME_BUDGET),
         taskRole: shortenName(`${prefix}-task`, ROLE_NAME_BUDGET),
+        natRole: shortenName(`${prefix}-nat`, ROLE_NAME_BUDGET),
         repository: `${appName}/${stackSlug(stack)}`,
         logGroup: `/ecs/${appName}/${stackSlug(stack)}`,
         cluster: shortenName(prefix, 255),

@@ -4,7 +4,9 @@ import * as c from "./constraints";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
 import { APP_NAME, SNS_ARN, BUCKET, checkImageReference } from "./formats";
 import { resourceNames } from "./naming";
-import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
+import { readCostAssumptions } from "./costAssumptions";
+import { readEgress } from "./egress";
+import { PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
 import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, Settings } from "./types";
 
@@ -94,7 +96,6 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         const subnets = c.splitCidr(vpcCidr, azCount * 2);
         r.expect("vpcCidr", vpcCidr, c.checkSubnetCidrs(vpcCidr, subnets) && `a VPC large enough for ${azCount * 2} subnets of /28 or larger`);
     }
-    const egress = r.oneOf<Egress>("egress", EGRESS_MODES, d.egress);
     const existingVpc = readExistingVpc(r, azCount);
 
     const logRetentionDays = r.int("logRetentionDays", d.logRetentionDays);
@@ -110,6 +111,16 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     const s3Grants = readS3Grants(r);
     const secrets = readSecrets(r);
     const environment = readEnvironment(r, secrets);
+    const enableExec = r.bool("enableExec", d.enableExec);
+    const { egress, natInstanceType, interfaceEndpoints } = readEgress(r, {
+        profile,
+        defaultEgress: d.egress,
+        existingVpc,
+        secrets,
+        enableExec,
+        image,
+        region,
+    });
 
     const certificateArn = r.string("certificateArn");
     if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, c.checkCertificateArn(certificateArn));
@@ -160,6 +171,8 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         vpcCidr,
         azCount,
         egress,
+        natInstanceType,
+        interfaceEndpoints,
         existingVpc,
         logRetentionDays,
         logKms,
@@ -175,13 +188,14 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         healthCheckGracePeriodSeconds,
         minHealthyPercent,
         maxPercent,
-        enableExec: r.bool("enableExec", d.enableExec),
+        enableExec,
         disposable: r.bool("disposable", d.disposable),
         deletionProtection: r.bool("deletionProtection", d.deletionProtection),
         protect: r.bool("protect", d.protect),
         accessLogsBucket,
         alarmTopicArn,
         tags: readTags(r),
+        costAssumptions: readCostAssumptions(r),
     };
     if (settings.disposable && settings.protect) r.fail("disposable=true and protect=true contradict each other; allowed: at most one of them true");
     for (const key of r.unknownKeys()) r.fail(`${key} is not a setting of this program; allowed keys are listed in the README (is it a typo?)`);
