@@ -5,9 +5,14 @@
 import { CostAssumptions, CostInput, HOURS_PER_MONTH, MODEL_ASSUMPTIONS, PricedItem, RegionPrices, instanceHourUsd } from "./costModel";
 import { endpointServiceOf } from "./endpoints";
 import { Kind, isKind } from "./types";
+import { isUnknown } from "./unknowns";
 import { asList, at, knownProp, num, text } from "./values";
 
-const read = (r: CostInput, key: string): unknown => knownProp(r.props, key);
+// Unknown at preview (a throwing proxy in the pack, a sentinel in raw records): undefined.
+const read = (r: CostInput, key: string): unknown => {
+    const value = knownProp(r.props, key);
+    return isUnknown(value) ? undefined : value;
+};
 const h = HOURS_PER_MONTH;
 
 /** A NAT instance forwards other hosts' packets, so AWS's source/dest check must be off. */
