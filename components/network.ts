@@ -7,6 +7,7 @@ import { awsContext } from "./awsContext";
 import { NatInstance } from "./natInstance";
 import { VpcEndpoints } from "./vpcEndpoints";
 import { splitCidr } from "../settings/constraints";
+import { DEFAULT_NAT_INSTANCE_TYPE } from "../settings/egress";
 import type { Egress } from "../settings/profiles";
 import type { ExistingVpc } from "../settings/settings";
 import type { InterfaceEndpointService } from "../policy/knowledge/endpoints";
@@ -16,7 +17,7 @@ export interface NetworkArgs {
     vpcCidr: string;
     azCount: number;
     egress: Egress;
-    /** Instance type when egress is nat-instance (default t4g.nano). */
+    /** Instance type when egress is nat-instance (default DEFAULT_NAT_INSTANCE_TYPE). */
     natInstanceType?: string;
     /** Logical name of the NAT instance's role (default <prefix>-nat). */
     natRoleName?: string;
@@ -111,7 +112,7 @@ export class Network extends pulumi.ComponentResource {
                           vpcId: vpc.id,
                           subnetId: publicSubnets[0]!.id,
                           privateCidrs,
-                          instanceType: args.natInstanceType ?? "t4g.nano",
+                          instanceType: args.natInstanceType ?? DEFAULT_NAT_INSTANCE_TYPE,
                           roleName: args.natRoleName ?? `${p}-nat`,
                           tags,
                       },
