@@ -7,8 +7,6 @@ export const TAGGED_TYPES = [
     "aws:ec2/subnet:Subnet",
     "aws:ec2/natGateway:NatGateway",
     "aws:ec2/eip:Eip",
-    "aws:ec2/instance:Instance",
-    "aws:ec2/vpcEndpoint:VpcEndpoint",
     "aws:ec2/securityGroup:SecurityGroup",
     "aws:lb/loadBalancer:LoadBalancer",
     "aws:alb/loadBalancer:LoadBalancer",
