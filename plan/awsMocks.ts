@@ -35,6 +35,13 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { id: args.inputs.id, cidrBlock: "172.31.0.0/16", cidrBlockAssociations: [] };
             case "aws:index/getAvailabilityZones:getAvailabilityZones":
                 return { names: this.zones(), zoneIds: this.zones().map((_, i) => `use1-az${i + 1}`), id: this.region };
+            case "aws:ssm/getParameter:getParameter": {
+                // AWS's public parameters (e.g. the latest Amazon Linux AMI) answer with an id.
+                const name = String(args.inputs.name);
+                const value = name.includes("/ami-") ? `ami-${hex(name, 17)}` : `value-of-${name}`;
+                const arn = `arn:aws:ssm:${this.region}::parameter${name}`;
+                return { name, value, insecureValue: value, type: "String", version: 1, arn, id: name };
+            }
             default:
                 throw new Error(`the offline plan has no mock for the call ${args.token}`);
         }
@@ -64,6 +71,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             "aws:ec2/securityGroup:SecurityGroup": "sg-",
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
             "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
+            "aws:ec2/instance:Instance": "i-",
+            "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
         };
         const prefix = prefixes[type];
         return prefix ? `${prefix}${hex(seed, 17)}` : `${name}-${hex(seed, 8)}`;
@@ -130,6 +139,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("ec2", `subnet/${id}`) };
             case "aws:ec2/eip:Eip":
                 return { publicIp: `203.0.113.${(parseInt(hex(seed, 2), 16) % 254) + 1}`, allocationId: id };
+            case "aws:ec2/instance:Instance":
+                return { arn: this.arn("ec2", `instance/${id}`), primaryNetworkInterfaceId: `eni-${hex(seed, 17)}`, privateIp: "10.0.0.10" };
+            case "aws:ec2/vpcEndpoint:VpcEndpoint":
+                return { arn: this.arn("ec2", `vpc-endpoint/${id}`) };
+            case "aws:iam/instanceProfile:InstanceProfile":
+                return { arn: `arn:aws:iam::${this.account}:instance-profile/${name}` };
             case "aws:cloudwatch/metricAlarm:MetricAlarm":
                 return { arn: this.arn("cloudwatch", `alarm:${name}`) };
             case "aws:appautoscaling/policy:Policy":

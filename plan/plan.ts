@@ -2,7 +2,9 @@
 // rollout estimates. One function for the CLI, the tests and the benchmark.
 import { readFileSync } from "node:fs";
 import type { PolicyPackConfig } from "@pulumi/policy";
-import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
+import type { CostEstimate } from "../policy/knowledge/cost";
+import type { CostComparison } from "../policy/knowledge/costDefaults";
+import { planCost } from "./costComparison";
 import { Evaluation, ResourceRecord, evaluatePolicies } from "./runner";
 import { PACK_NAME, policies } from "../policy/policies";
 import { DeploymentEstimate, deploymentInputsFrom, estimateDeployment, withEcsDefaults } from "./rollout";
@@ -30,6 +32,8 @@ export interface Plan {
     policyConfigPath?: string;
     evaluation: Evaluation;
     cost: CostEstimate;
+    /** The same app with a NAT gateway per AZ and on-demand tasks, and the ratio. */
+    commonDefaults: CostComparison;
     budgetUsd?: number;
     rollout?: { planned: DeploymentEstimate; ecsDefaults: DeploymentEstimate };
     mandatoryViolations: number;
@@ -48,10 +52,7 @@ export async function buildPlan(o: PlanOptions): Promise<Plan> {
     const problems = checkPlanConstraints(run.resources, run.mocks.zones());
     if (problems.length > 0) throw new PlanConstraintError(problems);
     const evaluation = await evaluatePolicies(policies, run.resources, policyConfig, { packName: PACK_NAME });
-    const cost = estimateMonthlyCost(
-        run.resources.map((r) => ({ type: r.type, props: r.outputs })),
-        stack.region,
-    );
+    const { cost, commonDefaults } = planCost(stack, run.resources);
 
     const service = run.resources.find((r) => r.type === "aws:ecs/service:Service");
     const targetGroup = run.resources.find((r) => r.type === "aws:lb/targetGroup:TargetGroup" || r.type === "aws:alb/targetGroup:TargetGroup");
@@ -71,6 +72,7 @@ export async function buildPlan(o: PlanOptions): Promise<Plan> {
         policyConfigPath,
         evaluation,
         cost,
+        commonDefaults,
         budgetUsd,
         rollout,
         mandatoryViolations: evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").length,

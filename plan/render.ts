@@ -3,6 +3,7 @@ import { relative } from "node:path";
 import { displayType, type ResourceRecord, type Violation } from "./types";
 import type { Plan } from "./plan";
 import { describeRollout } from "./rollout";
+import { costNoteLines } from "./renderCost";
 
 /** "aws:ec2/vpc:Vpc" → "aws:ec2:Vpc", as `pulumi preview` prints types. */
 
@@ -65,7 +66,7 @@ export function renderText(plan: Plan, root: string): string {
         lines.push(`  ${l.item.padEnd(itemWidth)}  ${l.quantity.toFixed(1).padStart(9)} ${l.unit.padEnd(13)} ${money(l.monthlyUsd).padStart(9)}`);
     lines.push(
         `  ${"Total".padEnd(itemWidth)}  ${"".padStart(23)} ${money(plan.cost.totalUsd).padStart(9)}${plan.budgetUsd !== undefined ? `  (budget ${money(plan.budgetUsd)})` : ""}`,
-        "",
+        ...costNoteLines(plan.cost, plan.commonDefaults),
     );
 
     if (plan.rollout) {
@@ -101,6 +102,7 @@ export function renderJson(plan: Plan, root: string): string {
             violations: plan.evaluation.violations,
             remediations: plan.evaluation.remediations.map((r) => ({ policyName: r.policyName, urn: r.urn })),
             cost: plan.cost,
+            commonDefaults: plan.commonDefaults,
             budgetUsd: plan.budgetUsd ?? null,
             rollout: plan.rollout ?? null,
             mandatoryViolations: plan.mandatoryViolations,

@@ -56,8 +56,8 @@ export class ConfigReader {
         return this.expect(key, text, Number.isFinite(value) && text.trim() !== "" ? undefined : "a number") ? value : fallback;
     }
 
-    /** Whether the user set `key` (not a profile default). */
-    has(key: string): boolean {
+    /** Whether the user set `key` (as opposed to taking the default). */
+    given(key: string): boolean {
         return this.raw[key] !== undefined;
     }
 

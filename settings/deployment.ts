@@ -24,7 +24,7 @@ const ONLY_WITH: Record<string, DeploymentStrategy[]> = {
 export function readDeployment(r: ConfigReader, d: ProfileDefaults): DeploymentSettings {
     const strategy = r.oneOf<DeploymentStrategy>("deployment", DEPLOYMENT_STRATEGIES, d.deployment);
     for (const [key, strategies] of Object.entries(ONLY_WITH)) {
-        if (r.has(key) && !strategies.includes(strategy))
+        if (r.given(key) && !strategies.includes(strategy))
             r.fail(`${key} has no effect with deployment=${strategy}; allowed: set it only with deployment=${strategies.join(" | ")}`);
     }
 

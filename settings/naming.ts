@@ -42,6 +42,8 @@ export interface ResourceNames {
     trafficRole: string;
     /** The role ECS assumes to invoke the deployment lifecycle hook. */
     hookRole: string;
+    /** The NAT instance's role (egress nat-instance). */
+    natRole: string;
     /** Explicit AWS names. */
     repository: string;
     logGroup: string;
@@ -63,6 +65,7 @@ export function resourceNames(appName: string, stack: string): ResourceNames {
         taskRole: shortenName(`${prefix}-task`, ROLE_NAME_BUDGET),
         trafficRole: shortenName(`${prefix}-ecs-traffic`, ROLE_NAME_BUDGET),
         hookRole: shortenName(`${prefix}-ecs-hook`, ROLE_NAME_BUDGET),
+        natRole: shortenName(`${prefix}-nat`, ROLE_NAME_BUDGET),
         repository: `${appName}/${stackSlug(stack)}`,
         logGroup: `/ecs/${appName}/${stackSlug(stack)}`,
         cluster: shortenName(prefix, 255),

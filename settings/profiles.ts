@@ -7,7 +7,12 @@ export type Profile = (typeof PROFILES)[number];
 export const DEPLOYMENT_STRATEGIES = ["rolling", "blue-green", "canary", "linear"] as const;
 export type DeploymentStrategy = (typeof DEPLOYMENT_STRATEGIES)[number];
 
-export const EGRESS_MODES = ["nat-single", "nat-per-az"] as const;
+/**
+ * How private subnets reach out: a NAT instance (cheapest, one instance: demos), one NAT gateway,
+ * a NAT gateway per AZ (an AZ outage stays local), or no NAT at all (VPC endpoints only: tasks
+ * reach AWS APIs, never the internet).
+ */
+export const EGRESS_MODES = ["nat-instance", "nat-single", "nat-per-az", "endpoints-only"] as const;
 export type Egress = (typeof EGRESS_MODES)[number];
 
 export interface ProfileDefaults {
@@ -46,7 +51,7 @@ export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
         maxCount: 2,
         spot: true,
         azCount: 2,
-        egress: "nat-single",
+        egress: "nat-instance",
         logRetentionDays: 7,
         disposable: true,
         deletionProtection: false,

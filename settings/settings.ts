@@ -7,7 +7,9 @@ import { APP_NAME, SNS_ARN, BUCKET, checkImageReference } from "./formats";
 import { readDeployment } from "./deployment";
 import { readLifecycle } from "./lifecycle";
 import { resourceNames } from "./naming";
-import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
+import { readCostAssumptions } from "./costAssumptions";
+import { readEgress } from "./egress";
+import { PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
 import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, Settings } from "./types";
 
@@ -100,7 +102,6 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         const subnets = c.splitCidr(vpcCidr, azCount * 2);
         r.expect("vpcCidr", vpcCidr, c.checkSubnetCidrs(vpcCidr, subnets) && `a VPC large enough for ${azCount * 2} subnets of /28 or larger`);
     }
-    const egress = r.oneOf<Egress>("egress", EGRESS_MODES, d.egress);
     const existingVpc = readExistingVpc(r, azCount);
 
     const logRetentionDays = r.int("logRetentionDays", d.logRetentionDays);
@@ -116,6 +117,16 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     const s3Grants = readS3Grants(r);
     const secrets = readSecrets(r);
     const environment = readEnvironment(r, secrets);
+    const enableExec = r.bool("enableExec", d.enableExec);
+    const { egress, natInstanceType, interfaceEndpoints } = readEgress(r, {
+        profile,
+        defaultEgress: d.egress,
+        existingVpc,
+        secrets,
+        enableExec,
+        image,
+        region,
+    });
 
     const certificateArn = r.string("certificateArn");
     if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, c.checkCertificateArn(certificateArn));
@@ -169,6 +180,8 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         vpcCidr,
         azCount,
         egress,
+        natInstanceType,
+        interfaceEndpoints,
         existingVpc,
         logRetentionDays,
         logKms,
@@ -185,11 +198,12 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         minHealthyPercent,
         maxPercent,
         deployment,
-        enableExec: r.bool("enableExec", d.enableExec),
+        enableExec,
         ...lifecycle,
         accessLogsBucket,
         alarmTopicArn,
         tags: readTags(r),
+        costAssumptions: readCostAssumptions(r),
     };
     r.failUnknownKeys();
     if (r.problems.length > 0) throw new SettingsError(r.problems);

@@ -1,4 +1,6 @@
 // The typed settings of one stack, as the components receive them.
+import type { CostAssumptions } from "../policy/knowledge/costModel";
+import type { InterfaceEndpointService } from "../policy/knowledge/endpoints";
 import type { ResourceNames } from "./naming";
 import type { DeploymentStrategy, Egress, Profile } from "./profiles";
 
@@ -88,6 +90,10 @@ export interface Settings {
     vpcCidr: string;
     azCount: number;
     egress: Egress;
+    /** The NAT instance's type when egress is nat-instance. */
+    natInstanceType: string;
+    /** VPC interface endpoints in the private subnets (endpoints-only needs ECR, logs and the secret stores). */
+    interfaceEndpoints: InterfaceEndpointService[];
     existingVpc?: ExistingVpc;
     logRetentionDays: number;
     logKms: boolean;
@@ -113,4 +119,6 @@ export interface Settings {
     accessLogsBucket?: string;
     alarmTopicArn?: string;
     tags: Record<string, string>;
+    /** Usage the cost estimate assumes (data volumes, image pulls). */
+    costAssumptions: CostAssumptions;
 }

@@ -29,6 +29,9 @@ export const T = {
     routeTableAssociation: ["aws:ec2/routeTableAssociation:RouteTableAssociation"],
     internetGateway: ["aws:ec2/internetGateway:InternetGateway"],
     natGateway: ["aws:ec2/natGateway:NatGateway"],
+    instance: ["aws:ec2/instance:Instance"],
+    networkInterface: ["aws:ec2/networkInterface:NetworkInterface"],
+    vpcEndpoint: ["aws:ec2/vpcEndpoint:VpcEndpoint"],
 } as const;
 
 export type Kind = keyof typeof T;

@@ -105,7 +105,7 @@ export const ecsServicePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: st
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
-        "Place services in subnets whose route tables send 0.0.0.0/0 to a NAT gateway (or have no default route), with mapPublicIpOnLaunch false. For subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
+        "Place services in subnets whose route tables send 0.0.0.0/0 to a NAT gateway or a NAT instance's network interface (or have no default route, with VPC endpoints), with mapPublicIpOnLaunch false. For subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
     anchors: ["ECS.2", "ECS.16", "CKV_AWS_333"],
     configSchema: { properties: { approvedPrivateSubnetIds: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {

@@ -31,10 +31,10 @@ describe("components under mocks", () => {
                 one(resources, "aws:ec2/internetGateway:InternetGateway").outputs.id,
             );
             assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 1);
-            assert.ok(
-                resources.filter((r) => r.custom).every((r) => r.parent?.endsWith("::net")),
-                "every child is parented to the component",
-            );
+            const byUrn = new Map(resources.map((r) => [r.urn, r]));
+            const underNet = (r: (typeof resources)[number] | undefined): boolean =>
+                r?.parent !== undefined && (r.parent.endsWith("::net") || underNet(byUrn.get(r.parent)));
+            assert.ok(resources.filter((r) => r.custom).every(underNet), "every resource is the component's child or grandchild");
         });
 
         it("nat-per-az puts one NAT gateway (and EIP) in each AZ", async () => {
