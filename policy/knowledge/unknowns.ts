@@ -3,7 +3,7 @@
 // Rules that only need presence, or can fall back on the dependency graph, read through these
 // helpers instead, so they decide at preview without touching the value.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const proxy = require("@pulumi/policy/proxy") as Record<string, string> & { UnknownValueError: new (...args: never[]) => Error };
+const proxy = require("@pulumi/policy/proxy") as Record<string, string> & { UnknownValueError: new (sentinel: string, props: string[]) => Error };
 
 export const UNKNOWN = {
     string: proxy.unknownStringValue!,
@@ -23,6 +23,9 @@ export interface UnknownRead extends Error {
 }
 
 export const isUnknownRead = (e: unknown): e is UnknownRead => e instanceof proxy.UnknownValueError;
+
+/** The SDK's error for an unknown string at `path`, as if a rule had read it. */
+export const unknownValueError = (path: string[]): UnknownRead => new proxy.UnknownValueError(UNKNOWN.string, path) as UnknownRead;
 
 /** "a.b[0].c" for an UnknownValueError's path. */
 export const unknownPath = (e: UnknownRead): string =>

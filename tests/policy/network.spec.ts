@@ -128,7 +128,7 @@ describe("policy: network", () => {
         });
         it("fails a subnet whose default route goes to the internet gateway", async () => {
             assert.deepEqual(messages(await withService("public").check(ecsServicePrivateSubnets)), [
-                "svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway. Use a private subnet.",
+                "svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway (igw). Use a private subnet.",
             ]);
         });
         it("fails a subnet that maps public IPs on launch", async () => {
