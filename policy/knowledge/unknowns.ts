@@ -65,3 +65,18 @@ export function readList(value: unknown): { known: unknown[]; unknown: number[] 
     }
     return result;
 }
+
+/** The plain object behind the SDK's unknown-checking proxy (its unknowns stay sentinels). */
+export function unproxied(value: unknown): unknown {
+    const v = value as Record<string, unknown> | null | undefined;
+    return typeof v === "object" && v !== null && v.__isSpecialProxy === true ? v.__getSpecialProxyTarget : value;
+}
+
+/**
+ * `obj` with `changes` applied, for remediations: copies unknown values instead of reading them
+ * (spreading the proxy would read, and throw on, every unknown property).
+ */
+export function withChanges(obj: unknown, changes: Record<string, unknown>): Record<string, unknown> {
+    const raw = unproxied(obj);
+    return { ...(typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : {}), ...changes };
+}

@@ -5,7 +5,7 @@ import { worldIngress } from "../lib/ingress";
 import { subnetVerdict } from "../lib/routes";
 import { taskIngressOf } from "../lib/taskIngress";
 import { cannotDecide } from "../lib/undecided";
-import { read, readList } from "../knowledge/unknowns";
+import { read, readList, withChanges } from "../knowledge/unknowns";
 import { asRecords, at, isRecord, num, show, text, truthy } from "../knowledge/values";
 
 export const ecsServiceNoPublicIp = resourceRule({
@@ -23,7 +23,7 @@ export const ecsServiceNoPublicIp = resourceRule({
     remediate(props) {
         const network = props.networkConfiguration;
         if (!isRecord(network) || !truthy(network.assignPublicIp)) return undefined;
-        return { ...props, networkConfiguration: { ...network, assignPublicIp: false } };
+        return withChanges(props, { networkConfiguration: withChanges(network, { assignPublicIp: false }) });
     },
 });
 
