@@ -33,9 +33,9 @@ export function subnetVerdict(graph: StackGraph, subnet: PolicyResource): RouteV
 
 const names = (rs: PolicyResource[]) => rs.map((r) => r.name).join(", ");
 
-/** An internet gateway (or its attachment, whose internetGatewayId is one) among what fed a value. */
-const gatewayAmong = (fed: Fed) =>
-    fed.state === "fed" ? fed.by.find((d) => isKind(d.type, "internetGateway") || isKind(d.type, "internetGatewayAttachment")) : undefined;
+/** An internet gateway (or its attachment, whose internetGatewayId is one) among what fed `prop`. */
+const gatewayFeeding = (r: PolicyResource, prop: string) =>
+    (r.propertyDependencies[prop] ?? []).find((d) => isKind(d.type, "internetGateway") || isKind(d.type, "internetGatewayAttachment"));
 
 /**
  * A gateway id unknown at preview and fed by no internet gateway: other AWS resources (NAT, VPN,
@@ -56,7 +56,7 @@ function tableVerdict(graph: StackGraph, table: PolicyResource): RouteVerdict {
     if (inline.kind !== "private") return inline;
     for (const route of graph.consumersOf(table, "route", "routeTableId")) {
         const gateway = graph.valueOf(route, "gatewayId");
-        const igw = gatewayAmong(gateway) ?? graph.inputsOf(route, "gatewayId", "internetGateway")[0];
+        const igw = gatewayFeeding(route, "gatewayId");
         if (igw || (gateway.state === "known" && isIgwId(gateway.value))) {
             const destination = read(route.props, "destinationCidrBlock");
             const to = destination.known ? show(destination.value) : "traffic";
@@ -71,7 +71,7 @@ function tableVerdict(graph: StackGraph, table: PolicyResource): RouteVerdict {
 /** Inline `routes` on the table: by value where known, by the resources that fed `routes` where not. */
 function inlineRoutesVerdict(graph: StackGraph, table: PolicyResource): RouteVerdict {
     const routes = graph.valueOf(table, "routes");
-    const igw = gatewayAmong(routes);
+    const igw = gatewayFeeding(table, "routes");
     if (igw) return { kind: "public", why: `route table ${table.name} routes to an internet gateway (${igw.name})` };
     if (routes.state !== "known") return unknownGateway(`route table ${table.name}'s routes`, routes);
     const list = asList(routes.value);

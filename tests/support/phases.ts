@@ -16,6 +16,8 @@ export interface PhaseRunOptions {
     programPath?: string;
     /** Defaults to policy/config/<stack>.json. */
     policyConfigPath?: string;
+    /** Entries put over the policy config file's. */
+    policyConfig?: PolicyPackConfig;
 }
 
 export interface PhaseRun {
@@ -27,8 +29,18 @@ export interface PhaseRun {
 export async function runPhase(o: PhaseRunOptions): Promise<PhaseRun> {
     const stack = loadStackConfig(ROOT, o.stack, o.configOverrides);
     const run = await runProgram(ROOT, stack, o.programPath, o.phase);
-    const config = readPolicyConfig(o.policyConfigPath ?? join(ROOT, "policy", "config", `${o.stack}.json`));
+    const config = withEntries(readPolicyConfig(o.policyConfigPath ?? join(ROOT, "policy", "config", `${o.stack}.json`)), o.policyConfig ?? {});
     return { resources: run.resources, config, evaluation: await evaluatePolicies(policies, run.resources, config, { packName: PACK_NAME }) };
+}
+
+/** `overrides` merged into `config` entry by entry (an object entry keeps the settings it does not override). */
+function withEntries(config: PolicyPackConfig, overrides: PolicyPackConfig): PolicyPackConfig {
+    const merged: PolicyPackConfig = { ...config };
+    for (const [name, entry] of Object.entries(overrides)) {
+        const base = merged[name];
+        merged[name] = typeof base === "object" && typeof entry === "object" ? { ...base, ...entry } : entry;
+    }
+    return merged;
 }
 
 /** Policies that reported a mandatory violation, sorted. */
