@@ -2,8 +2,8 @@
 // "preview" with the same values unknown (UNKNOWN sentinels) and the property dependencies the
 // engine records. What a rule truly cannot decide says so, naming the property.
 import { strict as assert } from "node:assert";
-import { executionRolePolicy } from "../../documents/iamDocuments";
 import { join } from "node:path";
+import { executionRolePolicy } from "../../documents/iamDocuments";
 import { readPolicyConfig } from "../../plan/plan";
 import { Violation, enforcementLevelOf, evaluatePolicies, policyConfigOf } from "../../plan/runner";
 import { policies } from "../../policy/policies";
