@@ -66,10 +66,14 @@ export function readList(value: unknown): { known: unknown[]; unknown: number[] 
     return result;
 }
 
-/** The plain object behind the SDK's unknown-checking proxy (its unknowns stay sentinels). */
+/**
+ * The plain object behind the SDK's proxies (unknown-checking, and the server's secrets proxy):
+ * unknowns stay sentinels and secrets stay wrapped, so the server sends them back as they came.
+ */
 export function unproxied(value: unknown): unknown {
-    const v = value as Record<string, unknown> | null | undefined;
-    return typeof v === "object" && v !== null && v.__isSpecialProxy === true ? v.__getSpecialProxyTarget : value;
+    let v = value as Record<string, unknown> | null | undefined;
+    while (typeof v === "object" && v !== null && v.__isSpecialProxy === true) v = v.__getSpecialProxyTarget as Record<string, unknown>;
+    return v;
 }
 
 /**

@@ -3,13 +3,14 @@
 // engine records. What a rule truly cannot decide says so, naming the property.
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
+import { Secret, unknownCheckingProxy } from "@pulumi/policy";
 import { executionRolePolicy } from "../../documents/iamDocuments";
 import { readPolicyConfig } from "../../plan/plan";
 import { Violation, enforcementLevelOf, evaluatePolicies, policyConfigOf } from "../../plan/runner";
 import { policies } from "../../policy/policies";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { ecsExecutionRoleLeastPrivilege, iamNoBroadManagedPolicies } from "../../policy/rules/iam";
-import { logGroupKms, logGroupRetention } from "../../policy/rules/logging";
+import { ecsClusterContainerInsights, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
 import { ecsServiceNoPublicIp, ecsServicePrivateSubnets, ecsTaskIngressFromAlbOnly } from "../../policy/rules/network";
 import { S3_FULL_ACCESS, document, goodContainer, taskDefinition } from "./fixtures";
 import { SERVICE, StackBuilder, TASK_DEFINITION, check, messages, resourceRecord } from "./harness";
@@ -298,6 +299,20 @@ describe("policy: deciding at preview", () => {
             });
             assert.deepEqual(violations, []);
             assert.deepEqual(remediations[0]!.after, { ...props, networkConfiguration: { ...props.networkConfiguration, assignPublicIp: false } });
+        });
+        it("remediations survive the server's secrets proxy, on which Array filter/map throw", () => {
+            // The server wraps remediation props in its secrets proxy, then the unknown-checking proxy.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const { secretsPreservingProxy } = require("@pulumi/policy/secret") as { secretsPreservingProxy: <T>(v: T) => T };
+            const secret = new Secret("s3cr3t");
+            const props = unknownCheckingProxy(
+                secretsPreservingProxy({ settings: [{ name: "containerInsights", value: "disabled" }], name: U, token: secret }),
+            );
+            assert.throws(() => (props.settings as unknown[]).filter(() => true), /'prototype'/);
+            const args = { type: "aws:ecs/cluster:Cluster", name: "c", urn: "urn:c", props, getConfig: () => ({}) };
+            const fixed = ecsClusterContainerInsights.remediateResource!(args as never) as Record<string, unknown>;
+            assert.deepEqual(fixed, { settings: [{ name: "containerInsights", value: "enabled" }], name: U, token: secret });
+            assert.equal(fixed.token, secret, "a secret stays wrapped, so the server sends it back as a secret");
         });
         it("a remediation that must read an unknown is reported as the server does, not a crash", async () => {
             const record = resourceRecord("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: UNKNOWN.number });
