@@ -115,6 +115,8 @@ export class WebService extends pulumi.ComponentResource {
                 memory: String(s.memory),
                 runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.cpuArchitecture },
                 ephemeralStorage: s.ephemeralStorageGiB > 21 ? { sizeInGib: s.ephemeralStorageGiB } : undefined,
+                // Role ARNs stay outputs (unknown at preview): the pack follows the recorded property
+                // dependency to each role, and the order role → task definition comes with them.
                 executionRoleArn: args.executionRoleArn,
                 taskRoleArn: args.taskRoleArn,
                 volumes: [{ name: TMP_VOLUME }],
@@ -133,6 +135,7 @@ export class WebService extends pulumi.ComponentResource {
                 desiredCount: s.desiredCount,
                 capacityProviderStrategies: [{ capacityProvider: s.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
                 platformVersion: "1.4.0",
+                // Subnet and group ids are unknown at preview; the graph rules prove them through their dependencies.
                 networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [groups.taskSecurityGroupId], assignPublicIp: false },
                 loadBalancers: [{ targetGroupArn: lb.targetGroupArn, containerName: s.appName, containerPort: s.containerPort }],
                 deploymentCircuitBreaker: { enable: true, rollback: true },

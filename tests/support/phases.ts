@@ -47,6 +47,11 @@ function withEntries(config: PolicyPackConfig, overrides: PolicyPackConfig): Pol
 export const mandatoryFailures = (violations: Violation[]) =>
     [...new Set(violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policyName))].sort();
 
+/** The gate's figures: mandatory violations and blocking policies undecided at preview. */
+export const gate = (run: PhaseRun) => ({ mandatory: mandatoryFailures(run.evaluation.violations), undecided: undecidedBlocking(run) });
+
+export const byPolicy = (violations: Violation[], name: string) => violations.filter((v) => v.policyName === name);
+
 /** Policies whose level under `config` blocks the gate (mandatory, or remediate when unfixed). */
 export function blockingPolicies(config: PolicyPackConfig): Set<string> {
     const blocking = policies.filter((p) => ["mandatory", "remediate"].includes(enforcementLevelOf(p.name, p.enforcementLevel, config)));
