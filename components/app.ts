@@ -73,6 +73,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         clusterArn: cluster.arn,
         clusterName: cluster.name,
         imageUri: registry.imageUri,
+        imageBuild: registry.imageBuild,
         containerHealthCheck: registry.builtHere,
         logGroupName: logs.logGroupName,
         region: ctx.region,

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
+import { logGroupArn } from "../documents/arns";
 import { logsKeyPolicy } from "../documents/iamDocuments";
 
 export interface LogsArgs {
@@ -15,14 +16,15 @@ export interface LogsArgs {
 /** The service's log group, `/ecs/<app>/<stack>`, with retention and optional KMS. */
 export class Logs extends pulumi.ComponentResource {
     readonly logGroupName: pulumi.Output<string>;
+    /** Formatted from account/region/partition and the explicit name: known at preview. */
     readonly logGroupArn: pulumi.Output<string>;
 
     constructor(name: string, args: LogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:logs:Logs", name, {}, opts);
 
+        const ctx = awsContext({ parent: this });
         let kmsKeyId: pulumi.Output<string> | undefined;
         if (args.kms) {
-            const ctx = awsContext({ parent: this });
             const key = new aws.kms.Key(
                 name,
                 {
@@ -36,6 +38,8 @@ export class Logs extends pulumi.ComponentResource {
                 },
                 { parent: this, protect: args.protect },
             );
+            // CloudWatch Logs takes only a key ARN (no alias), and AWS picks the key id on create, so
+            // this stays unknown at preview: log-group-kms decides on presence and never reads it.
             kmsKeyId = key.arn;
         }
 
@@ -46,7 +50,9 @@ export class Logs extends pulumi.ComponentResource {
         );
 
         this.logGroupName = group.name;
-        this.logGroupArn = group.arn;
+        this.logGroupArn = pulumi
+            .all([ctx.accountId, ctx.partition, ctx.region])
+            .apply(([accountId, partition, region]) => logGroupArn({ accountId, partition, region }, args.logGroupName));
         this.registerOutputs({ logGroupName: this.logGroupName, logGroupArn: this.logGroupArn });
     }
 }

@@ -48,6 +48,8 @@ export interface WebServiceArgs {
     clusterArn: pulumi.Input<string>;
     clusterName: pulumi.Input<string>;
     imageUri: pulumi.Input<string>;
+    /** The build that pushes `imageUri`, when built here: the task definition waits for it. */
+    imageBuild?: pulumi.Resource;
     /** The image ships /app/healthcheck.js (true when built from this repo's app). */
     containerHealthCheck: boolean;
     logGroupName: pulumi.Input<string>;
@@ -151,13 +153,16 @@ export class WebService extends pulumi.ComponentResource {
                 memory: String(s.memory),
                 runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.cpuArchitecture },
                 ephemeralStorage: s.ephemeralStorageGiB > 21 ? { sizeInGib: s.ephemeralStorageGiB } : undefined,
+                // Role ARNs stay outputs (unknown at preview): the pack follows the recorded property
+                // dependency to each role, and the order role → task definition comes with them.
                 executionRoleArn: args.executionRoleArn,
                 taskRoleArn: args.taskRoleArn,
                 volumes: [{ name: TMP_VOLUME }],
                 containerDefinitions,
                 tags: args.tags,
             },
-            { parent: this },
+            // The image reference is computed (known at preview), so the order comes from here.
+            { parent: this, dependsOn: args.imageBuild ? [args.imageBuild] : [] },
         );
 
         const service = new aws.ecs.Service(
@@ -168,6 +173,7 @@ export class WebService extends pulumi.ComponentResource {
                 desiredCount: s.desiredCount,
                 capacityProviderStrategies: [{ capacityProvider: s.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
                 platformVersion: "1.4.0",
+                // Subnet and group ids are unknown at preview; the graph rules prove them through their dependencies.
                 networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [groups.taskSecurityGroupId], assignPublicIp: false },
                 loadBalancers: [
                     {

@@ -1,9 +1,15 @@
 // Mocks that answer like AWS where the program looks: deterministic ids and ARNs carrying the
 // account and region, autonamed names with a suffix, and the computed outputs the program reads.
-import type * as pulumi from "@pulumi/pulumi";
+// In the preview phase they answer like the engine at `pulumi preview`: a new resource's state is
+// its inputs after the provider's Check (autonames, schema defaults) and every computed output unknown.
+import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
+import { checkedInputs } from "./providerCheck";
 
 export const MOCK_ACCOUNT = "123456789012";
+
+/** preview: `pulumi preview` (computed outputs unknown); up: after `pulumi up` (everything resolved). */
+export type Phase = "preview" | "up";
 
 /** Availability zones per region (us-east-1 has six; most regions three). */
 const ZONES: Record<string, string[]> = { "us-east-1": ["a", "b", "c", "d", "e", "f"] };
@@ -16,12 +22,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     constructor(
         readonly region = "us-east-1",
         readonly account = MOCK_ACCOUNT,
+        readonly phase: Phase = "up",
     ) {}
 
     zones(): string[] {
         return (ZONES[this.region] ?? ["a", "b", "c"]).map((z) => `${this.region}${z}`);
     }
 
+    /** Invokes read existing state, so they answer in both phases (known at preview). */
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         switch (args.token) {
             case "aws:index/getCallerIdentity:getCallerIdentity":
@@ -49,13 +57,18 @@ export class AwsMocks implements pulumi.runtime.Mocks {
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: State } {
         const seed = `${args.type}::${args.name}`;
-        const id = args.id || this.idFor(args.type, args.name, seed);
         // Our own components have no state; remote components (awsx) compute outputs like resources.
         if (!args.custom && !args.type.startsWith("awsx:")) return { id: undefined, state: args.inputs };
-        const inputs = args.inputs as State;
-        // Autonaming: the provider adds "-" and 7 characters to the logical name.
-        const name = (inputs.name as string | undefined) ?? `${args.name}-${hex(seed, 7)}`;
-        return { id, state: { ...inputs, id, name, ...this.computed(args.type, name, id, inputs, seed) } };
+        const inputs = args.custom ? checkedInputs(args.type, args.name, args.inputs as State) : (args.inputs as State);
+        // A read (`.get`) or import names an existing resource: its state is known in both phases.
+        const existing = Boolean(args.id);
+        const id = args.id || this.idFor(args.type, args.name, seed);
+        const name = typeof inputs.name === "string" ? inputs.name : `${args.name}-${hex(seed, 7)}`;
+        const computed: State = { id, ...this.computed(args.type, name, id, inputs, seed) };
+        if (this.phase === "up" || existing) return { id, state: { ...inputs, ...computed } };
+        // At preview the provider knows only what Check returned; everything it computes is unknown.
+        const unknowns = Object.fromEntries(Object.keys(computed).map((key) => [key, pulumi.unknown]));
+        return { id: undefined, state: { ...unknowns, ...inputs, id: pulumi.unknown } };
     }
 
     private idFor(type: string, name: string, seed: string): string {

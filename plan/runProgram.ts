@@ -1,13 +1,18 @@
 // Runs index.ts under Pulumi's mock runtime and records every registration the way the engine
 // receives it: type, name, parent, inputs, dependencies and property dependencies, plus outputs.
+// Two phases: "up" (every output resolved) and "preview" (dryRun: computed outputs unknown, and
+// recorded as the engine's unknown sentinel so a gRPC client can send them as the engine does).
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { join } from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ResourceRecord } from "./runner";
-import { AwsMocks } from "./awsMocks";
+import { AwsMocks, Phase } from "./awsMocks";
+import { checkedInputs } from "./providerCheck";
+import { ENGINE_UNKNOWN, withEngineUnknowns } from "./unknowns";
 import type { StackConfig } from "./stackConfig";
+export type { Phase } from "./awsMocks";
 
 /** Registration request fields the engine reads (the SDK's protobuf message). */
 interface RegisterRequest {
@@ -16,6 +21,7 @@ interface RegisterRequest {
     getParent(): string;
     getCustom(): boolean;
     getProtect(): boolean;
+    getImportid(): string;
     getDependenciesList(): string[];
     getObject(): unknown;
     getPropertydependenciesMap(): { entries(): Iterable<[string, { getUrnsList(): string[] }]> };
@@ -27,6 +33,9 @@ class RecordingMonitor extends MockMonitor {
     override async registerResource(req: RegisterRequest, callback: (err: unknown, response: { getUrn(): string } | undefined) => void): Promise<void> {
         const propertyDependencies: Record<string, string[]> = {};
         for (const [key, deps] of req.getPropertydependenciesMap().entries()) propertyDependencies[key] = deps.getUrnsList();
+        const given = withEngineUnknowns(deserializeProperties(req.getObject() as never)) as Record<string, unknown>;
+        // The analyzer sees a new custom resource's inputs after the provider's Check.
+        const inputs = req.getCustom() && !req.getImportid() ? checkedInputs(req.getType(), req.getName(), given) : given;
         return super.registerResource(req, (err, response) => {
             if (!err && response) {
                 const urn = response.getUrn();
@@ -37,7 +46,7 @@ class RecordingMonitor extends MockMonitor {
                     custom: req.getCustom(),
                     parent: req.getParent() || undefined,
                     protect: req.getProtect(),
-                    inputs: deserializeProperties(req.getObject() as never) as Record<string, unknown>,
+                    inputs,
                     outputs: {},
                     dependencies: req.getDependenciesList(),
                     propertyDependencies,
@@ -53,7 +62,7 @@ class RecordingMonitor extends MockMonitor {
             const state = this.resources.get(record.urn)?.state as object | undefined;
             // Resources hold serialized JS; components' registerResourceOutputs hold a Struct.
             const struct = state === undefined ? undefined : "toJavaScript" in state ? state : Struct.fromJavaScript(state as never);
-            record.outputs = struct ? (deserializeProperties(struct as never) as Record<string, unknown>) : {};
+            record.outputs = struct ? (withEngineUnknowns(deserializeProperties(struct as never)) as Record<string, unknown>) : {};
         }
         return this.records;
     }
@@ -69,10 +78,14 @@ export interface MockRun<T> {
  * Runs `body` under the mock runtime for one stack and waits for every registration.
  * Errors thrown by `body`, or raised inside applies, are rethrown.
  */
-export async function runUnderMocks<T>(stack: Pick<StackConfig, "project" | "stack" | "config" | "region">, body: () => T): Promise<MockRun<T>> {
-    const mocks = new AwsMocks(stack.region);
+export async function runUnderMocks<T>(
+    stack: Pick<StackConfig, "project" | "stack" | "config" | "region">,
+    body: () => T,
+    phase: Phase = "up",
+): Promise<MockRun<T>> {
+    const mocks = new AwsMocks(stack.region, undefined, phase);
     const monitor = new RecordingMonitor(mocks);
-    pulumi.runtime.setMockOptions(monitor, stack.project, stack.stack, false);
+    pulumi.runtime.setMockOptions(monitor, stack.project, stack.stack, phase === "preview");
     pulumi.runtime.setAllConfig(stack.config);
 
     const failures: unknown[] = [];
@@ -99,18 +112,22 @@ function cleanError(e: unknown): Error {
 export interface ProgramRun {
     resources: ResourceRecord[];
     mocks: AwsMocks;
-    /** Stack outputs, resolved. */
+    /** Stack outputs; at preview an unknown output is the engine's unknown sentinel. */
     outputs: Record<string, unknown>;
 }
 
-/** Runs the program (index.ts by default) once; throws the program's own error. */
-export async function runProgram(root: string, stack: StackConfig, programPath = join(root, "index.ts")): Promise<ProgramRun> {
-    const run = await runUnderMocks(stack, () => {
-        const resolved = require.resolve(programPath);
-        delete require.cache[resolved];
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return require(resolved) as Record<string, unknown>;
-    });
+/** Runs the program (index.ts by default) once in one phase; throws the program's own error. */
+export async function runProgram(root: string, stack: StackConfig, programPath = join(root, "index.ts"), phase: Phase = "up"): Promise<ProgramRun> {
+    const run = await runUnderMocks(
+        stack,
+        () => {
+            const resolved = require.resolve(programPath);
+            delete require.cache[resolved];
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            return require(resolved) as Record<string, unknown>;
+        },
+        phase,
+    );
     const outputs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(run.result)) {
         outputs[key] = pulumi.Output.isInstance(value) ? await outputValue(value) : value;
@@ -118,5 +135,9 @@ export async function runProgram(root: string, stack: StackConfig, programPath =
     return { resources: run.resources, mocks: run.mocks, outputs };
 }
 
-/** The value of an output (mocked outputs always resolve). */
-export const outputValue = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply((v) => resolve(v)));
+/** The value of an output; an output unknown at preview gives the engine's unknown sentinel. */
+export async function outputValue<T>(o: pulumi.Output<T>): Promise<T | string> {
+    // `isKnown` is the SDK's own (internal) flag; apply callbacks never run on unknowns.
+    const known = await (o as unknown as { isKnown: Promise<boolean> }).isKnown;
+    return known ? new Promise<T>((resolve) => o.apply((v) => resolve(v))) : ENGINE_UNKNOWN;
+}

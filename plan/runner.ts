@@ -1,6 +1,8 @@
 // Runs a policy pack in-process the way the policy server does: enforcement from config then
 // policy then pack, schema defaults applied, props behind the SDK's unknown-checking proxy,
 // unknowns at preview reported as advisory, remediations before validations.
+// Records made at preview carry the engine's unknown sentinel, which is the policy SDK's own
+// unknownStringValue: the server passes it through deserialization unchanged, so does this.
 import {
     EnforcementLevel,
     Policies,
@@ -131,7 +133,15 @@ export async function evaluatePolicies(
         let props = r.inputs;
         for (const p of policies) {
             if (!isResourcePolicy(p) || !p.remediateResource || levelOf(p) !== "remediate") continue;
-            const fixed = await p.remediateResource(resourceArgs(r, props, p));
+            let fixed: Record<string, unknown> | undefined;
+            try {
+                fixed = (await p.remediateResource(resourceArgs(r, props, p))) ?? undefined;
+            } catch (e) {
+                // The server reports this as a diagnostic of the remediation and goes on.
+                if (!(e instanceof UnknownValueError)) throw e;
+                const message = `can't run remediation '${p.name}' from policy pack ${pack} during preview: ${(e as Error).message}`;
+                violations.push({ policyName: p.name, enforcementLevel: "advisory", severity: p.severity, message, urn: r.urn, unverifiable: true });
+            }
             if (fixed && JSON.stringify(fixed) !== JSON.stringify(props)) {
                 remediations.push({ policyName: p.name, urn: r.urn, before: props, after: fixed });
                 props = fixed;

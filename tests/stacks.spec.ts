@@ -140,6 +140,8 @@ describe("whole stacks", function () {
             "ecs-execution-role-least-privilege",
             "ecs-service-private-subnets",
             "iam-no-broad-managed-policies",
+            "iam-no-service-wildcards",
+            "iam-no-wildcard-resource",
             "iam-trust-confused-deputy",
             "required-tags",
         ]);

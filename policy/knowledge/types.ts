@@ -28,6 +28,8 @@ export const T = {
     route: ["aws:ec2/route:Route"],
     routeTableAssociation: ["aws:ec2/routeTableAssociation:RouteTableAssociation"],
     internetGateway: ["aws:ec2/internetGateway:InternetGateway"],
+    /** Its internetGatewayId output is an internet gateway's id too. */
+    internetGatewayAttachment: ["aws:ec2/internetGatewayAttachment:InternetGatewayAttachment"],
     natGateway: ["aws:ec2/natGateway:NatGateway"],
     instance: ["aws:ec2/instance:Instance"],
     networkInterface: ["aws:ec2/networkInterface:NetworkInterface"],

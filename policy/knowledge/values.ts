@@ -21,9 +21,19 @@ export function asList(value: unknown): unknown[] {
     return Array.isArray(value) ? value : [value];
 }
 
-export const asStrings = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === "string");
+/**
+ * Every element, read one by one into a plain array. The policy server hands remediations arrays
+ * behind its secrets proxy, on which filter/map (which look up the Array constructor) throw.
+ */
+function elements(list: unknown[]): unknown[] {
+    const copy: unknown[] = [];
+    for (let i = 0; i < list.length; i++) copy.push(list[i]);
+    return copy;
+}
 
-export const asRecords = (value: unknown): Record<string, unknown>[] => asList(value).filter(isRecord);
+export const asStrings = (value: unknown): string[] => elements(asList(value)).filter((v): v is string => typeof v === "string");
+
+export const asRecords = (value: unknown): Record<string, unknown>[] => elements(asList(value)).filter(isRecord);
 
 /** Reads `obj.a.b.c` without throwing on missing or mistyped levels. */
 export function at(obj: unknown, ...path: string[]): unknown {

@@ -1,7 +1,10 @@
 // Small rule objects → CrossGuard policies. Rules never see the SDK plumbing; they get props
 // (already wrapped in the SDK's unknown-checking proxy), their config, and a report function.
+// Every rule also takes `failClosedAtPreview` (see undecided.ts): what it cannot decide at
+// preview then fails the gate instead of passing as an advisory "can't run".
 import type { EnforcementLevel, PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph } from "./graph";
+import { PreviewConfig, decideOrExplain, withFailClosedSchema } from "./undecided";
 import { Kind, isKind } from "../knowledge/types";
 
 /** Where each rule is documented: one anchor per rule in the catalog generated from this metadata. */
@@ -48,7 +51,7 @@ const meta = (spec: RuleMeta) => ({
     enforcementLevel: spec.enforcementLevel,
     remediationSteps: spec.remediationSteps,
     tags: spec.anchors,
-    configSchema: spec.configSchema,
+    configSchema: withFailClosedSchema(spec.configSchema),
     url: `${POLICY_DOCS_URL}#${spec.name}`,
 });
 
@@ -58,8 +61,9 @@ export function resourceRule<C extends object = Record<string, never>>(spec: Res
         ...meta(spec),
         validateResource: (args, reportViolation) => {
             if (!applies(args.type)) return;
-            const ctx = { type: args.type, name: args.name, urn: args.urn, config: args.getConfig<C>() };
-            spec.check(args.props, ctx, (message) => reportViolation(`${args.name}: ${message}`));
+            const config = args.getConfig<C & PreviewConfig>();
+            const report = (message: string) => reportViolation(`${args.name}: ${message}`);
+            decideOrExplain(config, report, () => spec.check(args.props, { type: args.type, name: args.name, urn: args.urn, config }, report));
         },
     };
     const remediate = spec.remediate;
@@ -76,9 +80,9 @@ export function stackRule<C extends object = Record<string, never>>(spec: StackR
     return {
         ...meta(spec),
         validateStack: (args, reportViolation) => {
-            spec.check(new StackGraph(args.resources), args.getConfig<C>(), (message, resource) =>
-                reportViolation(resource ? `${resource.name}: ${message}` : message, resource?.urn),
-            );
+            const config = args.getConfig<C & PreviewConfig>();
+            const report = (message: string, resource?: PolicyResource) => reportViolation(resource ? `${resource.name}: ${message}` : message, resource?.urn);
+            decideOrExplain(config, report, () => spec.check(new StackGraph(args.resources), config, report));
         },
     };
 }

@@ -128,7 +128,7 @@ describe("policy: network", () => {
         });
         it("fails a subnet whose default route goes to the internet gateway", async () => {
             assert.deepEqual(messages(await withService("public").check(ecsServicePrivateSubnets)), [
-                "svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway. Use a private subnet.",
+                "svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway (igw). Use a private subnet.",
             ]);
         });
         it("fails a subnet that maps public IPs on launch", async () => {
@@ -214,7 +214,7 @@ describe("policy: network", () => {
             });
             it(`${phase}: the NAT instance's own subnet is public (its table routes to the internet gateway)`, async () => {
                 assert.deepEqual(messages(await serviceIn(natInstanceNetwork(phase), phase, "public").check(ecsServicePrivateSubnets)), [
-                    `svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway. Use a private subnet.`,
+                    `svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway (igw). Use a private subnet.`,
                 ]);
             });
             it(`${phase}: an instance route does not hide a second route to the internet gateway`, async () => {
@@ -225,7 +225,7 @@ describe("policy: network", () => {
                     { routeTableId: ["private-rt"], gatewayId: ["igw"] },
                 );
                 assert.deepEqual(messages(await serviceIn(b, phase, "private").check(ecsServicePrivateSubnets)), [
-                    `svc: runs in subnet private, which is public: route private-leak in private-rt sends 203.0.113.0/24 to an internet gateway. Use a private subnet.`,
+                    `svc: runs in subnet private, which is public: route private-leak in private-rt sends 203.0.113.0/24 to an internet gateway (igw). Use a private subnet.`,
                 ]);
             });
         }

@@ -79,7 +79,11 @@ describe("policy pack", () => {
         });
 
         it("getConfig applies schema defaults and rejects mistyped or unknown keys", () => {
-            assert.deepEqual(policyConfigOf(logGroupRetention.name, logGroupRetention.configSchema, {}), { minimumRetentionDays: 7, defaultRetentionDays: 30 });
+            assert.deepEqual(policyConfigOf(logGroupRetention.name, logGroupRetention.configSchema, {}), {
+                minimumRetentionDays: 7,
+                defaultRetentionDays: 30,
+                failClosedAtPreview: false,
+            });
             assert.throws(
                 () => policyConfigOf(logGroupRetention.name, logGroupRetention.configSchema, { "log-group-retention": { minimumRetentionDays: "30" } }),
                 /log-group-retention.minimumRetentionDays="30" is not valid; allowed: integer/,
