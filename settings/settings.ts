@@ -25,6 +25,19 @@ export { checkImageReference } from "./formats";
  */
 export function readSettings(raw: RawConfig, stack: string, project = "fargate-web", region?: string, aws: RawConfig = region ? { region } : {}): Settings {
     const r = new ConfigReader(raw);
+    const settings = readWith(r, raw, stack, project, region, aws);
+    if (r.problems.length > 0) throw new SettingsError(r.problems);
+    return settings;
+}
+
+/** Every setting key the program reads, with its default for a profile (docs/settings.md is checked against it). */
+export function settingDefaults(profile: Profile): ReadonlyMap<string, unknown> {
+    const r = new ConfigReader({ profile });
+    readWith(r, { profile }, "docs", "fargate-web", "us-east-1", { region: "us-east-1" });
+    return r.defaults;
+}
+
+function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: string, region: string | undefined, aws: RawConfig): Settings {
     checkAwsConfig(r, aws);
     const profile = r.oneOf("profile", PROFILES, (PROFILES as readonly string[]).includes(stack) ? (stack as Profile) : "dev");
     if (raw.profile === undefined && !(PROFILES as readonly string[]).includes(stack)) {
@@ -206,6 +219,5 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         costAssumptions: readCostAssumptions(r),
     };
     r.failUnknownKeys();
-    if (r.problems.length > 0) throw new SettingsError(r.problems);
     return settings;
 }
