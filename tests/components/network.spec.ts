@@ -157,3 +157,64 @@ describe("Network egress modes", () => {
         assert.equal((one(resources, INSTANCE).inputs.tags as Record<string, string>).environment, "dev", "the instance carries the cost tags");
     });
 });
+
+describe("Network under mocks: subnets, routes and NAT gateways", () => {
+    it("creates public and private subnets per AZ; private ones route to a NAT, never the IGW", async () => {
+        const resources = await record(() => new Network("net", { namePrefix: "web-dev", vpcCidr: "10.0.0.0/16", azCount: 2, egress: "nat-single", tags }));
+        const subnets = ofType(resources, "aws:ec2/subnet:Subnet");
+        assert.equal(subnets.length, 4);
+        assert.ok(subnets.every((s) => s.inputs.mapPublicIpOnLaunch === false));
+        assert.deepEqual(
+            subnets.map((s) => s.inputs.availabilityZone),
+            ["us-east-1a", "us-east-1b", "us-east-1a", "us-east-1b"],
+        );
+        const routes = ofType(resources, "aws:ec2/route:Route");
+        const privateRoutes = routes.filter((r) => r.name.includes("private"));
+        assert.equal(privateRoutes.length, 2);
+        assert.ok(privateRoutes.every((r) => typeof r.inputs.natGatewayId === "string" && r.inputs.gatewayId === undefined));
+        assert.equal(
+            one(resources, "aws:ec2/route:Route", "web-dev-public-default").inputs.gatewayId,
+            one(resources, "aws:ec2/internetGateway:InternetGateway").outputs.id,
+        );
+        assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 1);
+        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const underNet = (r: (typeof resources)[number] | undefined): boolean =>
+            r?.parent !== undefined && (r.parent.endsWith("::net") || underNet(byUrn.get(r.parent)));
+        assert.ok(resources.filter((r) => r.custom).every(underNet), "every resource is the component's child or grandchild");
+    });
+
+    it("nat-per-az puts one NAT gateway (and EIP) in each AZ", async () => {
+        const resources = await record(() => new Network("net", { namePrefix: "web-prod", vpcCidr: "10.1.0.0/16", azCount: 3, egress: "nat-per-az", tags }));
+        assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 3);
+        assert.equal(ofType(resources, "aws:ec2/eip:Eip").length, 3);
+        const natIds = new Set(
+            ofType(resources, "aws:ec2/route:Route")
+                .filter((r) => r.inputs.natGatewayId)
+                .map((r) => r.inputs.natGatewayId),
+        );
+        assert.equal(natIds.size, 3);
+    });
+
+    it("adopts an existing VPC without creating anything", async () => {
+        let network: Network | undefined;
+        const resources = await record(() => {
+            network = new Network("net", {
+                namePrefix: "web-dev",
+                vpcCidr: "10.0.0.0/16",
+                azCount: 2,
+                egress: "nat-single",
+                tags,
+                existingVpc: { vpcId: "vpc-0123456789abcdef0", publicSubnetIds: ["subnet-a1234567"], privateSubnetIds: ["subnet-b1234567"] },
+            });
+        });
+        assert.equal(resources.filter((r) => r.custom).length, 0);
+        assert.equal(network!.natGatewayCount, 0);
+    });
+
+    it("refuses more AZs than the region has", async () => {
+        await assert.rejects(
+            record(() => new Network("net", { namePrefix: "web-dev", vpcCidr: "10.0.0.0/16", azCount: 4, egress: "nat-single", tags }), "test", "eu-west-1"),
+            /azCount=4 is not valid in this region; allowed: at most 3/,
+        );
+    });
+});
