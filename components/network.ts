@@ -53,7 +53,7 @@ export class Network extends pulumi.ComponentResource {
         const named = (suffix: string) => ({ ...tags, Name: `${p}-${suffix}` });
         const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this }).names.apply((names) => {
             if (names.length < azCount) {
-                throw new Error(`azCount=${azCount} is not valid in this region; allowed: at most ${names.length} (available zones: ${names.join(", ")})`);
+                throw new pulumi.ResourceError(`azCount=${azCount} is not valid in this region; allowed: at most ${names.length} (available zones: ${names.join(", ")})`, this);
             }
             return names;
         });

@@ -172,7 +172,9 @@ export class WebService extends pulumi.ComponentResource {
                 taskDefinition: taskDefinition.arn,
                 desiredCount: s.desiredCount,
                 capacityProviderStrategies: [{ capacityProvider: s.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
-                platformVersion: "1.4.0",
+                // LATEST is the platform AWS maintains (1.4.0 on Linux today); a pinned version would stay
+                // behind after AWS moves on, and ecs-fargate-platform-version accepts both.
+                platformVersion: "LATEST",
                 // Subnet and group ids are unknown at preview; the graph rules prove them through their dependencies.
                 networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [groups.taskSecurityGroupId], assignPublicIp: false },
                 loadBalancers: [

@@ -40,7 +40,7 @@ describe("WebService under mocks", () => {
         assert.equal(service.deploymentMinimumHealthyPercent, 0);
         assert.equal(service.deploymentMaximumPercent, 200);
         assert.equal(service.healthCheckGracePeriodSeconds, 30);
-        assert.equal(service.platformVersion, "1.4.0");
+        assert.equal(service.platformVersion, "LATEST");
         assert.deepEqual(service.capacityProviderStrategies, [{ capacityProvider: "FARGATE_SPOT", weight: 1 }]);
     });
 
