@@ -22,3 +22,4 @@ export const clusterName = app.clusterName;
 export const serviceName = app.serviceName;
 export const repositoryUrl = app.repositoryUrl;
 export const logGroupName = app.logGroupName;
+export const natInstanceId = app.natInstanceId;

@@ -17,12 +17,24 @@ export interface AppOutputs {
     serviceName: pulumi.Output<string>;
     repositoryUrl: pulumi.Output<string>;
     logGroupName: pulumi.Output<string>;
+    /** Set when egress is nat-instance: the target for `aws ssm start-session`. */
+    natInstanceId?: pulumi.Output<string>;
 }
 
 export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
     const tags = standardTags(s);
     const p = s.names.prefix;
-    const network = new Network(p, { namePrefix: p, vpcCidr: s.vpcCidr, azCount: s.azCount, egress: s.egress, existingVpc: s.existingVpc, tags });
+    const network = new Network(p, {
+        namePrefix: p,
+        vpcCidr: s.vpcCidr,
+        azCount: s.azCount,
+        egress: s.egress,
+        natInstanceType: s.natInstanceType,
+        natRoleName: s.names.natRole,
+        interfaceEndpoints: s.interfaceEndpoints,
+        existingVpc: s.existingVpc,
+        tags,
+    });
     const cluster = new Cluster(s.names.cluster, { name: s.names.cluster, spot: s.spot, tags });
     const registry = new Registry(p, {
         repositoryName: s.names.repository,
@@ -55,6 +67,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
     const web = new WebService(p, {
         settings: s,
         vpcId: network.vpcId,
+        vpcCidr: s.existingVpc ? undefined : s.vpcCidr,
         publicSubnetIds: network.publicSubnetIds,
         privateSubnetIds: network.privateSubnetIds,
         clusterArn: cluster.arn,
@@ -69,5 +82,12 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         tags,
     });
 
-    return { url: web.url, clusterName: cluster.name, serviceName: web.serviceName, repositoryUrl: registry.repositoryUrl, logGroupName: logs.logGroupName };
+    return {
+        url: web.url,
+        clusterName: cluster.name,
+        serviceName: web.serviceName,
+        repositoryUrl: registry.repositoryUrl,
+        logGroupName: logs.logGroupName,
+        natInstanceId: network.natInstanceId,
+    };
 }

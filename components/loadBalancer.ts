@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { HealthCheckSettings } from "../settings/settings";
+import { TrafficShift } from "./trafficShift";
 
 export interface LoadBalancerArgs {
     albName: string;
@@ -15,6 +16,8 @@ export interface LoadBalancerArgs {
     certificateArn?: string;
     tlsPolicy: string;
     accessLogsBucket?: string;
+    /** Blue/green, canary and linear deployments: a second target group and the rules ECS reweights. */
+    trafficShift?: { alternateTargetGroupName: string; testListenerPort: number };
     tags: Record<string, string>;
 }
 
@@ -25,6 +28,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
     readonly arnSuffix: pulumi.Output<string>;
     readonly targetGroupArn: pulumi.Output<string>;
     readonly targetGroupArnSuffix: pulumi.Output<string>;
+    readonly loadBalancerName: pulumi.Output<string>;
+    readonly targetGroupName: pulumi.Output<string>;
+    readonly trafficShift?: TrafficShift;
     /** Listeners the service must wait for (a target group needs one before a service uses it). */
     readonly listeners: pulumi.Resource[];
 
@@ -48,30 +54,28 @@ export class LoadBalancer extends pulumi.ComponentResource {
         );
 
         const hc = args.healthCheck;
-        const targetGroup = new aws.lb.TargetGroup(
-            args.targetGroupName,
-            {
-                vpcId: args.vpcId,
-                targetType: "ip",
+        const targetGroupArgs: aws.lb.TargetGroupArgs = {
+            vpcId: args.vpcId,
+            targetType: "ip",
+            protocol: "HTTP",
+            port: args.containerPort,
+            deregistrationDelay: args.deregistrationDelaySeconds,
+            healthCheck: {
+                enabled: true,
+                path: hc.path,
                 protocol: "HTTP",
-                port: args.containerPort,
-                deregistrationDelay: args.deregistrationDelaySeconds,
-                healthCheck: {
-                    enabled: true,
-                    path: hc.path,
-                    protocol: "HTTP",
-                    port: "traffic-port",
-                    interval: hc.intervalSeconds,
-                    timeout: hc.timeoutSeconds,
-                    healthyThreshold: hc.healthyThreshold,
-                    unhealthyThreshold: hc.unhealthyThreshold,
-                    matcher: hc.matcher,
-                },
-                tags: args.tags,
+                port: "traffic-port",
+                interval: hc.intervalSeconds,
+                timeout: hc.timeoutSeconds,
+                healthyThreshold: hc.healthyThreshold,
+                unhealthyThreshold: hc.unhealthyThreshold,
+                matcher: hc.matcher,
             },
-            { parent: this },
-        );
+            tags: args.tags,
+        };
+        const targetGroup = new aws.lb.TargetGroup(args.targetGroupName, targetGroupArgs, { parent: this });
         const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
+        let production: aws.lb.Listener;
 
         if (args.certificateArn) {
             const https = new aws.lb.Listener(
@@ -100,6 +104,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
             this.listeners = [https, redirect];
             this.url = pulumi.interpolate`https://${alb.dnsName}`;
+            production = https;
         } else {
             this.listeners = [
                 new aws.lb.Listener(
@@ -109,12 +114,33 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 ),
             ];
             this.url = pulumi.interpolate`http://${alb.dnsName}`;
+            production = this.listeners[0] as aws.lb.Listener;
+        }
+
+        if (args.trafficShift) {
+            this.trafficShift = new TrafficShift(
+                name,
+                {
+                    ...args.trafficShift,
+                    targetGroupArgs,
+                    liveTargetGroupArn: targetGroup.arn,
+                    loadBalancerArn: alb.arn,
+                    productionListenerArn: production.arn,
+                    certificateArn: args.certificateArn,
+                    tlsPolicy: args.tlsPolicy,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            this.listeners = [...this.listeners, ...this.trafficShift.resources];
         }
 
         this.dnsName = alb.dnsName;
         this.arnSuffix = alb.arnSuffix;
         this.targetGroupArn = targetGroup.arn;
         this.targetGroupArnSuffix = targetGroup.arnSuffix;
+        this.loadBalancerName = alb.name;
+        this.targetGroupName = targetGroup.name;
         this.registerOutputs({ url: this.url, dnsName: this.dnsName });
     }
 }

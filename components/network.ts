@@ -1,16 +1,28 @@
-// VPC over ≥2 AZs: public subnets hold only the ALB and NAT gateways, private subnets hold tasks.
-// Routes are separate resources so the policy pack can follow subnet → route table → gateway.
+// VPC over ≥2 AZs: public subnets hold only the ALB and the NAT, private subnets hold tasks.
+// Routes are separate resources so the policy pack can follow subnet → route table → target.
+// Egress per stack: a NAT instance, one NAT gateway, one per AZ, or none (endpoints only).
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { awsContext } from "./awsContext";
+import { NatInstance } from "./natInstance";
+import { VpcEndpoints } from "./vpcEndpoints";
 import { splitCidr } from "../settings/constraints";
+import { DEFAULT_NAT_INSTANCE_TYPE } from "../settings/egress";
 import type { Egress } from "../settings/profiles";
 import type { ExistingVpc } from "../settings/settings";
+import type { InterfaceEndpointService } from "../policy/knowledge/endpoints";
 
 export interface NetworkArgs {
     namePrefix: string;
     vpcCidr: string;
     azCount: number;
     egress: Egress;
+    /** Instance type when egress is nat-instance (default DEFAULT_NAT_INSTANCE_TYPE). */
+    natInstanceType?: string;
+    /** Logical name of the NAT instance's role (default <prefix>-nat). */
+    natRoleName?: string;
+    /** Interface endpoints in the private subnets; the S3 gateway endpoint is always there. */
+    interfaceEndpoints?: InterfaceEndpointService[];
     /** Adopt this VPC instead of creating one. */
     existingVpc?: ExistingVpc;
     tags: Record<string, string>;
@@ -21,6 +33,8 @@ export class Network extends pulumi.ComponentResource {
     readonly publicSubnetIds: pulumi.Output<string>[];
     readonly privateSubnetIds: pulumi.Output<string>[];
     readonly natGatewayCount: number;
+    /** The NAT instance (egress nat-instance), for Session Manager: aws ssm start-session --target <id>. */
+    readonly natInstanceId?: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:network:Network", name, {}, opts);
@@ -39,11 +53,12 @@ export class Network extends pulumi.ComponentResource {
         const named = (suffix: string) => ({ ...tags, Name: `${p}-${suffix}` });
         const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this }).names.apply((names) => {
             if (names.length < azCount) {
-                throw new Error(`azCount=${azCount} is not valid in this region; allowed: at most ${names.length} (available zones: ${names.join(", ")})`);
+                throw new pulumi.ResourceError(`azCount=${azCount} is not valid in this region; allowed: at most ${names.length} (available zones: ${names.join(", ")})`, this);
             }
             return names;
         });
         const cidrs = splitCidr(args.vpcCidr, azCount * 2);
+        const privateCidrs = cidrs.slice(azCount, azCount * 2);
 
         const vpc = new aws.ec2.Vpc(
             `${p}-vpc`,
@@ -69,12 +84,16 @@ export class Network extends pulumi.ComponentResource {
         const privateSubnets = Array.from({ length: azCount }, (_, i) => subnet("private", i));
 
         const publicTable = new aws.ec2.RouteTable(`${p}-public`, { vpcId: vpc.id, tags: named("public") }, { parent: this });
-        new aws.ec2.Route(`${p}-public-default`, { routeTableId: publicTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, { parent: this });
-        publicSubnets.forEach(
+        const internetRoute = new aws.ec2.Route(
+            `${p}-public-default`,
+            { routeTableId: publicTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id },
+            { parent: this },
+        );
+        const publicAssociations = publicSubnets.map(
             (s, i) => new aws.ec2.RouteTableAssociation(`${p}-public-${i}`, { subnetId: s.id, routeTableId: publicTable.id }, { parent: this }),
         );
 
-        this.natGatewayCount = args.egress === "nat-per-az" ? azCount : 1;
+        this.natGatewayCount = args.egress === "nat-per-az" ? azCount : args.egress === "nat-single" ? 1 : 0;
         const nats = Array.from({ length: this.natGatewayCount }, (_, i) => {
             const eip = new aws.ec2.Eip(`${p}-nat-${i}`, { domain: "vpc", tags: named(`nat-${i}`) }, { parent: this });
             return new aws.ec2.NatGateway(
@@ -84,18 +103,55 @@ export class Network extends pulumi.ComponentResource {
             );
         });
 
-        privateSubnets.forEach((s, i) => {
+        const natInstance =
+            args.egress === "nat-instance"
+                ? new NatInstance(
+                      p,
+                      {
+                          namePrefix: p,
+                          vpcId: vpc.id,
+                          subnetId: publicSubnets[0]!.id,
+                          privateCidrs,
+                          instanceType: args.natInstanceType ?? DEFAULT_NAT_INSTANCE_TYPE,
+                          roleName: args.natRoleName ?? `${p}-nat`,
+                          tags,
+                      },
+                      // User data installs packages at first boot: the subnet must already reach the internet.
+                      { parent: this, dependsOn: [internetRoute, publicAssociations[0]!] },
+                  )
+                : undefined;
+
+        const privateTables = privateSubnets.map((s, i) => {
             const table = new aws.ec2.RouteTable(`${p}-private-${i}`, { vpcId: vpc.id, tags: named(`private-${i}`) }, { parent: this });
-            // Per-AZ NAT keeps an AZ outage local; a single NAT is the cheap dev choice.
-            const nat = nats[args.egress === "nat-per-az" ? i : 0]!;
-            new aws.ec2.Route(
-                `${p}-private-${i}-default`,
-                { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
-                { parent: this },
-            );
+            // Per-AZ NAT keeps an AZ outage local; one NAT (gateway or instance) is the cheap choice;
+            // endpoints-only has no default route at all.
+            const target = natInstance
+                ? { networkInterfaceId: natInstance.networkInterfaceId }
+                : nats.length > 0
+                  ? { natGatewayId: nats[args.egress === "nat-per-az" ? i : 0]!.id }
+                  : undefined;
+            if (target)
+                new aws.ec2.Route(`${p}-private-${i}-default`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", ...target }, { parent: this });
             new aws.ec2.RouteTableAssociation(`${p}-private-${i}`, { subnetId: s.id, routeTableId: table.id }, { parent: this });
+            return table;
         });
 
+        new VpcEndpoints(
+            p,
+            {
+                namePrefix: p,
+                vpcId: vpc.id,
+                region: awsContext({ parent: this }).region,
+                privateRouteTableIds: privateTables.map((t) => t.id),
+                privateSubnetIds: privateSubnets.map((s) => s.id),
+                privateCidrs,
+                interfaceServices: args.interfaceEndpoints ?? [],
+                tags,
+            },
+            { parent: this },
+        );
+
+        this.natInstanceId = natInstance?.instanceId;
         this.vpcId = vpc.id;
         this.publicSubnetIds = publicSubnets.map((s) => s.id);
         this.privateSubnetIds = privateSubnets.map((s) => s.id);

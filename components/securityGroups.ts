@@ -7,6 +7,8 @@ export interface SecurityGroupsArgs {
     containerPort: number;
     /** Open 443 on the ALB (only when a certificate is configured). */
     https: boolean;
+    /** The blue/green test listener's port, open to this CIDR only (the VPC's). */
+    testListener?: { port: number; sourceCidr: pulumi.Input<string> };
     tags: Record<string, string>;
 }
 
@@ -42,6 +44,20 @@ export class SecurityGroups extends pulumi.ComponentResource {
                     toPort: worldPort,
                     cidrIpv4: "0.0.0.0/0",
                     description: `HTTP${worldPort === 443 ? "S" : ""} from the internet`,
+                },
+                { parent: this },
+            );
+        }
+        if (args.testListener) {
+            new aws.vpc.SecurityGroupIngressRule(
+                `${p}-alb-in-test`,
+                {
+                    securityGroupId: alb.id,
+                    ipProtocol: "tcp",
+                    fromPort: args.testListener.port,
+                    toPort: args.testListener.port,
+                    cidrIpv4: args.testListener.sourceCidr,
+                    description: "Deployment test listener: from inside the VPC only",
                 },
                 { parent: this },
             );

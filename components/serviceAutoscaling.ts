@@ -8,7 +8,11 @@ export interface ServiceAutoscalingArgs {
     clusterName: pulumi.Input<string>;
     serviceName: pulumi.Input<string>;
     albArnSuffix: pulumi.Input<string>;
-    targetGroupArnSuffix: pulumi.Input<string>;
+    /**
+     * The one target group the service serves from; undefined when deployments swap between two,
+     * where ALBRequestCountPerTarget on either would go blind after a swap (CPU and memory remain).
+     */
+    targetGroupArnSuffix?: pulumi.Input<string>;
     settings: AutoscalingSettings;
 }
 
@@ -28,7 +32,8 @@ export class ServiceAutoscaling extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        for (const policy of targetTrackingPolicies(args.settings)) {
+        const targetGroup = args.targetGroupArnSuffix;
+        for (const policy of targetTrackingPolicies(args.settings).filter((p) => !p.needsResourceLabel || targetGroup !== undefined)) {
             new aws.appautoscaling.Policy(
                 `${args.namePrefix}-${policy.name}`,
                 {
@@ -43,7 +48,7 @@ export class ServiceAutoscaling extends pulumi.ComponentResource {
                         predefinedMetricSpecification: {
                             predefinedMetricType: policy.metric,
                             resourceLabel: policy.needsResourceLabel
-                                ? pulumi.all([args.albArnSuffix, args.targetGroupArnSuffix]).apply(([alb, tg]) => albRequestLabel(alb, tg))
+                                ? pulumi.all([args.albArnSuffix, targetGroup]).apply(([alb, tg]) => albRequestLabel(alb, tg!))
                                 : undefined,
                         },
                     },

@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TMP_VOLUME, webContainerDefinitions } from "../documents/containerDefinitions";
+import { circuitBreaker, deploymentAlarms, deploymentConfiguration, deploymentTimeoutMinutes, shiftsTraffic } from "../documents/deployment";
+import { DeploymentAlarms } from "./deploymentAlarms";
+import { DeploymentRoles } from "./deploymentRoles";
 import { LoadBalancer } from "./loadBalancer";
 import { SecurityGroups } from "./securityGroups";
 import { ServiceAlarms } from "./serviceAlarms";
@@ -28,6 +31,7 @@ export type WebServiceSettings = Pick<
     | "healthCheckGracePeriodSeconds"
     | "minHealthyPercent"
     | "maxPercent"
+    | "deployment"
     | "enableExec"
     | "deletionProtection"
     | "accessLogsBucket"
@@ -37,6 +41,8 @@ export type WebServiceSettings = Pick<
 export interface WebServiceArgs {
     settings: WebServiceSettings;
     vpcId: pulumi.Input<string>;
+    /** The VPC's CIDR, the only source of test traffic; looked up from vpcId when undefined (an adopted VPC). */
+    vpcCidr?: pulumi.Input<string>;
     publicSubnetIds: pulumi.Input<string>[];
     privateSubnetIds: pulumi.Input<string>[];
     clusterArn: pulumi.Input<string>;
@@ -62,10 +68,15 @@ export class WebService extends pulumi.ComponentResource {
         super("fargate-web:web:WebService", name, {}, opts);
         const s = args.settings;
         const p = s.names.prefix;
+        const d = s.deployment;
+        const shifting = shiftsTraffic(d.strategy);
+        const testListener = shifting
+            ? { port: d.testListenerPort, sourceCidr: args.vpcCidr ?? aws.ec2.getVpcOutput({ id: args.vpcId }, { parent: this }).cidrBlock }
+            : undefined;
 
         const groups = new SecurityGroups(
             p,
-            { namePrefix: p, vpcId: args.vpcId, containerPort: s.containerPort, https: s.certificateArn !== undefined, tags: args.tags },
+            { namePrefix: p, vpcId: args.vpcId, containerPort: s.containerPort, https: s.certificateArn !== undefined, testListener, tags: args.tags },
             { parent: this },
         );
         const lb = new LoadBalancer(
@@ -83,10 +94,37 @@ export class WebService extends pulumi.ComponentResource {
                 certificateArn: s.certificateArn,
                 tlsPolicy: s.tlsPolicy,
                 accessLogsBucket: s.accessLogsBucket,
+                trafficShift: shifting ? { alternateTargetGroupName: s.names.alternateTargetGroup, testListenerPort: d.testListenerPort } : undefined,
                 tags: args.tags,
             },
             { parent: this },
         );
+        const shift = lb.trafficShift;
+        const alarms = new DeploymentAlarms(
+            p,
+            {
+                namePrefix: p,
+                albArnSuffix: lb.arnSuffix,
+                targetGroupArnSuffixes: shift ? [lb.targetGroupArnSuffix, shift.alternateTargetGroupArnSuffix] : [lb.targetGroupArnSuffix],
+                alarmTopicArn: s.alarmTopicArn,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const roles = shift
+            ? new DeploymentRoles(
+                  p,
+                  {
+                      trafficRoleName: s.names.trafficRole,
+                      hookRoleName: s.names.hookRole,
+                      loadBalancerName: lb.loadBalancerName,
+                      targetGroupNames: [lb.targetGroupName, shift.alternateTargetGroupName],
+                      hookFunctionArn: d.hookFunctionArn,
+                      tags: args.tags,
+                  },
+                  { parent: this },
+              )
+            : undefined;
 
         const containerDefinitions = pulumi.all([args.imageUri, args.logGroupName, args.region]).apply(([image, logGroupName, region]) =>
             JSON.stringify(
@@ -115,6 +153,8 @@ export class WebService extends pulumi.ComponentResource {
                 memory: String(s.memory),
                 runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.cpuArchitecture },
                 ephemeralStorage: s.ephemeralStorageGiB > 21 ? { sizeInGib: s.ephemeralStorageGiB } : undefined,
+                // Role ARNs stay outputs (unknown at preview): the pack follows the recorded property
+                // dependency to each role, and the order role → task definition comes with them.
                 executionRoleArn: args.executionRoleArn,
                 taskRoleArn: args.taskRoleArn,
                 volumes: [{ name: TMP_VOLUME }],
@@ -132,10 +172,31 @@ export class WebService extends pulumi.ComponentResource {
                 taskDefinition: taskDefinition.arn,
                 desiredCount: s.desiredCount,
                 capacityProviderStrategies: [{ capacityProvider: s.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
-                platformVersion: "1.4.0",
+                // LATEST is the platform AWS maintains (1.4.0 on Linux today); a pinned version would stay
+                // behind after AWS moves on, and ecs-fargate-platform-version accepts both.
+                platformVersion: "LATEST",
+                // Subnet and group ids are unknown at preview; the graph rules prove them through their dependencies.
                 networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [groups.taskSecurityGroupId], assignPublicIp: false },
-                loadBalancers: [{ targetGroupArn: lb.targetGroupArn, containerName: s.appName, containerPort: s.containerPort }],
-                deploymentCircuitBreaker: { enable: true, rollback: true },
+                loadBalancers: [
+                    {
+                        targetGroupArn: lb.targetGroupArn,
+                        containerName: s.appName,
+                        containerPort: s.containerPort,
+                        advancedConfiguration:
+                            shift && roles
+                                ? {
+                                      alternateTargetGroupArn: shift.alternateTargetGroupArn,
+                                      productionListenerRule: shift.productionListenerRuleArn,
+                                      testListenerRule: shift.testListenerRuleArn,
+                                      roleArn: roles.trafficRoleArn,
+                                  }
+                                : undefined,
+                    },
+                ],
+                deploymentConfiguration: deploymentConfiguration(d, roles?.hookRoleArn),
+                // Rollback on the alarms for every strategy; the circuit breaker too where ECS allows it (rolling).
+                alarms: deploymentAlarms(alarms.alarmNames),
+                deploymentCircuitBreaker: circuitBreaker(d.strategy),
                 deploymentMinimumHealthyPercent: s.minHealthyPercent,
                 deploymentMaximumPercent: s.maxPercent,
                 healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
@@ -147,18 +208,21 @@ export class WebService extends pulumi.ComponentResource {
                 waitForSteadyState: true,
                 tags: args.tags,
             },
-            // Autoscaling owns the running count after creation.
-            { parent: this, dependsOn: lb.listeners, ignoreChanges: ["desiredCount"] },
+            // Autoscaling owns the running count after creation. Bakes and traffic steps are waits by design.
+            {
+                parent: this,
+                dependsOn: [...lb.listeners, alarms],
+                ignoreChanges: ["desiredCount"],
+                customTimeouts: { create: `${deploymentTimeoutMinutes(d)}m`, update: `${deploymentTimeoutMinutes(d)}m` },
+            },
         );
 
-        const common = {
-            namePrefix: p,
-            clusterName: args.clusterName,
-            serviceName: service.name,
-            albArnSuffix: lb.arnSuffix,
-            targetGroupArnSuffix: lb.targetGroupArnSuffix,
-        };
-        new ServiceAutoscaling(p, { ...common, settings: s.autoscaling }, { parent: this });
+        const common = { namePrefix: p, clusterName: args.clusterName, serviceName: service.name };
+        new ServiceAutoscaling(
+            p,
+            { ...common, albArnSuffix: lb.arnSuffix, targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix, settings: s.autoscaling },
+            { parent: this },
+        );
         new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
 
         this.url = lb.url;

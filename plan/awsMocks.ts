@@ -38,8 +38,18 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
             case "aws:index/getRegion:getRegion":
                 return { region: this.region, name: this.region, endpoint: `ec2.${this.region}.amazonaws.com`, id: this.region };
+            case "aws:ec2/getVpc:getVpc":
+                // An adopted VPC: the default VPC's range stands in for its CIDR.
+                return { id: args.inputs.id, cidrBlock: "172.31.0.0/16", cidrBlockAssociations: [] };
             case "aws:index/getAvailabilityZones:getAvailabilityZones":
                 return { names: this.zones(), zoneIds: this.zones().map((_, i) => `use1-az${i + 1}`), id: this.region };
+            case "aws:ssm/getParameter:getParameter": {
+                // AWS's public parameters (e.g. the latest Amazon Linux AMI) answer with an id.
+                const name = String(args.inputs.name);
+                const value = name.includes("/ami-") ? `ami-${hex(name, 17)}` : `value-of-${name}`;
+                const arn = `arn:aws:ssm:${this.region}::parameter${name}`;
+                return { name, value, insecureValue: value, type: "String", version: 1, arn, id: name };
+            }
             default:
                 throw new Error(`the offline plan has no mock for the call ${args.token}`);
         }
@@ -74,6 +84,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             "aws:ec2/securityGroup:SecurityGroup": "sg-",
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
             "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
+            "aws:ec2/instance:Instance": "i-",
+            "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
         };
         const prefix = prefixes[type];
         return prefix ? `${prefix}${hex(seed, 17)}` : `${name}-${hex(seed, 8)}`;
@@ -108,8 +120,16 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("elasticloadbalancing", suffix), arnSuffix: suffix };
             }
             case "aws:lb/listener:Listener":
-            case "aws:alb/listener:Listener":
-                return { arn: this.arn("elasticloadbalancing", `listener/app/${name}/${hex(seed, 16)}`) };
+            case "aws:alb/listener:Listener": {
+                // Listener and rule ARNs extend their parent's: ".../listener/app/<lb name>/<lb id>/<listener id>[/<rule id>]".
+                const lb = /:loadbalancer\/(.+)$/.exec(String(inputs.loadBalancerArn))?.[1] ?? `app/${name}/${hex(seed, 16)}`;
+                return { arn: this.arn("elasticloadbalancing", `listener/${lb}/${hex(seed, 16)}`) };
+            }
+            case "aws:lb/listenerRule:ListenerRule":
+            case "aws:alb/listenerRule:ListenerRule": {
+                const listener = /:listener\/(.+)$/.exec(String(inputs.listenerArn))?.[1] ?? `app/${name}/${hex(seed, 16)}/${hex(seed, 16)}`;
+                return { arn: this.arn("elasticloadbalancing", `listener-rule/${listener}/${hex(seed, 16)}`) };
+            }
             case "aws:ecs/cluster:Cluster":
                 return { arn: this.arn("ecs", `cluster/${name}`) };
             case "aws:ecs/service:Service":
@@ -132,6 +152,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("ec2", `subnet/${id}`) };
             case "aws:ec2/eip:Eip":
                 return { publicIp: `203.0.113.${(parseInt(hex(seed, 2), 16) % 254) + 1}`, allocationId: id };
+            case "aws:ec2/instance:Instance":
+                return { arn: this.arn("ec2", `instance/${id}`), primaryNetworkInterfaceId: `eni-${hex(seed, 17)}`, privateIp: "10.0.0.10" };
+            case "aws:ec2/vpcEndpoint:VpcEndpoint":
+                return { arn: this.arn("ec2", `vpc-endpoint/${id}`) };
+            case "aws:iam/instanceProfile:InstanceProfile":
+                return { arn: `arn:aws:iam::${this.account}:instance-profile/${name}` };
             case "aws:cloudwatch/metricAlarm:MetricAlarm":
                 return { arn: this.arn("cloudwatch", `alarm:${name}`) };
             case "aws:appautoscaling/policy:Policy":

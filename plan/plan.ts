@@ -2,14 +2,16 @@
 // judged by the policy pack's own analyzer server, plus cost and rollout estimates. One function
 // for the CLI, the tests and the benchmark.
 import { join, resolve } from "node:path";
-import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
+import type { CostEstimate } from "../policy/knowledge/cost";
+import type { CostComparison } from "../policy/knowledge/costDefaults";
+import { planCost } from "./costComparison";
 import type { PolicyAnalyzer } from "./analyzer/client";
 import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
 import { PolicyConfigError, openPolicyAnalyzer, readPolicyConfigFile, resolveConfig } from "./policyGate";
 import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
-import { RolloutEstimate, ECS_DEFAULTS, estimateRollout, rolloutInputsFrom } from "./rollout";
+import { DeploymentEstimate, deploymentInputsFrom, estimateDeployment, withEcsDefaults } from "./rollout";
 import { StackState, readStackState } from "./state";
 import { requireDirectory } from "./files";
 import type { Evaluation, ResourceRecord } from "./types";
@@ -63,8 +65,10 @@ export interface Plan {
     resources: ResourceRecord[];
     outputs: Record<string, unknown>;
     cost: CostEstimate;
+    /** The same app with a NAT gateway per AZ and on-demand tasks, and the ratio. */
+    commonDefaults: CostComparison;
     budgetUsd?: number;
-    rollout?: { planned: RolloutEstimate; ecsDefaults: RolloutEstimate };
+    rollout?: { planned: DeploymentEstimate; ecsDefaults: DeploymentEstimate };
     mandatoryViolations: number;
     notes: string[];
 }
@@ -203,10 +207,7 @@ function assemble(
         policies: policyVerdicts(levels, evaluations),
         resources,
         outputs,
-        cost: estimateMonthlyCost(
-            resources.map((r) => ({ type: r.type, props: r.outputs })),
-            region,
-        ),
+        ...planCost({ project: subject.project, config: subject.config, region }, resources),
         budgetUsd: typeof budget === "number" ? budget : undefined,
         rollout: rolloutOf(resources),
         mandatoryViolations: phases[gate]!.mandatoryViolations,
@@ -218,8 +219,9 @@ function rolloutOf(resources: ResourceRecord[]): Plan["rollout"] {
     const service = resources.find((r) => r.type === "aws:ecs/service:Service");
     const targetGroup = resources.find((r) => r.type === "aws:lb/targetGroup:TargetGroup" || r.type === "aws:alb/targetGroup:TargetGroup");
     if (!service || !targetGroup) return undefined;
-    const planned = rolloutInputsFrom(service.inputs, targetGroup.inputs);
-    return { planned: estimateRollout(planned), ecsDefaults: estimateRollout({ ...planned, ...ECS_DEFAULTS }) };
+    const alarms = resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm").map((r) => r.inputs);
+    const planned = deploymentInputsFrom(service.inputs, targetGroup.inputs, alarms);
+    return { planned: estimateDeployment(planned), ecsDefaults: estimateDeployment(withEcsDefaults(planned)) };
 }
 
 /** A state names no region: the provider's, else an ARN's, else us-east-1. */

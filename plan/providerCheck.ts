@@ -1,33 +1,32 @@
 // What the AWS provider's Check adds to a new resource's inputs before the engine plans it (and
 // before the analyzer sees it, in both phases): the autonamed physical name and schema defaults.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 
 type State = Record<string, unknown>;
 
-/** Types whose schema has no `name` property, so nothing is autonamed. */
-const UNNAMED = new Set([
-    "aws:ec2/vpc:Vpc",
-    "aws:ec2/subnet:Subnet",
-    "aws:ec2/internetGateway:InternetGateway",
-    "aws:ec2/natGateway:NatGateway",
-    "aws:ec2/eip:Eip",
-    "aws:ec2/routeTable:RouteTable",
-    "aws:ec2/route:Route",
-    "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    "aws:ec2/securityGroupRule:SecurityGroupRule",
-    "aws:ecr/lifecyclePolicy:LifecyclePolicy",
-    "aws:ecr/repositoryPolicy:RepositoryPolicy",
-    "aws:ecs/taskDefinition:TaskDefinition",
-    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
-    "aws:kms/key:Key",
-    "aws:lb/listener:Listener",
-    "aws:alb/listener:Listener",
-    "aws:lb/listenerRule:ListenerRule",
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-    "aws:appautoscaling/target:Target",
-]);
+/**
+ * Does the provider autoname this type's `name`? Read from @pulumi/aws's own declarations (the
+ * resource's Args has a `name` input), so new resource types need no list kept by hand.
+ */
+const autonamed = new Map<string, boolean>();
+function hasNameInput(type: string): boolean {
+    const cached = autonamed.get(type);
+    if (cached !== undefined) return cached;
+    const m = /^aws:([\w-]+\/\w+):(\w+)$/.exec(type);
+    let found = false;
+    if (m) {
+        try {
+            const declarations = readFileSync(require.resolve(`@pulumi/aws/${m[1]}.d.ts`), "utf8");
+            const args = new RegExp(`export interface ${m[2]}Args \\{([\\s\\S]*?)\\n\\}`).exec(declarations)?.[1] ?? "";
+            found = /\n {4}name\?: /.test(args);
+        } catch {
+            found = false; // not an @pulumi/aws resource this provider knows: nothing to autoname
+        }
+    }
+    autonamed.set(type, found);
+    return found;
+}
 
 /** Schema defaults the provider fills in: those the pack or the plan reads, and their neighbours. */
 const DEFAULTS: Record<string, State> = {
@@ -51,6 +50,6 @@ export const autoname = (type: string, logicalName: string): string =>
 
 /** A new custom resource's inputs as Check returns them: given values win, even unknown ones. */
 export function checkedInputs(type: string, logicalName: string, inputs: State): State {
-    const named = UNNAMED.has(type) || inputs.name !== undefined || inputs.namePrefix !== undefined ? {} : { name: autoname(type, logicalName) };
+    const named = !hasNameInput(type) || inputs.name !== undefined || inputs.namePrefix !== undefined ? {} : { name: autoname(type, logicalName) };
     return { ...DEFAULTS[type], ...named, ...inputs };
 }

@@ -3,6 +3,8 @@
 import { relative } from "node:path";
 import { displayType, type ResourceRecord, type Violation } from "./types";
 import type { Plan, PhaseResult } from "./plan";
+import { costNoteLines } from "./renderCost";
+import { describeRollout } from "./rollout";
 import { PlanPhase, detailOf, verdictText } from "./verdicts";
 
 export function resourceTree(resources: ResourceRecord[], stackName: string): string[] {
@@ -29,7 +31,6 @@ export function resourceTree(resources: ResourceRecord[], stackName: string): st
 }
 
 const money = (n: number) => `$${n.toFixed(2)}`;
-const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
 const PHASE_TITLE: Record<PlanPhase, string> = { preview: "at preview", up: "after up" };
 
 /** One row per policy that did something in any phase; the ones that passed everywhere are counted. */
@@ -136,14 +137,14 @@ export function renderText(plan: Plan, root: string): string {
         lines.push(`  ${l.item.padEnd(itemWidth)}  ${l.quantity.toFixed(1).padStart(9)} ${l.unit.padEnd(13)} ${money(l.monthlyUsd).padStart(9)}`);
     lines.push(
         `  ${"Total".padEnd(itemWidth)}  ${"".padStart(23)} ${money(plan.cost.totalUsd).padStart(9)}${plan.budgetUsd !== undefined ? `  (budget ${money(plan.budgetUsd)})` : ""}`,
-        "",
+        ...costNoteLines(plan.cost, plan.commonDefaults),
     );
     if (plan.rollout) {
         const { planned, ecsDefaults } = plan.rollout;
         lines.push(
-            "Estimated rollout (critical path of a rolling deployment)",
-            `  this stack:    ${planned.batches} batch(es) of ${planned.batchSize} × ${duration(planned.perBatchSeconds)} = ${duration(planned.totalSeconds)}`,
-            `  ECS defaults:  ${ecsDefaults.batches} batch(es) of ${ecsDefaults.batchSize} × ${duration(ecsDefaults.perBatchSeconds)} = ${duration(ecsDefaults.totalSeconds)}`,
+            `Estimated rollout (critical path of a ${planned.strategy} deployment)`,
+            `  this stack:    ${describeRollout(planned)}`,
+            `  ECS defaults:  ${describeRollout(ecsDefaults)}`,
             "",
         );
     }

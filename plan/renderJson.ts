@@ -55,6 +55,7 @@ export function renderJson(plan: Plan, root: string): string {
             })),
             outputs: plan.outputs,
             cost: plan.cost,
+            commonDefaults: plan.commonDefaults,
             budgetUsd: plan.budgetUsd ?? null,
             rollout: plan.rollout ?? null,
         },

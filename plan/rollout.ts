@@ -4,6 +4,7 @@
 // check (interval × healthy threshold), then drain the old tasks (deregistration delay).
 // Batches: how many tasks a step may replace, limited by maximumPercent (extra tasks) and
 // minimumHealthyPercent (tasks that may stop first).
+import { linearShiftSteps } from "../documents/deployment";
 
 export interface RolloutInputs {
     desiredCount: number;
@@ -57,3 +58,139 @@ export function rolloutInputsFrom(service: Record<string, unknown>, targetGroup:
         taskStartSeconds: TASK_START_SECONDS,
     };
 }
+
+// --- Every strategy: rolling batches, or ECS's blue/green family (blue/green, canary, linear).
+//
+// The blue/green family starts the new revision at full size in one go (start + health check),
+// shifts production traffic in steps (blue/green 1, canary 2, linear 100 ÷ step) with bakes
+// between them, keeps both revisions for the bake time, then drains the old one. Lifecycle hooks
+// run for as long as the hook takes, so they are not in the estimate.
+
+export type Strategy = "rolling" | "blue-green" | "canary" | "linear";
+
+export interface DeploymentInputs extends RolloutInputs {
+    strategy: Strategy;
+    bakeTimeMinutes: number;
+    canaryPercent: number;
+    canaryBakeTimeMinutes: number;
+    linearStepPercent: number;
+    linearStepBakeTimeMinutes: number;
+    /**
+     * Rolling with deployment alarms: ECS keeps watching the alarms after the last batch for a
+     * time it computes from their configuration; estimated as the longest alarm window.
+     */
+    alarmWatchSeconds: number;
+}
+
+export interface DeploymentEstimate {
+    strategy: Strategy;
+    /** Rolling only: the batches (each drains its old tasks). */
+    rolling?: RolloutEstimate;
+    /** Blue/green family: start the new revision at full size and pass the health check. */
+    startSeconds: number;
+    /** Production traffic shifts (rolling: traffic follows the tasks, 0), and their size. */
+    shiftSteps: number;
+    canaryPercent?: number;
+    linearStepPercent?: number;
+    /** Waits between shifts: the canary bake, or the linear step bakes. */
+    shiftWaitSeconds: number;
+    /** After all traffic moved: the bake time, or the alarm watch of a rolling deployment. */
+    bakeSeconds: number;
+    /** Blue/green family: draining the old revision (deregistration delay). */
+    drainSeconds: number;
+    totalSeconds: number;
+}
+
+/** ECS's own defaults for what the stack tunes; the bake time has no ECS default and is kept. */
+export const ECS_STRATEGY_DEFAULTS = { canaryPercent: 5, canaryBakeTimeMinutes: 10, linearStepPercent: 10, linearStepBakeTimeMinutes: 6, alarmWatchSeconds: 0 };
+
+export function estimateDeployment(i: DeploymentInputs): DeploymentEstimate {
+    if (i.strategy === "rolling") {
+        const rolling = estimateRollout(i);
+        const bake = i.alarmWatchSeconds;
+        return {
+            strategy: i.strategy,
+            rolling,
+            startSeconds: 0,
+            shiftSteps: 0,
+            shiftWaitSeconds: 0,
+            bakeSeconds: bake,
+            drainSeconds: 0,
+            totalSeconds: rolling.totalSeconds + bake,
+        };
+    }
+    const startSeconds = i.taskStartSeconds + i.healthCheckIntervalSeconds * i.healthyThreshold;
+    const shiftSteps = i.strategy === "canary" ? 2 : i.strategy === "linear" ? linearShiftSteps(i.linearStepPercent) : 1;
+    const shiftWaitSeconds =
+        i.strategy === "canary" ? i.canaryBakeTimeMinutes * 60 : i.strategy === "linear" ? (shiftSteps - 1) * i.linearStepBakeTimeMinutes * 60 : 0;
+    const bakeSeconds = i.bakeTimeMinutes * 60;
+    const drainSeconds = i.deregistrationDelaySeconds;
+    return {
+        strategy: i.strategy,
+        startSeconds,
+        shiftSteps,
+        ...(i.strategy === "canary" ? { canaryPercent: i.canaryPercent } : i.strategy === "linear" ? { linearStepPercent: i.linearStepPercent } : {}),
+        shiftWaitSeconds,
+        bakeSeconds,
+        drainSeconds,
+        totalSeconds: startSeconds + shiftWaitSeconds + bakeSeconds + drainSeconds,
+    };
+}
+
+export const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}` : `${s} s`);
+
+/** One line for the plan: the critical path and its total. */
+export function describeRollout(e: DeploymentEstimate): string {
+    if (e.rolling) {
+        const r = e.rolling;
+        const watch = e.bakeSeconds > 0 ? ` + ${duration(e.bakeSeconds)} alarm watch` : "";
+        return `${r.batches} batch(es) of ${r.batchSize} × ${duration(r.perBatchSeconds)}${watch} = ${duration(e.totalSeconds)}`;
+    }
+    const shifts =
+        e.strategy === "canary"
+            ? `${e.canaryPercent}% then 100%, ${duration(e.shiftWaitSeconds)} canary bake`
+            : e.strategy === "linear"
+              ? `${e.shiftSteps} steps of ${e.linearStepPercent}%, ${duration(e.shiftWaitSeconds)} between them`
+              : "all traffic at once";
+    return `${duration(e.startSeconds)} start + ${shifts} + ${duration(e.bakeSeconds)} bake + ${duration(e.drainSeconds)} drain = ${duration(e.totalSeconds)}`;
+}
+
+const STRATEGIES: Record<string, Strategy> = { ROLLING: "rolling", BLUE_GREEN: "blue-green", CANARY: "canary", LINEAR: "linear" };
+
+/** The longest evaluation window (periods × period) of the named alarms, in seconds. */
+export function alarmWindowSeconds(alarmNames: string[], alarms: Record<string, unknown>[]): number {
+    const windows = alarms
+        .filter((a) => alarmNames.includes(String(a.name)))
+        .map((a) => {
+            const queries = (Array.isArray(a.metricQueries) ? a.metricQueries : []) as { metric?: { period?: number } }[];
+            const period = Math.max(Number(a.period ?? 0), ...queries.map((q) => Number(q.metric?.period ?? 0)));
+            return Number(a.evaluationPeriods ?? 1) * period;
+        });
+    return Math.max(0, ...windows);
+}
+
+/** Reads the inputs from the planned service, its target group and the stack's alarms. */
+export function deploymentInputsFrom(
+    service: Record<string, unknown>,
+    targetGroup: Record<string, unknown>,
+    alarms: Record<string, unknown>[],
+): DeploymentInputs {
+    const config = (service.deploymentConfiguration ?? {}) as Record<string, unknown>;
+    const canary = (config.canaryConfiguration ?? {}) as Record<string, unknown>;
+    const linear = (config.linearConfiguration ?? {}) as Record<string, unknown>;
+    const alarmBlock = (service.alarms ?? {}) as { enable?: boolean; alarmNames?: string[] };
+    const strategy = STRATEGIES[String(config.strategy ?? "ROLLING")] ?? "rolling";
+    return {
+        ...rolloutInputsFrom(service, targetGroup),
+        strategy,
+        bakeTimeMinutes: Number(config.bakeTimeInMinutes ?? 0),
+        canaryPercent: Number(canary.canaryPercent ?? ECS_STRATEGY_DEFAULTS.canaryPercent),
+        canaryBakeTimeMinutes: Number(canary.canaryBakeTimeInMinutes ?? ECS_STRATEGY_DEFAULTS.canaryBakeTimeMinutes),
+        linearStepPercent: Number(linear.stepPercent ?? ECS_STRATEGY_DEFAULTS.linearStepPercent),
+        linearStepBakeTimeMinutes: Number(linear.stepBakeTimeInMinutes ?? ECS_STRATEGY_DEFAULTS.linearStepBakeTimeMinutes),
+        alarmWatchSeconds: strategy === "rolling" && alarmBlock.enable ? alarmWindowSeconds(alarmBlock.alarmNames ?? [], alarms) : 0,
+    };
+}
+
+/** The same deployment with ECS's defaults for everything the stack tunes. */
+export const withEcsDefaults = (i: DeploymentInputs): DeploymentInputs => ({ ...i, ...ECS_DEFAULTS, ...ECS_STRATEGY_DEFAULTS });

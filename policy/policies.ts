@@ -1,6 +1,7 @@
 // Every policy of the pack, resource and stack, in catalog order.
 import type { Policies } from "@pulumi/policy";
 import { containerRules } from "./rules/container";
+import { deploymentRules } from "./rules/deployment";
 import { iamRules } from "./rules/iam";
 import { loadBalancerRules } from "./rules/loadBalancer";
 import { loggingRules } from "./rules/logging";
@@ -16,6 +17,7 @@ export const policies: Policies = [
     ...registryRules,
     ...containerRules,
     ...loadBalancerRules,
+    ...deploymentRules,
     ...taggingRules,
     ...costRules,
 ];

@@ -30,32 +30,49 @@ export class ConfigReader {
         this.problems.push(message);
     }
 
-    private take(key: string): string | undefined {
+    /** Every key read, with the default it falls back to: the source of truth for docs/settings.md. */
+    readonly defaults = new Map<string, unknown>();
+
+    private take(key: string, fallback?: unknown): string | undefined {
         this.used.add(key);
+        this.defaults.set(key, fallback);
         return this.raw[key];
     }
 
     string(key: string, fallback: string): string;
     string(key: string): string | undefined;
     string(key: string, fallback?: string): string | undefined {
-        return this.take(key) ?? fallback;
+        return this.take(key, fallback) ?? fallback;
     }
 
     int(key: string, fallback: number): number {
-        const text = this.take(key);
+        const text = this.take(key, fallback);
         if (text === undefined) return fallback;
         const value = Number(text);
         return this.expect(key, text, Number.isInteger(value) && text.trim() !== "" ? undefined : "a whole number") ? value : fallback;
     }
 
+    /** A decimal number (percents like 2.5). */
+    number(key: string, fallback: number): number {
+        const text = this.take(key, fallback);
+        if (text === undefined) return fallback;
+        const value = Number(text);
+        return this.expect(key, text, Number.isFinite(value) && text.trim() !== "" ? undefined : "a number") ? value : fallback;
+    }
+
+    /** Whether the user set `key` (as opposed to taking the default). */
+    given(key: string): boolean {
+        return this.raw[key] !== undefined;
+    }
+
     bool(key: string, fallback: boolean): boolean {
-        const text = this.take(key);
+        const text = this.take(key, fallback);
         if (text === undefined) return fallback;
         return this.expect(key, text, text === "true" || text === "false" ? undefined : "true or false") ? text === "true" : fallback;
     }
 
     oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
-        const text = this.take(key);
+        const text = this.take(key, fallback);
         if (text === undefined) return fallback;
         if (allowed.includes(text as T)) return text as T;
         const hint = didYouMean(text, allowed);

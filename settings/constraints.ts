@@ -46,6 +46,11 @@ export const CONSTRAINTS: Readonly<Record<string, ConstraintInfo>> = {
     azCount: { limit: "2–6 and ≤ the region's available AZs", source: "ALB needs subnets in ≥ 2 AZs" },
     tag: { limit: "key 1–128, value ≤ 256, [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@], key not 'aws:'", source: "Tagging AWS resources: tag restrictions" },
     logRetention: { limit: "one of CloudWatch Logs' retention values", source: "CloudWatch Logs API: PutRetentionPolicy" },
+    bakeTime: { limit: "0–1440 minutes", source: "ECS API: DeploymentConfiguration.bakeTimeInMinutes, Canary/LinearConfiguration bake times" },
+    canaryPercent: { limit: "0.1–100.0 in steps of 0.1", source: "ECS API: CanaryConfiguration.canaryPercent" },
+    linearStepPercent: { limit: "3.0–100.0 in steps of 0.1", source: "ECS API: LinearConfiguration.stepPercent" },
+    listenerPort: { limit: "1–65535", source: "ELBv2 API: CreateListener Port" },
+    lambdaArn: { limit: "arn:<partition>:lambda:<region>:<account>:function:<name>[:<version or alias>]", source: "Lambda ARN format" },
 };
 
 export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -153,6 +158,25 @@ export function checkHealthyPercents(minPercent: number, maxPercent: number, des
 export const checkPercentTarget = range(10, 90, " percent");
 export const checkRequestsPerTarget = range(1, 100000, " requests");
 export const checkCooldown = range(0, 3600, " seconds");
+
+export const checkBakeTime = range(0, 1440, " minutes");
+
+/** ECS takes percents as multiples of 0.1 within a range. */
+const tenths =
+    (lo: number, hi: number): Check<number> =>
+    (v) =>
+        Number.isFinite(v) && v >= lo && v <= hi && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9
+            ? undefined
+            : `${lo.toFixed(1)} to ${hi.toFixed(1)} in steps of 0.1`;
+export const checkCanaryPercent = tenths(0.1, 100);
+export const checkLinearStepPercent = tenths(3, 100);
+
+export const checkListenerPort = range(1, 65535);
+
+export const checkLambdaArn: Check<string> = (arn) =>
+    /^arn:aws(?:-cn|-us-gov)?:lambda:[a-z]{2}(?:-gov)?-[a-z]+-\d:\d{12}:function:[A-Za-z0-9_-]{1,64}(?::(?:\$LATEST|[A-Za-z0-9_-]{1,128}))?$/.test(arn)
+        ? undefined
+        : "arn:aws:lambda:<region>:<12-digit account>:function:<name>[:<version or alias>]";
 
 export const checkCertificateArn: Check<string> = (arn) =>
     /^arn:aws(?:-cn|-us-gov)?:acm:[a-z]{2}(?:-gov)?-[a-z]+-\d:\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(arn)

@@ -34,8 +34,16 @@ export interface ResourceNames {
     /** Logical names of autonamed resources whose AWS name has a length limit. */
     alb: string;
     targetGroup: string;
+    /** The second target group of blue/green, canary and linear deployments. */
+    alternateTargetGroup: string;
     executionRole: string;
     taskRole: string;
+    /** The role ECS assumes to shift traffic between the target groups. */
+    trafficRole: string;
+    /** The role ECS assumes to invoke the deployment lifecycle hook. */
+    hookRole: string;
+    /** The NAT instance's role (egress nat-instance). */
+    natRole: string;
     /** Explicit AWS names. */
     repository: string;
     logGroup: string;
@@ -52,8 +60,12 @@ export function resourceNames(appName: string, stack: string): ResourceNames {
         prefix,
         alb: shortenName(prefix, ELB_NAME_BUDGET),
         targetGroup: shortenName(`${prefix}-tg`, ELB_NAME_BUDGET),
+        alternateTargetGroup: shortenName(`${prefix}-tg-alt`, ELB_NAME_BUDGET),
         executionRole: shortenName(`${prefix}-execution`, ROLE_NAME_BUDGET),
         taskRole: shortenName(`${prefix}-task`, ROLE_NAME_BUDGET),
+        trafficRole: shortenName(`${prefix}-ecs-traffic`, ROLE_NAME_BUDGET),
+        hookRole: shortenName(`${prefix}-ecs-hook`, ROLE_NAME_BUDGET),
+        natRole: shortenName(`${prefix}-nat`, ROLE_NAME_BUDGET),
         repository: `${appName}/${stackSlug(stack)}`,
         logGroup: `/ecs/${appName}/${stackSlug(stack)}`,
         cluster: shortenName(prefix, 255),

@@ -4,7 +4,15 @@
 export const PROFILES = ["dev", "staging", "prod"] as const;
 export type Profile = (typeof PROFILES)[number];
 
-export const EGRESS_MODES = ["nat-single", "nat-per-az"] as const;
+export const DEPLOYMENT_STRATEGIES = ["rolling", "blue-green", "canary", "linear"] as const;
+export type DeploymentStrategy = (typeof DEPLOYMENT_STRATEGIES)[number];
+
+/**
+ * How private subnets reach out: a NAT instance (cheapest, one instance: demos), one NAT gateway,
+ * a NAT gateway per AZ (an AZ outage stays local), or no NAT at all (VPC endpoints only: tasks
+ * reach AWS APIs, never the internet).
+ */
+export const EGRESS_MODES = ["nat-instance", "nat-single", "nat-per-az", "endpoints-only"] as const;
 export type Egress = (typeof EGRESS_MODES)[number];
 
 export interface ProfileDefaults {
@@ -26,6 +34,14 @@ export interface ProfileDefaults {
     maxPercent: number;
     keepImages: number;
     enableExec: boolean;
+    /**
+     * Canary in staging and prod: the 5xx alarm needs 3 of 5 one-minute datapoints to fire, so a
+     * canary bake of at least 5 minutes lets it roll back while only the canary share of requests
+     * sees the new revision; blue/green would shift all traffic before the alarm could speak.
+     */
+    deployment: DeploymentStrategy;
+    bakeTimeMinutes: number;
+    canaryBakeTimeMinutes: number;
 }
 
 export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
@@ -35,7 +51,7 @@ export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
         maxCount: 2,
         spot: true,
         azCount: 2,
-        egress: "nat-single",
+        egress: "nat-instance",
         logRetentionDays: 7,
         disposable: true,
         deletionProtection: false,
@@ -46,6 +62,9 @@ export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
         maxPercent: 200,
         keepImages: 10,
         enableExec: false,
+        deployment: "rolling",
+        bakeTimeMinutes: 0,
+        canaryBakeTimeMinutes: 5,
     },
     staging: {
         desiredCount: 2,
@@ -64,6 +83,9 @@ export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
         maxPercent: 200,
         keepImages: 20,
         enableExec: false,
+        deployment: "canary",
+        bakeTimeMinutes: 5,
+        canaryBakeTimeMinutes: 5,
     },
     prod: {
         desiredCount: 3,
@@ -82,5 +104,8 @@ export const PROFILE_DEFAULTS: Readonly<Record<Profile, ProfileDefaults>> = {
         maxPercent: 200,
         keepImages: 50,
         enableExec: false,
+        deployment: "canary",
+        bakeTimeMinutes: 10,
+        canaryBakeTimeMinutes: 10,
     },
 };

@@ -4,9 +4,12 @@ import * as c from "./constraints";
 import { checkAwsConfig } from "./awsConfig";
 import { ConfigReader, RawConfig, SettingsError } from "./configReader";
 import { APP_NAME, SNS_ARN, BUCKET, checkImageReference } from "./formats";
+import { readDeployment } from "./deployment";
 import { readLifecycle } from "./lifecycle";
 import { resourceNames } from "./naming";
-import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
+import { readCostAssumptions } from "./costAssumptions";
+import { readEgress } from "./egress";
+import { PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
 import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, Settings } from "./types";
 
@@ -22,6 +25,19 @@ export { checkImageReference } from "./formats";
  */
 export function readSettings(raw: RawConfig, stack: string, project = "fargate-web", region?: string, aws: RawConfig = region ? { region } : {}): Settings {
     const r = new ConfigReader(raw);
+    const settings = readWith(r, raw, stack, project, region, aws);
+    if (r.problems.length > 0) throw new SettingsError(r.problems);
+    return settings;
+}
+
+/** Every setting key the program reads, with its default for a profile (docs/settings.md is checked against it). */
+export function settingDefaults(profile: Profile): ReadonlyMap<string, unknown> {
+    const r = new ConfigReader({ profile });
+    readWith(r, { profile }, "docs", "fargate-web", "us-east-1", { region: "us-east-1" });
+    return r.defaults;
+}
+
+function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: string, region: string | undefined, aws: RawConfig): Settings {
     checkAwsConfig(r, aws);
     const profile = r.oneOf("profile", PROFILES, (PROFILES as readonly string[]).includes(stack) ? (stack as Profile) : "dev");
     if (raw.profile === undefined && !(PROFILES as readonly string[]).includes(stack)) {
@@ -99,7 +115,6 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         const subnets = c.splitCidr(vpcCidr, azCount * 2);
         r.expect("vpcCidr", vpcCidr, c.checkSubnetCidrs(vpcCidr, subnets) && `a VPC large enough for ${azCount * 2} subnets of /28 or larger`);
     }
-    const egress = r.oneOf<Egress>("egress", EGRESS_MODES, d.egress);
     const existingVpc = readExistingVpc(r, azCount);
 
     const logRetentionDays = r.int("logRetentionDays", d.logRetentionDays);
@@ -115,6 +130,16 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     const s3Grants = readS3Grants(r);
     const secrets = readSecrets(r);
     const environment = readEnvironment(r, secrets);
+    const enableExec = r.bool("enableExec", d.enableExec);
+    const { egress, natInstanceType, interfaceEndpoints } = readEgress(r, {
+        profile,
+        defaultEgress: d.egress,
+        existingVpc,
+        secrets,
+        enableExec,
+        image,
+        region,
+    });
 
     const certificateArn = r.string("certificateArn");
     if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, c.checkCertificateArn(certificateArn));
@@ -134,6 +159,8 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     const percentProblem = c.checkHealthyPercents(minHealthyPercent, maxPercent, desiredCount);
     if (percentProblem)
         r.fail(`minHealthyPercent=${minHealthyPercent}, maxPercent=${maxPercent} are not valid with desiredCount=${desiredCount}; allowed: ${percentProblem}`);
+
+    const deployment = readDeployment(r, d);
 
     const accessLogsBucket = r.string("accessLogsBucket");
     if (accessLogsBucket !== undefined)
@@ -166,6 +193,8 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         vpcCidr,
         azCount,
         egress,
+        natInstanceType,
+        interfaceEndpoints,
         existingVpc,
         logRetentionDays,
         logKms,
@@ -181,13 +210,14 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         healthCheckGracePeriodSeconds,
         minHealthyPercent,
         maxPercent,
-        enableExec: r.bool("enableExec", d.enableExec),
+        deployment,
+        enableExec,
         ...lifecycle,
         accessLogsBucket,
         alarmTopicArn,
         tags: readTags(r),
+        costAssumptions: readCostAssumptions(r),
     };
     r.failUnknownKeys();
-    if (r.problems.length > 0) throw new SettingsError(r.problems);
     return settings;
 }

@@ -1,6 +1,8 @@
 // The typed settings of one stack, as the components receive them.
+import type { CostAssumptions } from "../policy/knowledge/costModel";
+import type { InterfaceEndpointService } from "../policy/knowledge/endpoints";
 import type { ResourceNames } from "./naming";
-import type { Egress, Profile } from "./profiles";
+import type { DeploymentStrategy, Egress, Profile } from "./profiles";
 
 export type S3Access = "read" | "read-write";
 export interface S3Grant {
@@ -39,6 +41,36 @@ export interface AutoscalingSettings {
     scaleOutCooldownSeconds: number;
 }
 
+/** ECS deployment strategies (deploymentConfiguration.strategy), as users name them. */
+export { DEPLOYMENT_STRATEGIES, type DeploymentStrategy } from "./profiles";
+
+/** ECS lifecycle stages a hook may run at (DeploymentLifecycleHook.lifecycleStages). */
+export const LIFECYCLE_STAGES = [
+    "RECONCILE_SERVICE",
+    "PRE_SCALE_UP",
+    "POST_SCALE_UP",
+    "TEST_TRAFFIC_SHIFT",
+    "POST_TEST_TRAFFIC_SHIFT",
+    "PRODUCTION_TRAFFIC_SHIFT",
+    "POST_PRODUCTION_TRAFFIC_SHIFT",
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export interface DeploymentSettings {
+    strategy: DeploymentStrategy;
+    /** Minutes blue and green both run after production traffic has fully shifted (not rolling). */
+    bakeTimeMinutes: number;
+    canaryPercent: number;
+    canaryBakeTimeMinutes: number;
+    linearStepPercent: number;
+    linearStepBakeTimeMinutes: number;
+    /** ALB port for test traffic to the new revision, open only inside the VPC (not rolling). */
+    testListenerPort: number;
+    /** Lambda ECS invokes at `hookStages` (e.g. checks against the test listener before traffic shifts). */
+    hookFunctionArn?: string;
+    hookStages: LifecycleStage[];
+}
+
 export interface Settings {
     project: string;
     stack: string;
@@ -58,6 +90,10 @@ export interface Settings {
     vpcCidr: string;
     azCount: number;
     egress: Egress;
+    /** The NAT instance's type when egress is nat-instance. */
+    natInstanceType: string;
+    /** VPC interface endpoints in the private subnets (endpoints-only needs ECR, logs and the secret stores). */
+    interfaceEndpoints: InterfaceEndpointService[];
     existingVpc?: ExistingVpc;
     logRetentionDays: number;
     logKms: boolean;
@@ -73,6 +109,7 @@ export interface Settings {
     healthCheckGracePeriodSeconds: number;
     minHealthyPercent: number;
     maxPercent: number;
+    deployment: DeploymentSettings;
     enableExec: boolean;
     disposable: boolean;
     deletionProtection: boolean;
@@ -82,4 +119,6 @@ export interface Settings {
     accessLogsBucket?: string;
     alarmTopicArn?: string;
     tags: Record<string, string>;
+    /** Usage the cost estimate assumes (data volumes, image pulls). */
+    costAssumptions: CostAssumptions;
 }

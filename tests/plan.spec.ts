@@ -112,7 +112,7 @@ describe("offline plan", function () {
         const direct = await runUnderMocks(stack, () => deployApp(settings));
         const key = (r: { type: string; urn: string }) => `${r.urn}`;
         assert.deepEqual(plan.resources.map(key).sort(), direct.resources.map(key).sort());
-        assert.equal(plan.resources.length, 55);
+        assert.equal(plan.resources.length, 66);
     });
 
     it("the plan's verdicts are the server's, in the rules' own words", async () => {

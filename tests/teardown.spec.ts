@@ -58,7 +58,7 @@ describe("retiring prod", function () {
         const exempt = { "alb-deletion-protection": { enforcementLevel: "mandatory", exemptTag: RETIRING_TAG } } as PolicyPackConfig;
 
         it("prod's policy config names the tag the program sets", () => {
-            assert.deepEqual(prodConfig["alb-deletion-protection"], { enforcementLevel: "mandatory", exemptTag: RETIRING_TAG });
+            assert.deepEqual(prodConfig["alb-deletion-protection"], { enforcementLevel: "mandatory", exemptTag: RETIRING_TAG, failClosedAtPreview: true });
         });
 
         it("a load balancer tagged retiring=true passes; without the tag, or with another value, it fails", async () => {

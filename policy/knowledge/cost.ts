@@ -1,44 +1,31 @@
 // Monthly cost estimate from a stack's resources: what they are and how many, priced from
-// prices.json. Used by the monthly-cost-budget policy and by the offline plan.
-import prices from "./prices.json";
+// prices.json, with the usage assumptions (data volumes, pulls) the resources cannot tell.
+// Used by the monthly-cost-budget policy and by the offline plan.
 import { parseContainers } from "./containers";
+import { CostAssumptions, CostInput, CostLine, DEFAULT_COST_ASSUMPTIONS, HOURS_PER_MONTH, MODEL_ASSUMPTIONS, PricedItem, regionPrices } from "./costModel";
+import { egressItems, instanceItems } from "./costEgress";
 import { isSecretsManagerArn } from "./secrets";
 import { Kind, isKind } from "./types";
 import { asList, asRecords, at, knownProp, num, parseDocument, text, truthy } from "./values";
 
-export interface CostInput {
-    type: string;
-    props: Record<string, unknown>;
-}
-
-export interface CostLine {
-    item: string;
-    quantity: number;
-    unit: string;
-    monthlyUsd: number;
-}
+export type { CostAssumptions, CostInput, CostLine } from "./costModel";
+export { DEFAULT_COST_ASSUMPTIONS, PRICE_SOURCE, regionPrices } from "./costModel";
 
 export interface CostEstimate {
     region: string;
     lines: CostLine[];
     totalUsd: number;
-}
-
-type RegionPrices = (typeof prices.regions)["us-east-1"];
-
-/** us-east-1 prices scaled for other regions (a published multiplier, else us-east-1's). */
-export function regionPrices(region: string): { prices: RegionPrices; multiplier: number } {
-    const multiplier = (prices.regionMultipliers as Record<string, number>)[region] ?? 1;
-    return { prices: prices.regions["us-east-1"], multiplier };
+    /** The usage the estimate assumed. */
+    assumptions: CostAssumptions;
 }
 
 // Unknown at preview: estimate without it.
 const read = (r: CostInput, key: string): unknown => knownProp(r.props, key);
 
-export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"): CostEstimate {
+export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1", assumptions: CostAssumptions = DEFAULT_COST_ASSUMPTIONS): CostEstimate {
     const { prices: p, multiplier } = regionPrices(region);
-    const h = prices.hoursPerMonth;
-    const a = prices.assumptions;
+    const h = HOURS_PER_MONTH;
+    const a = { ...MODEL_ASSUMPTIONS, ...assumptions };
     const lines: CostLine[] = [];
     const add = (item: string, quantity: number, unit: string, unitUsd: number) => {
         if (quantity > 0) lines.push({ item, quantity, unit, monthlyUsd: round(quantity * unitUsd * multiplier) });
@@ -77,9 +64,9 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
     const albIps = albs.filter((lb) => !truthy(read(lb, "internal"))).reduce((n, lb) => n + Math.max(2, asList(read(lb, "subnets")).length), 0);
     add("Public IPv4 (ALB, one per AZ)", albIps * h, "IP-hours", p.publicIpv4Hour);
 
-    const nats = of("natGateway").length;
-    add("NAT gateway", nats * h, "hours", p.natGatewayHour);
-    add("Public IPv4 (NAT EIPs)", nats * h, "IP-hours", p.publicIpv4Hour);
+    const priced = (items: PricedItem[]) => items.forEach((i) => add(i.item, i.quantity, i.unit, i.unitUsd));
+    priced(egressItems(resources, tasks, a, p));
+    priced(instanceItems(resources, p));
 
     const logGroups = of("logGroup");
     add("CloudWatch Logs ingestion", tasks * a.logGbPerTaskMonth, "GB", p.logIngestionGb);
@@ -115,9 +102,7 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
         .reduce((n, r) => n + Math.max(1, asRecords(read(r, "metricQueries")).filter((q) => q.metric !== undefined).length), 0);
     add("CloudWatch alarm metrics", alarmMetrics, "metric-months", p.alarmMetricMonth);
 
-    return { region, lines, totalUsd: round(lines.reduce((s, l) => s + l.monthlyUsd, 0)) };
+    return { region, lines, totalUsd: round(lines.reduce((s, l) => s + l.monthlyUsd, 0)), assumptions: { ...assumptions } };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-
-export const PRICE_SOURCE = prices.source;

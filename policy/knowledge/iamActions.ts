@@ -13,10 +13,19 @@ export const EXEC_CHANNEL_ACTIONS: readonly string[] = [
     "ssmmessages:OpenDataChannel",
 ];
 
+/** Elastic Load Balancing reads ECS makes while shifting traffic; they have no resource type. */
+export const ELB_DESCRIBE_ACTIONS: readonly string[] = [
+    "elasticloadbalancing:DescribeListeners",
+    "elasticloadbalancing:DescribeRules",
+    "elasticloadbalancing:DescribeTargetGroups",
+    "elasticloadbalancing:DescribeTargetHealth",
+];
+
 /** Actions IAM cannot scope to a resource: the only reason for `Resource: "*"`. */
 export const UNSCOPABLE_ACTIONS: readonly string[] = [
     ECR_AUTH_ACTION,
     ...EXEC_CHANNEL_ACTIONS,
+    ...ELB_DESCRIBE_ACTIONS,
     "xray:PutTraceSegments",
     "xray:PutTelemetryRecords",
     "cloudwatch:PutMetricData",

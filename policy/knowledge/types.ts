@@ -7,6 +7,9 @@ export const T = {
     loadBalancer: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     listener: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
     targetGroup: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
+    listenerRule: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
+    metricAlarm: ["aws:cloudwatch/metricAlarm:MetricAlarm", "aws:cloudwatch/compositeAlarm:CompositeAlarm"],
+    codeDeployGroup: ["aws:codedeploy/deploymentGroup:DeploymentGroup"],
     role: ["aws:iam/role:Role"],
     rolePolicy: ["aws:iam/rolePolicy:RolePolicy"],
     rolePolicyAttachment: ["aws:iam/rolePolicyAttachment:RolePolicyAttachment"],
@@ -25,7 +28,12 @@ export const T = {
     route: ["aws:ec2/route:Route"],
     routeTableAssociation: ["aws:ec2/routeTableAssociation:RouteTableAssociation"],
     internetGateway: ["aws:ec2/internetGateway:InternetGateway"],
+    /** Its internetGatewayId output is an internet gateway's id too. */
+    internetGatewayAttachment: ["aws:ec2/internetGatewayAttachment:InternetGatewayAttachment"],
     natGateway: ["aws:ec2/natGateway:NatGateway"],
+    instance: ["aws:ec2/instance:Instance"],
+    networkInterface: ["aws:ec2/networkInterface:NetworkInterface"],
+    vpcEndpoint: ["aws:ec2/vpcEndpoint:VpcEndpoint"],
 } as const;
 
 export type Kind = keyof typeof T;

@@ -3,7 +3,7 @@
 // Rules that only need presence, or can fall back on the dependency graph, read through these
 // helpers instead, so they decide at preview without touching the value.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const proxy = require("@pulumi/policy/proxy") as Record<string, string> & { UnknownValueError: new (...args: never[]) => Error };
+const proxy = require("@pulumi/policy/proxy") as Record<string, string> & { UnknownValueError: new (sentinel: string, props: string[]) => Error };
 
 export const UNKNOWN = {
     string: proxy.unknownStringValue!,
@@ -23,6 +23,9 @@ export interface UnknownRead extends Error {
 }
 
 export const isUnknownRead = (e: unknown): e is UnknownRead => e instanceof proxy.UnknownValueError;
+
+/** The SDK's error for an unknown string at `path`, as if a rule had read it. */
+export const unknownValueError = (path: string[]): UnknownRead => new proxy.UnknownValueError(UNKNOWN.string, path) as UnknownRead;
 
 /** "a.b[0].c" for an UnknownValueError's path. */
 export const unknownPath = (e: UnknownRead): string =>
@@ -61,4 +64,23 @@ export function readList(value: unknown): { known: unknown[]; unknown: number[] 
         else result.unknown.push(i);
     }
     return result;
+}
+
+/**
+ * The plain object behind the SDK's proxies (unknown-checking, and the server's secrets proxy):
+ * unknowns stay sentinels and secrets stay wrapped, so the server sends them back as they came.
+ */
+export function unproxied(value: unknown): unknown {
+    let v = value as Record<string, unknown> | null | undefined;
+    while (typeof v === "object" && v !== null && v.__isSpecialProxy === true) v = v.__getSpecialProxyTarget as Record<string, unknown>;
+    return v;
+}
+
+/**
+ * `obj` with `changes` applied, for remediations: copies unknown values instead of reading them
+ * (spreading the proxy would read, and throw on, every unknown property).
+ */
+export function withChanges(obj: unknown, changes: Record<string, unknown>): Record<string, unknown> {
+    const raw = unproxied(obj);
+    return { ...(typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : {}), ...changes };
 }

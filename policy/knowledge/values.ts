@@ -18,14 +18,22 @@ export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v =
 /** A value or a list of values, as a list; anything else as []. */
 export function asList(value: unknown): unknown[] {
     if (value === undefined || value === null) return [];
-    // A copy: in Remediate, @pulumi/policy's secrets-preserving proxy breaks `filter`/`map` on its arrays
-    // (they read `constructor.prototype` through a proxy that violates a Proxy invariant).
-    return Array.isArray(value) ? Array.from(value as unknown[]) : [value];
+    return Array.isArray(value) ? value : [value];
 }
 
-export const asStrings = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === "string");
+/**
+ * Every element, read one by one into a plain array. The policy server hands remediations arrays
+ * behind its secrets proxy, on which filter/map (which look up the Array constructor) throw.
+ */
+function elements(list: unknown[]): unknown[] {
+    const copy: unknown[] = [];
+    for (let i = 0; i < list.length; i++) copy.push(list[i]);
+    return copy;
+}
 
-export const asRecords = (value: unknown): Record<string, unknown>[] => asList(value).filter(isRecord);
+export const asStrings = (value: unknown): string[] => elements(asList(value)).filter((v): v is string => typeof v === "string");
+
+export const asRecords = (value: unknown): Record<string, unknown>[] => elements(asList(value)).filter(isRecord);
 
 /** Reads `obj.a.b.c` without throwing on missing or mistyped levels. */
 export function at(obj: unknown, ...path: string[]): unknown {

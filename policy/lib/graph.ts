@@ -3,7 +3,15 @@
 // Lookups are indexed on first use so graph rules stay linear in the stack's size.
 import type { PolicyResource } from "@pulumi/policy";
 import { Kind, isKind } from "../knowledge/types";
+import { read } from "../knowledge/unknowns";
 import { knownProp } from "../knowledge/values";
+
+/**
+ * A property as a graph rule sees it at preview: its value where known; where unknown, the
+ * resources recorded as feeding it. An unknown nobody fed is a value the provider computes and
+ * the program did not set (e.g. a route table's `routes` when routes are separate resources).
+ */
+export type Fed = { state: "known"; value: unknown } | { state: "fed"; by: PolicyResource[] } | { state: "unset" };
 
 export class StackGraph {
     private readonly byUrnMap: Map<string, PolicyResource>;
@@ -46,6 +54,14 @@ export class StackGraph {
             this.consumers.set(key, index);
         }
         return index.get(target.urn) ?? [];
+    }
+
+    /** `r.props[prop]`, or what fed it when it is unknown at preview. */
+    valueOf(r: PolicyResource, prop: string): Fed {
+        const value = read(r.props, prop);
+        if (value.known) return { state: "known", value: value.value };
+        const by = r.propertyDependencies[prop] ?? [];
+        return by.length > 0 ? { state: "fed", by } : { state: "unset" };
     }
 
     /** A resource of `kind` whose id (or arn) is `value`: edges that arrive as plain values. */

@@ -4,7 +4,7 @@
 // rule's `failClosedAtPreview: true`, the rule reports a violation at its own enforcement level
 // instead, naming the unknown property, so a strict gate fails rather than passes blind.
 import type { PolicyConfigSchema } from "@pulumi/policy";
-import { isUnknownRead, unknownPath } from "../knowledge/unknowns";
+import { isUnknownRead, unknownPath, unknownValueError } from "../knowledge/unknowns";
 
 export interface PreviewConfig {
     failClosedAtPreview?: boolean;
@@ -44,4 +44,12 @@ export function decideOrExplain(config: PreviewConfig, report: (message: string)
         e.message = `${e.message}; ${HOW_TO_KNOW}`;
         throw e;
     }
+}
+
+/**
+ * For a rule that truly cannot decide: throws the SDK's own UnknownValueError for `resource.path`,
+ * so the server reports "can't run" (or the rule fails closed), naming the property.
+ */
+export function cannotDecide(resourceName: string, ...path: string[]): never {
+    throw unknownValueError([resourceName, ...path]);
 }

@@ -7,7 +7,7 @@ export const monthlyCostBudget = stackRule<{ monthlyBudgetUsd: number; region: s
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps:
-        "Lower desired/max counts or task size, use Spot or a single NAT gateway on non-prod stacks, or raise monthlyBudgetUsd in the stack's policy config.",
+        "Lower desired/max counts or task size, use Spot and a NAT instance (egress nat-instance) or a single NAT gateway on non-prod stacks, or raise monthlyBudgetUsd in the stack's policy config.",
     anchors: ["cost guardrail"],
     configSchema: { properties: { monthlyBudgetUsd: { type: "number", default: 1000 }, region: { type: "string", default: "us-east-1" } } },
     check(graph, config, report) {

@@ -15,9 +15,11 @@ import {
     wildcardResource,
 } from "../lib/iam";
 import { Props, resourceRule, stackRule } from "../lib/rule";
+import { attachedPolicies } from "../lib/attachedPolicies";
 import { needsOf, withinNeeds } from "../lib/executionNeeds";
 import { UNSCOPABLE_ACTIONS } from "../knowledge/iamActions";
 import { Kind, isKind } from "../knowledge/types";
+import { read, readList } from "../knowledge/unknowns";
 import { asRecords, asStrings, globMatch, show } from "../knowledge/values";
 
 const IDENTITY_KINDS: Kind[] = ["role", "rolePolicy", "managedPolicy"];
@@ -118,7 +120,10 @@ export const iamNoBroadManagedPolicies = resourceRule<{ allowedManagedPolicyArns
     configSchema: { properties: { allowedManagedPolicyArns: { type: "array", items: { type: "string" }, default: [] } } },
     kinds: ["role", "rolePolicyAttachment", "policyAttachment"],
     check(props, ctx, report) {
-        const arns = isKind(ctx.type, "role") ? asStrings(props.managedPolicyArns) : asStrings(props.policyArn);
+        const given = read(props, isKind(ctx.type, "role") ? "managedPolicyArns" : "policyArn");
+        // An ARN unknown at preview is a policy this run creates (AWS managed policies have known
+        // ARNs); its document is judged by iam-no-admin-access and the other document rules.
+        const arns = given.known ? asStrings(readList(given.value).known) : [];
         for (const arn of arns) {
             if (BROAD_MANAGED_POLICY.test(arn) && !ctx.config.allowedManagedPolicyArns.includes(arn))
                 report(`attaches ${arn}, which grants far more than one workload needs; grant named actions on named resources instead.`);
@@ -191,15 +196,13 @@ export const ecsExecutionRoleLeastPrivilege = stackRule<{ allowedManagedPolicyAr
         for (const [urn, tds] of roles) {
             const role = graph.byUrn(urn)!;
             const needs = needsOf(tds);
+            const attached = attachedPolicies(graph, role);
             const documents = [
                 ...identityDocuments(role.type, role.props).map((d) => ({ ...d, where: `${role.name} ${d.where}` })),
                 ...graph.consumersOf(role, "rolePolicy", "role").map((rp) => ({ where: rp.name, document: rp.props.policy })),
+                ...attached.documents,
             ];
-            const managed = [
-                ...asStrings(safeProp(role, "managedPolicyArns")),
-                ...graph.consumersOf(role, "rolePolicyAttachment", "role").flatMap((a) => asStrings(a.props.policyArn)),
-            ];
-            for (const arn of managed) {
+            for (const arn of attached.arns) {
                 if (!config.allowedManagedPolicyArns.includes(arn))
                     report(
                         `execution role ${role.name} has managed policy ${arn}, which grants more than its task definitions need (pull, logs, secrets of ${tds.map((t) => t.name).join(", ")}).`,

@@ -1,5 +1,6 @@
 import { TLS12_PLUS_POLICIES } from "../knowledge/tlsPolicies";
 import { resourceRule } from "../lib/rule";
+import { withChanges } from "../knowledge/unknowns";
 import { asRecords, at, knownProp, show, truthy } from "../knowledge/values";
 
 const isApplication = (props: Record<string, unknown>) => props.loadBalancerType === undefined || props.loadBalancerType === "application";
@@ -56,7 +57,7 @@ export const albDropInvalidHeaders = resourceRule({
             report("dropInvalidHeaderFields is not true; malformed headers reach the app. Set it to true.");
     },
     remediate(props) {
-        return isApplication(props) && !truthy(props.dropInvalidHeaderFields) ? { ...props, dropInvalidHeaderFields: true } : undefined;
+        return isApplication(props) && !truthy(props.dropInvalidHeaderFields) ? withChanges(props, { dropInvalidHeaderFields: true }) : undefined;
     },
 });
 

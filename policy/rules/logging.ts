@@ -1,7 +1,7 @@
 import { parseContainers, containerName } from "../knowledge/containers";
 import { safeProp } from "../lib/graph";
 import { resourceRule, stackRule } from "../lib/rule";
-import { presence } from "../knowledge/unknowns";
+import { presence, withChanges } from "../knowledge/unknowns";
 import { asRecords, at, isRecord, show } from "../knowledge/values";
 
 export const ecsContainerLogConfiguration = resourceRule<{ allowedLogDrivers: string[] }>({
@@ -44,7 +44,9 @@ export const logGroupRetention = resourceRule<{ minimumRetentionDays: number; de
             report(`retentionInDays is ${show(days)}; the minimum is ${ctx.config.minimumRetentionDays} days.`);
     },
     remediate(props, ctx) {
-        return props.retentionInDays === undefined || props.retentionInDays === 0 ? { ...props, retentionInDays: ctx.config.defaultRetentionDays } : undefined;
+        return props.retentionInDays === undefined || props.retentionInDays === 0
+            ? withChanges(props, { retentionInDays: ctx.config.defaultRetentionDays })
+            : undefined;
     },
 });
 
@@ -82,7 +84,7 @@ export const ecsClusterContainerInsights = resourceRule({
     remediate(props) {
         if (insightsOn(props)) return undefined;
         const others = asRecords(props.settings).filter((s) => s.name !== "containerInsights");
-        return { ...props, settings: [...others, { name: "containerInsights", value: "enabled" }] };
+        return withChanges(props, { settings: [...others, { name: "containerInsights", value: "enabled" }] });
     },
 });
 

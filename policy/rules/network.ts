@@ -1,9 +1,12 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { safeProp } from "../lib/graph";
+import { StackGraph } from "../lib/graph";
 import { resourceRule, stackRule } from "../lib/rule";
 import { worldIngress } from "../lib/ingress";
 import { subnetVerdict } from "../lib/routes";
-import { asList, asRecords, at, isRecord, num, show, text, truthy } from "../knowledge/values";
+import { taskIngressOf } from "../lib/taskIngress";
+import { cannotDecide } from "../lib/undecided";
+import { read, readList, withChanges } from "../knowledge/unknowns";
+import { asRecords, at, isRecord, num, show, text, truthy } from "../knowledge/values";
 
 export const ecsServiceNoPublicIp = resourceRule({
     name: "ecs-service-no-public-ip",
@@ -20,7 +23,7 @@ export const ecsServiceNoPublicIp = resourceRule({
     remediate(props) {
         const network = props.networkConfiguration;
         if (!isRecord(network) || !truthy(network.assignPublicIp)) return undefined;
-        return { ...props, networkConfiguration: { ...network, assignPublicIp: false } };
+        return withChanges(props, { networkConfiguration: withChanges(network, { assignPublicIp: false }) });
     },
 });
 
@@ -86,16 +89,24 @@ export const securityGroupNoWorldIngress = resourceRule<{ allowedWorldPorts: num
 // --- Graph rules.
 
 /**
- * The service's subnet ids. At preview they are unknown; when the graph already names the
- * subnets (property dependencies), the proof goes on from the graph alone.
+ * The service's subnets: the stack's subnets that fed `networkConfiguration` (how they arrive at
+ * preview, ids unknown) plus those named by known ids; ids outside the stack are returned apart.
  */
-function subnetIdsOrGraph(service: PolicyResource, graphHasSubnets: boolean): unknown[] {
-    try {
-        return [...asList(at(service.props, "networkConfiguration", "subnets"))];
-    } catch (e) {
-        if (graphHasSubnets) return [];
-        throw e;
+function serviceSubnets(graph: StackGraph, service: PolicyResource) {
+    const fromStack = graph.inputsOf(service, "networkConfiguration", "subnet");
+    const network = graph.valueOf(service, "networkConfiguration");
+    const given = network.state === "known" ? read(network.value, "subnets") : { known: false as const };
+    const ids = given.known ? readList(given.value) : { known: [], unknown: network.state === "unset" ? [] : [-1] };
+    // An unknown id the graph does not explain cannot be judged.
+    if (ids.unknown.length > 0 && fromStack.length === 0) cannotDecide(service.name, "networkConfiguration", "subnets");
+    const subnets = [...fromStack];
+    const outside: unknown[] = [];
+    for (const id of ids.known) {
+        const found = graph.withId("subnet", id);
+        if (!found) outside.push(id);
+        else if (!subnets.some((s) => s.urn === found.urn)) subnets.push(found);
     }
+    return { subnets, outside, none: subnets.length === 0 && outside.length === 0 };
 }
 
 export const ecsServicePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: string[] }>({
@@ -105,28 +116,19 @@ export const ecsServicePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: st
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
-        "Place services in subnets whose route tables send 0.0.0.0/0 to a NAT gateway (or have no default route), with mapPublicIpOnLaunch false. For subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
+        "Place services in subnets whose route tables send 0.0.0.0/0 to a NAT gateway or a NAT instance's network interface (or have no default route, with VPC endpoints), with mapPublicIpOnLaunch false. For subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
     anchors: ["ECS.2", "ECS.16", "CKV_AWS_333"],
     configSchema: { properties: { approvedPrivateSubnetIds: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         for (const service of [...graph.ofKind("service"), ...graph.ofKind("taskSet")]) {
-            const fromStack = graph.inputsOf(service, "networkConfiguration", "subnet");
-            const ids = subnetIdsOrGraph(service, fromStack.length > 0);
-            const seen = new Set(fromStack.map((s) => s.urn));
-            const subnets = [...fromStack];
-            for (const id of ids) {
-                const found = graph.withId("subnet", id);
-                if (found) {
-                    if (!seen.has(found.urn)) subnets.push(found);
-                    seen.add(found.urn);
-                } else if (!config.approvedPrivateSubnetIds.includes(text(id))) {
-                    report(
-                        `subnet ${show(id)} is not in this stack and not in approvedPrivateSubnetIds: unverifiable, so not accepted. Check it is private and add it to the allowlist.`,
-                        service,
-                    );
-                }
+            const { subnets, outside, none } = serviceSubnets(graph, service);
+            for (const id of outside.filter((x) => !config.approvedPrivateSubnetIds.includes(text(x)))) {
+                report(
+                    `subnet ${show(id)} is not in this stack and not in approvedPrivateSubnetIds: unverifiable, so not accepted. Check it is private and add it to the allowlist.`,
+                    service,
+                );
             }
-            if (subnets.length === 0 && ids.length === 0) report("has no subnets in networkConfiguration; cannot prove it runs privately.", service);
+            if (none) report("has no subnets in networkConfiguration; cannot prove it runs privately.", service);
             for (const subnet of subnets) {
                 const verdict = subnetVerdict(graph, subnet);
                 if (verdict.kind === "public") report(`runs in subnet ${subnet.name}, which is public: ${verdict.why}. Use a private subnet.`, service);
@@ -157,38 +159,17 @@ export const ecsTaskIngressFromAlbOnly = stackRule({
             );
             const ports = new Set(asRecords(service.props.loadBalancers).map((l) => num(l.containerPort, -1)));
             for (const sg of taskGroups) {
-                const inline = asRecords(safeProp(sg, "ingress")).map((r) => ({
-                    who: r,
-                    sources: [] as PolicyResource[],
-                    from: num(r.fromPort, 0),
-                    to: num(r.toPort, 65535),
-                    cidr: asList(r.cidrBlocks).length > 0,
-                }));
-                const separate = [
-                    ...graph.consumersOf(sg, "ingressRule", "securityGroupId"),
-                    ...graph.consumersOf(sg, "securityGroupRule", "securityGroupId").filter((r) => r.props.type === "ingress"),
-                ].map((r) => ({
-                    who: r,
-                    sources: [
-                        ...graph.inputsOf(r, "referencedSecurityGroupId", "securityGroup"),
-                        ...graph.inputsOf(r, "sourceSecurityGroupId", "securityGroup"),
-                    ],
-                    from: num(r.props.fromPort, 0),
-                    to: num(r.props.toPort, 65535),
-                    cidr: Boolean(r.props.cidrIpv4 || r.props.cidrIpv6 || asList(r.props.cidrBlocks).length > 0),
-                }));
-                for (const rule of [...inline, ...separate]) {
-                    const name = "name" in rule.who && typeof rule.who.name === "string" && "urn" in rule.who ? rule.who.name : `${sg.name} inline rule`;
+                for (const rule of taskIngressOf(graph, sg)) {
                     if (rule.cidr)
-                        report(`task security group ${sg.name} accepts ingress from a CIDR (${name}); allowed: the ALB security group only.`, service);
-                    else if (rule.sources.length > 0 && !rule.sources.every((s) => lbGroups.has(s.urn)))
+                        report(`task security group ${sg.name} accepts ingress from a CIDR (${rule.name}); allowed: the ALB security group only.`, service);
+                    else if (rule.sources.length > 0 && !rule.sources.every((s) => s.urn !== undefined && lbGroups.has(s.urn)))
                         report(
                             `task security group ${sg.name} accepts ingress from ${rule.sources.map((s) => s.name).join(", ")}, which is not the service's load balancer.`,
                             service,
                         );
                     else if (!(rule.from === rule.to && ports.has(rule.from)))
                         report(
-                            `task security group ${sg.name} opens ports ${rule.from}-${rule.to} (${name}); allowed: the container port ${[...ports].join(", ")} only.`,
+                            `task security group ${sg.name} opens ports ${rule.from}-${rule.to} (${rule.name}); allowed: the container port ${[...ports].join(", ")} only.`,
                             service,
                         );
                 }

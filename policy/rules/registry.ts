@@ -1,6 +1,7 @@
 import { safeProp } from "../lib/graph";
 import { allows, parsePolicy, trustsAnyone } from "../lib/iam";
 import { resourceRule, stackRule } from "../lib/rule";
+import { withChanges } from "../knowledge/unknowns";
 import { at, isRecord, show, truthy } from "../knowledge/values";
 
 export const ecrScanOnPush = resourceRule({
@@ -18,7 +19,7 @@ export const ecrScanOnPush = resourceRule({
     remediate(props) {
         if (truthy(at(props, "imageScanningConfiguration", "scanOnPush"))) return undefined;
         const current = isRecord(props.imageScanningConfiguration) ? props.imageScanningConfiguration : {};
-        return { ...props, imageScanningConfiguration: { ...current, scanOnPush: true } };
+        return withChanges(props, { imageScanningConfiguration: withChanges(current, { scanOnPush: true }) });
     },
 });
 

@@ -9,6 +9,7 @@ import {
     iamTrustConfusedDeputy,
 } from "../../policy/rules/iam";
 import { executionRolePolicy } from "../../documents/iamDocuments";
+import { sessionManagerPolicy } from "../../documents/natInstanceIam";
 import { S3_FULL_ACCESS, buildRolePolicy, document, ecsTrust, goodContainer, scopedPolicy, taskDefinition } from "./fixtures";
 import { StackBuilder, TASK_DEFINITION, check, messages } from "./harness";
 
@@ -229,6 +230,25 @@ describe("policy: iam", () => {
                 messages(managed)[0]!,
                 /execution role exec has managed policy arn:aws:iam::aws:policy\/service-role\/AmazonECSTaskExecutionRolePolicy, which grants more than its task definitions need/,
             );
+        });
+    });
+
+    describe("a NAT instance's role (Session Manager access)", () => {
+        const policy = JSON.stringify(sessionManagerPolicy("aws", "us-east-1", "123456789012"));
+        it("the program's narrow policy passes every identity rule (channels are unscopable; the heartbeat is scoped to instances)", async () => {
+            for (const rule of [iamNoAdminAccess, iamNoServiceWildcards, iamNoWildcardResource])
+                assert.deepEqual(await check(rule, ROLE_POLICY, { policy }), [], rule.name);
+        });
+        it("the same channels on a second action that can be scoped are still refused on *", async () => {
+            const widened = JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: ["ssmmessages:OpenDataChannel", "ssm:GetParameters"], Resource: "*" }],
+            });
+            assert.match(messages(await check(iamNoWildcardResource, ROLE_POLICY, { policy: widened }))[0]!, /allows ssm:GetParameters on Resource "\*"/);
+        });
+        it("AWS's AmazonSSMManagedInstanceCore is not a *FullAccess policy: an instance role using it passes", async () => {
+            const core = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+            assert.deepEqual(await check(iamNoBroadManagedPolicies, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: "nat", policyArn: core }), []);
         });
     });
 });

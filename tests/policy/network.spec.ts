@@ -128,7 +128,7 @@ describe("policy: network", () => {
         });
         it("fails a subnet whose default route goes to the internet gateway", async () => {
             assert.deepEqual(messages(await withService("public").check(ecsServicePrivateSubnets)), [
-                "svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway. Use a private subnet.",
+                "svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway (igw). Use a private subnet.",
             ]);
         });
         it("fails a subnet that maps public IPs on launch", async () => {
@@ -170,6 +170,78 @@ describe("policy: network", () => {
         it("follows a subnet given as a plain id value to the stack's subnet", async () => {
             const b = privateNetwork(new StackBuilder()).add(SERVICE, "svc", { networkConfiguration: { subnets: ["subnet-public"] } });
             assert.match(messages(await b.check(ecsServicePrivateSubnets))[0]!, /subnet public, which is public/);
+        });
+    });
+
+    describe("ecs-service-private-subnets through a NAT instance, at preview and after up", () => {
+        type Phase = "preview" | "up";
+        const known = (phase: Phase, value: string) => (phase === "preview" ? UNKNOWN.string : value);
+        /** Public and private subnet; the private table sends 0.0.0.0/0 to the NAT instance's primary ENI. */
+        const natInstanceNetwork = (phase: Phase) =>
+            new StackBuilder()
+                .add("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" })
+                .add("aws:ec2/internetGateway:InternetGateway", "igw", { id: known(phase, "igw-0abc") }, { vpcId: ["vpc"] })
+                .add("aws:ec2/subnet:Subnet", "public", { mapPublicIpOnLaunch: false, id: known(phase, "subnet-public") }, { vpcId: ["vpc"] })
+                .add("aws:ec2/subnet:Subnet", "private", { mapPublicIpOnLaunch: false, id: known(phase, "subnet-private") }, { vpcId: ["vpc"] })
+                .add(
+                    "aws:ec2/instance:Instance",
+                    "nat-instance",
+                    { sourceDestCheck: false, associatePublicIpAddress: true, primaryNetworkInterfaceId: known(phase, "eni-0nat") },
+                    { subnetId: ["public"] },
+                )
+                .add("aws:ec2/routeTable:RouteTable", "public-rt", {}, { vpcId: ["vpc"] })
+                .add(
+                    "aws:ec2/route:Route",
+                    "public-default",
+                    { destinationCidrBlock: "0.0.0.0/0", gatewayId: known(phase, "igw-0abc") },
+                    { routeTableId: ["public-rt"], gatewayId: ["igw"] },
+                )
+                .add("aws:ec2/routeTableAssociation:RouteTableAssociation", "public-assoc", {}, { subnetId: ["public"], routeTableId: ["public-rt"] })
+                .add("aws:ec2/routeTable:RouteTable", "private-rt", {}, { vpcId: ["vpc"] })
+                .add(
+                    "aws:ec2/route:Route",
+                    "private-default",
+                    { destinationCidrBlock: "0.0.0.0/0", networkInterfaceId: known(phase, "eni-0nat") },
+                    { routeTableId: ["private-rt"], networkInterfaceId: ["nat-instance"] },
+                )
+                .add("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-assoc", {}, { subnetId: ["private"], routeTableId: ["private-rt"] });
+        const serviceIn = (b: StackBuilder, phase: Phase, subnet: string) =>
+            b.add(SERVICE, "svc", { networkConfiguration: { subnets: [known(phase, `subnet-${subnet}`)] } }, { networkConfiguration: [subnet] });
+
+        for (const phase of ["preview", "up"] as const) {
+            it(`${phase}: a route to the NAT instance's ENI is not an internet gateway: the task subnet is proven private`, async () => {
+                assert.deepEqual(await serviceIn(natInstanceNetwork(phase), phase, "private").check(ecsServicePrivateSubnets), []);
+            });
+            it(`${phase}: the NAT instance's own subnet is public (its table routes to the internet gateway)`, async () => {
+                assert.deepEqual(messages(await serviceIn(natInstanceNetwork(phase), phase, "public").check(ecsServicePrivateSubnets)), [
+                    `svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway (igw). Use a private subnet.`,
+                ]);
+            });
+            it(`${phase}: an instance route does not hide a second route to the internet gateway`, async () => {
+                const b = natInstanceNetwork(phase).add(
+                    "aws:ec2/route:Route",
+                    "private-leak",
+                    { destinationCidrBlock: "203.0.113.0/24", gatewayId: known(phase, "igw-0abc") },
+                    { routeTableId: ["private-rt"], gatewayId: ["igw"] },
+                );
+                assert.deepEqual(messages(await serviceIn(b, phase, "private").check(ecsServicePrivateSubnets)), [
+                    `svc: runs in subnet private, which is public: route private-leak in private-rt sends 203.0.113.0/24 to an internet gateway (igw). Use a private subnet.`,
+                ]);
+            });
+        }
+        it("a private table with no default route at all (VPC endpoints only) is private", async () => {
+            const b = privateNetwork(new StackBuilder());
+            b.records.splice(
+                b.records.findIndex((r) => r.name === "private-default"),
+                1,
+            );
+            b.add(
+                "aws:ec2/vpcEndpoint:VpcEndpoint",
+                "s3",
+                { vpcEndpointType: "Gateway", serviceName: "com.amazonaws.us-east-1.s3" },
+                { routeTableIds: ["private-rt"] },
+            );
+            assert.deepEqual(await serviceIn(b, "up", "private").check(ecsServicePrivateSubnets), []);
         });
     });
 

@@ -5,12 +5,13 @@ import { settingsErrorFor, settingsFor } from "../support/settings";
 
 describe("settings", () => {
     describe("per-profile defaults differ on purpose", () => {
-        it("dev is one Spot task, one NAT, 7-day logs, disposable", () => {
+        it("dev is one Spot task, a NAT instance, 7-day logs, disposable", () => {
             const s = settingsFor("dev");
             assert.equal(s.profile, "dev");
             assert.equal(s.desiredCount, 1);
             assert.equal(s.spot, true);
-            assert.equal(s.egress, "nat-single");
+            assert.equal(s.egress, "nat-instance");
+            assert.equal(s.natInstanceType, "t4g.nano");
             assert.equal(s.logRetentionDays, 7);
             assert.equal(s.disposable, true);
             assert.equal(s.protect, false);
@@ -71,7 +72,7 @@ describe("settings", () => {
             ["unaligned CIDR", { vpcCidr: "10.0.1.0/16" }, /vpcCidr=10.0.1.0\/16 is not valid; allowed: an aligned network address \(10.0.0.0\/16\)/],
             ["one AZ", { azCount: "1" }, /azCount=1 is not valid; allowed: a whole number from 2 to 6/],
             ["retention not a CloudWatch value", { logRetentionDays: "10" }, /logRetentionDays=10 is not valid; allowed: one of 1, 3, 5, 7, 14, 30/],
-            ["unknown egress", { egress: "nat-instance" }, /egress=nat-instance is not valid; allowed: nat-single, nat-per-az/],
+            ["unknown egress", { egress: "nat-gateway" }, /egress=nat-gateway is not valid; allowed: nat-instance, nat-single, nat-per-az, endpoints-only/],
             ["image without tag", { image: "public.ecr.aws/nginx/nginx" }, /image=public.ecr.aws\/nginx\/nginx is not valid; allowed: a pinned tag or digest/],
             [
                 "image :latest",

@@ -1,7 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { PolicyPackConfig } from "@pulumi/policy";
 import { ROOT } from "./mocks";
+
+/** A policy config file as written. */
+export const readPolicyConfig = (file: string): PolicyPackConfig => JSON.parse(readFileSync(file, "utf8")) as PolicyPackConfig;
 
 /** A temporary policy config file: the shipped `<stack>.json` with `overrides` on top. */
 export function policyConfigWith(stack: string, overrides: Record<string, unknown>): string {

@@ -1,0 +1,210 @@
+// Graph rules at preview, in both phases: ids unknown at preview are followed through the
+// property dependencies the engine records; what cannot be followed says so, naming the property.
+import { strict as assert } from "node:assert";
+import { executionRolePolicy } from "../../documents/iamDocuments";
+import type { Violation } from "../../plan/types";
+import { UNKNOWN } from "../../policy/knowledge/unknowns";
+import { ecsExecutionRoleLeastPrivilege, iamNoBroadManagedPolicies } from "../../policy/rules/iam";
+import { ecsServicePrivateSubnets, ecsTaskIngressFromAlbOnly } from "../../policy/rules/network";
+import { S3_FULL_ACCESS, document, goodContainer, taskDefinition } from "./fixtures";
+import { SERVICE, StackBuilder, TASK_DEFINITION, check, messages } from "./harness";
+
+const U = UNKNOWN.string;
+const SUBNET = "aws:ec2/subnet:Subnet";
+const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+const ROUTE = "aws:ec2/route:Route";
+const ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const ROLE = "aws:iam/role:Role";
+const POLICY = "aws:iam/policy:Policy";
+const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+
+type Phase = "preview" | "up";
+const PHASES: Phase[] = ["preview", "up"];
+/** A computed id: unknown at preview, AWS's value after up. */
+const id = (phase: Phase, value: string) => (phase === "preview" ? U : value);
+const undecided = (vs: Violation[]) => vs.filter((v) => v.unverifiable);
+
+describe("policy: graph rules at preview", () => {
+    describe("ecs-service-private-subnets follows what fed unknown gateway ids", () => {
+        /** VPC-less network: subnet → association → table; `routes` and `deps` describe the table. */
+        const network = (phase: Phase, table: Record<string, unknown>, tableDeps: Record<string, string[]>, extra?: (b: StackBuilder) => void) => {
+            const b = new StackBuilder()
+                .add("aws:ec2/internetGateway:InternetGateway", "igw", { id: id(phase, "igw-0abc") })
+                .add("aws:ec2/natGateway:NatGateway", "nat", { id: id(phase, "nat-0abc") })
+                .add("awsx:ec2:Vpc", "shared", {})
+                .add(SUBNET, "apps", { id: id(phase, "subnet-apps"), mapPublicIpOnLaunch: false })
+                .add(ROUTE_TABLE, "apps-rt", { id: id(phase, "rtb-apps"), ...table }, tableDeps)
+                .add(ASSOCIATION, "apps", {}, { subnetId: ["apps"], routeTableId: ["apps-rt"] });
+            extra?.(b);
+            return b.add(SERVICE, "svc", { networkConfiguration: { subnets: [id(phase, "subnet-apps")] } }, { networkConfiguration: ["apps"] });
+        };
+
+        it("inline routes: [{ gatewayId: igw.id }] is public in both phases", async () => {
+            for (const phase of PHASES) {
+                const b = network(phase, { routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: id(phase, "igw-0abc") }] }, { routes: ["igw"] });
+                assert.match(
+                    messages(await b.check(ecsServicePrivateSubnets))[0]!,
+                    /runs in subnet apps, which is public: route table apps-rt routes to an internet gateway/,
+                    phase,
+                );
+            }
+        });
+        it("inline routes to a NAT gateway are private in both phases, and nothing is left undecided", async () => {
+            for (const phase of PHASES) {
+                const b = network(phase, { routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: id(phase, "nat-0abc") }] }, { routes: ["nat"] });
+                assert.deepEqual(await b.check(ecsServicePrivateSubnets), [], phase);
+            }
+        });
+        it("routes unknown because the provider computes them (separate Route resources) do not block the proof", async () => {
+            const b = network("preview", { routes: U }, {}, (s) =>
+                s.add(ROUTE, "apps-default", { destinationCidrBlock: "0.0.0.0/0", natGatewayId: U }, { routeTableId: ["apps-rt"], natGatewayId: ["nat"] }),
+            );
+            assert.deepEqual(await b.check(ecsServicePrivateSubnets), []);
+        });
+        it("a separate route whose gatewayId is an internet gateway attachment's id is public", async () => {
+            const b = network("preview", {}, {}, (s) =>
+                s
+                    .add("aws:ec2/internetGatewayAttachment:InternetGatewayAttachment", "igw-attach", { internetGatewayId: U }, { internetGatewayId: ["igw"] })
+                    .add(ROUTE, "apps-default", { destinationCidrBlock: "0.0.0.0/0", gatewayId: U }, { routeTableId: ["apps-rt"], gatewayId: ["igw-attach"] }),
+            );
+            assert.match(
+                messages(await b.check(ecsServicePrivateSubnets))[0]!,
+                /route apps-default in apps-rt sends 0.0.0.0\/0 to an internet gateway \(igw-attach\)/,
+            );
+        });
+        it("a gateway id passed through a component cannot be proven, and the message names the property and the component", async () => {
+            const b = network("preview", { routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] }, { routes: ["shared"] });
+            assert.deepEqual(messages(await b.check(ecsServicePrivateSubnets)), [
+                "svc: runs in subnet apps, which cannot be proven private: route table apps-rt's routes[0] is unknown at preview and comes from shared (awsx:ec2:Vpc), which may pass an internet gateway through; use the gateway resource's own id.",
+            ]);
+        });
+        it("mapPublicIpOnLaunch fed by another resource's output is unverifiable, not passed", async () => {
+            const b = new StackBuilder()
+                .add("aws:ec2/vpc:Vpc", "vpc", {})
+                .add(SUBNET, "apps", { mapPublicIpOnLaunch: UNKNOWN.boolean }, { mapPublicIpOnLaunch: ["vpc"] })
+                .add(SERVICE, "svc", { networkConfiguration: { subnets: [U] } }, { networkConfiguration: ["apps"] });
+            assert.match(
+                messages(await b.check(ecsServicePrivateSubnets))[0]!,
+                /cannot be proven private: mapPublicIpOnLaunch is unknown at preview \(from vpc\)/,
+            );
+        });
+        it("service subnets mixing an allowlisted id and an unknown stack subnet are both judged", async () => {
+            const config = { "ecs-service-private-subnets": { approvedPrivateSubnetIds: ["subnet-0approved00000000"] } };
+            const b = network("preview", {}, {});
+            b.records.at(-1)!.inputs = b.records.at(-1)!.outputs = { networkConfiguration: { subnets: ["subnet-0approved00000000", U] } };
+            assert.deepEqual(await b.check(ecsServicePrivateSubnets, config), []);
+            const alone = new StackBuilder().add(SERVICE, "svc", { networkConfiguration: { subnets: ["subnet-0approved00000000", U] } });
+            const [v] = await alone.check(ecsServicePrivateSubnets, config);
+            assert.equal(v!.unverifiable, true);
+            assert.match(v!.message, /string value at .svc.networkConfiguration.subnets can't be known during preview; make it known at preview/);
+        });
+    });
+
+    describe("ecs-task-ingress-from-alb-only resolves unknown SG references through the graph", () => {
+        const stack = (taskSg: Record<string, unknown>, taskSgDeps: Record<string, string[]>, rule?: [Record<string, unknown>, Record<string, string[]>]) => {
+            const b = new StackBuilder()
+                .add(SG, "alb-sg", { id: U })
+                .add(SG, "bastion-sg", { id: U })
+                .add(SG, "task-sg", { id: U, ...taskSg }, taskSgDeps);
+            if (rule) b.add(INGRESS, "task-in", { securityGroupId: U, ...rule[0] }, { securityGroupId: ["task-sg"], ...rule[1] });
+            return b
+                .add("aws:lb/loadBalancer:LoadBalancer", "alb", { securityGroups: [U] }, { securityGroups: ["alb-sg"] })
+                .add("aws:lb/targetGroup:TargetGroup", "tg", {})
+                .add("aws:lb/listener:Listener", "http", {}, { loadBalancerArn: ["alb"], defaultActions: ["tg"] })
+                .add(
+                    SERVICE,
+                    "svc",
+                    { loadBalancers: [{ containerPort: 8080, targetGroupArn: U }] },
+                    { networkConfiguration: ["task-sg"], loadBalancers: ["tg"] },
+                );
+        };
+
+        it("a separate rule with referencedSecurityGroupId unknown passes from the ALB's group and fails from another", async () => {
+            const rule = (from: string): [Record<string, unknown>, Record<string, string[]>] => [
+                { fromPort: 8080, toPort: 8080, ipProtocol: "tcp", referencedSecurityGroupId: U },
+                { referencedSecurityGroupId: [from] },
+            ];
+            assert.deepEqual(await stack({}, {}, rule("alb-sg")).check(ecsTaskIngressFromAlbOnly), []);
+            assert.match(
+                messages(await stack({}, {}, rule("bastion-sg")).check(ecsTaskIngressFromAlbOnly))[0]!,
+                /accepts ingress from bastion-sg, which is not the service's load balancer/,
+            );
+        });
+        it("a known group id from outside the stack is not the load balancer's (after up and at preview alike)", async () => {
+            const rule: [Record<string, unknown>, Record<string, string[]>] = [{ fromPort: 8080, toPort: 8080, referencedSecurityGroupId: "sg-0external" }, {}];
+            assert.match(
+                messages(await stack({}, {}, rule).check(ecsTaskIngressFromAlbOnly))[0]!,
+                /accepts ingress from sg-0external, which is not the service's load balancer/,
+            );
+        });
+        it("inline ingress with securityGroups unknown is judged by the groups that fed `ingress`", async () => {
+            const inline = { ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, securityGroups: [U] }] };
+            assert.deepEqual(await stack(inline, { ingress: ["alb-sg"] }).check(ecsTaskIngressFromAlbOnly), []);
+            assert.match(messages(await stack(inline, { ingress: ["bastion-sg"] }).check(ecsTaskIngressFromAlbOnly))[0]!, /from bastion-sg, which is not/);
+        });
+        it("an unknown port cannot be decided: 'can't run' naming it, or a violation when failing closed", async () => {
+            const rule: [Record<string, unknown>, Record<string, string[]>] = [
+                { fromPort: UNKNOWN.number, toPort: 8080, referencedSecurityGroupId: U },
+                { referencedSecurityGroupId: ["alb-sg"], fromPort: ["bastion-sg"] },
+            ];
+            const [open] = await stack({}, {}, rule).check(ecsTaskIngressFromAlbOnly);
+            assert.equal(open!.unverifiable, true);
+            assert.match(open!.message, /value at .task-in.fromPort can't be known during preview/);
+            const closed = await stack({}, {}, rule).check(ecsTaskIngressFromAlbOnly, { "ecs-task-ingress-from-alb-only": { failClosedAtPreview: true } });
+            assert.deepEqual(
+                closed.map((v) => [v.enforcementLevel, v.message.split(",")[0]]),
+                [["mandatory", "task-in.fromPort is unknown at preview"]],
+            );
+        });
+    });
+
+    describe("managed policies with ARNs unknown at preview", () => {
+        it("iam-no-broad-managed-policies judges the known ARNs and skips a policy this run creates", async () => {
+            assert.deepEqual(messages(await check(iamNoBroadManagedPolicies, ROLE, { managedPolicyArns: [U, S3_FULL_ACCESS] })), [
+                `subject: attaches ${S3_FULL_ACCESS}, which grants far more than one workload needs; grant named actions on named resources instead.`,
+            ]);
+            assert.deepEqual(await check(iamNoBroadManagedPolicies, ROLE, { managedPolicyArns: [U] }), []);
+            assert.deepEqual(await check(iamNoBroadManagedPolicies, ATTACHMENT, { policyArn: U }), []);
+        });
+
+        describe("ecs-execution-role-least-privilege judges a stack's own managed policy by its document, in both phases", () => {
+            const arn = "arn:aws:iam::123456789012:policy/exec-extra";
+            const logs = "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/web/dev";
+            const stack = (phase: Phase, doc: string) =>
+                new StackBuilder()
+                    .add(ROLE, "exec", {})
+                    .add(POLICY, "exec-extra", { id: id(phase, arn), arn: id(phase, arn), policy: doc })
+                    .add(ATTACHMENT, "att", { policyArn: id(phase, arn) }, { role: ["exec"], policyArn: ["exec-extra"] })
+                    .add(TASK_DEFINITION, "td", taskDefinition([goodContainer]), { executionRoleArn: ["exec"] });
+            const good = JSON.stringify(
+                executionRolePolicy({ repositoryArns: ["arn:aws:ecr:us-east-1:123456789012:repository/web/dev"], logGroupArn: logs, secrets: [] }),
+            );
+
+            it("passes a document within the task's needs", async () => {
+                for (const phase of PHASES) assert.deepEqual(await stack(phase, good).check(ecsExecutionRoleLeastPrivilege), [], phase);
+            });
+            it("fails a document beyond them, with the same message in both phases", async () => {
+                const bad = document({ Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::data/*"] });
+                for (const phase of PHASES)
+                    assert.deepEqual(
+                        messages(await stack(phase, bad).check(ecsExecutionRoleLeastPrivilege)),
+                        [
+                            'exec: managed policy exec-extra allows s3:GetObject on ["arn:aws:s3:::data/*"], which no task definition using execution role exec needs.',
+                        ],
+                        phase,
+                    );
+            });
+            it("an unknown ARN that no policy of the stack fed cannot be decided, and says which property", async () => {
+                const b = new StackBuilder()
+                    .add(ROLE, "exec", {})
+                    .add("aws:ssm/parameter:Parameter", "arn-holder", {})
+                    .add(ATTACHMENT, "att", { policyArn: U }, { role: ["exec"], policyArn: ["arn-holder"] })
+                    .add(TASK_DEFINITION, "td", taskDefinition([goodContainer]), { executionRoleArn: ["exec"] });
+                const [v] = undecided(await b.check(ecsExecutionRoleLeastPrivilege));
+                assert.match(v!.message, /value at .att.policyArn can't be known during preview/);
+            });
+        });
+    });
+});
