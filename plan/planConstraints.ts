@@ -3,6 +3,7 @@
 import * as c from "../settings/constraints";
 import { isRecord } from "../policy/knowledge/values";
 import { UserError } from "./errors";
+import { ENGINE_UNKNOWN } from "./unknowns";
 import { displayType, type ResourceRecord } from "./types";
 
 export class PlanConstraintError extends UserError {
@@ -18,13 +19,16 @@ const METRIC_SETTING: Record<string, string> = {
     ALBRequestCountPerTarget: "requestsPerTarget",
 };
 
+/** At preview a value computed from another resource's output is unknown: checked after up instead. */
+const isKnown = (value: unknown) => !(JSON.stringify(value) ?? "").includes(ENGINE_UNKNOWN);
+
 /** Every problem as "<type> <name>: <field>=<value> is not valid; allowed: <limit> (setting: <key>)". */
 export function checkPlanConstraints(resources: ResourceRecord[], availableZones: string[]): string[] {
     const problems: string[] = [];
     for (const r of resources) {
         const where = `${displayType(r.type)} ${r.name}`;
         const expect = (field: string, value: unknown, allowed: string | undefined, setting: string) => {
-            if (allowed !== undefined)
+            if (allowed !== undefined && isKnown(value))
                 problems.push(
                     `${where}: ${field}=${typeof value === "string" ? value : JSON.stringify(value)} is not valid; allowed: ${allowed} (setting: ${setting})`,
                 );
@@ -77,7 +81,7 @@ export function checkPlanConstraints(resources: ResourceRecord[], availableZones
                 const storage = isRecord(i.ephemeralStorage) ? Number(i.ephemeralStorage.sizeInGib) : undefined;
                 if (storage !== undefined) expect("ephemeralStorage.sizeInGib", storage, c.checkEphemeralStorage(storage), "ephemeralStorageGiB");
                 const containers =
-                    typeof i.containerDefinitions === "string"
+                    typeof i.containerDefinitions === "string" && isKnown(i.containerDefinitions)
                         ? (JSON.parse(i.containerDefinitions) as { name: string; cpu?: number; memory?: number; memoryReservation?: number }[])
                         : [];
                 expect("containerDefinitions", "cpu/memory reservations", c.checkContainerReservations({ cpu, memory }, containers), "cpu, memory");
@@ -117,6 +121,7 @@ export function checkPlanConstraints(resources: ResourceRecord[], availableZones
         const subnets = resources
             .filter((r) => r.type === "aws:ec2/subnet:Subnet" && (r.propertyDependencies.vpcId ?? []).includes(vpc.urn))
             .map((r) => String(r.inputs.cidrBlock));
+        if (![vpc.inputs.cidrBlock, ...subnets].every(isKnown)) continue;
         const problem = c.checkSubnetCidrs(String(vpc.inputs.cidrBlock), subnets);
         if (problem) problems.push(`aws:ec2:Subnet in ${vpc.name}: cidrBlock values are not valid; allowed: ${problem} (setting: vpcCidr, azCount)`);
     }

@@ -7,6 +7,7 @@ import { checkPlanConstraints } from "../plan/planConstraints";
 import { ECS_DEFAULTS, estimateRollout } from "../plan/rollout";
 import { runUnderMocks } from "../plan/runProgram";
 import { loadStackConfig } from "../plan/stackConfig";
+import { ENGINE_UNKNOWN } from "../plan/unknowns";
 import { detailOf } from "../plan/verdicts";
 import { ROOT } from "./support/mocks";
 import { sharedAnalyzer } from "./support/analyzer";
@@ -157,6 +158,16 @@ describe("offline plan", function () {
                 "aws:lb:TargetGroup tg: healthCheck.timeout=10 is not valid; allowed: less than the interval (10 s) (setting: healthCheckTimeoutSeconds)",
                 "aws:lb:TargetGroup tg: deregistrationDelay=4000 is not valid; allowed: a whole number from 0 to 3600 seconds (setting: deregistrationDelaySeconds)",
             ]);
+        });
+
+        it("leaves values unknown at preview to the after-up check", () => {
+            const td = resourceRecord("aws:ecs/taskDefinition:TaskDefinition", "td", { cpu: "256", memory: "512", containerDefinitions: ENGINE_UNKNOWN });
+            td.outputs = { name: ENGINE_UNKNOWN };
+            const logs = resourceRecord("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: ENGINE_UNKNOWN });
+            logs.outputs = { name: "/ecs/web" };
+            assert.deepEqual(checkPlanConstraints([td, logs], []), []);
+            logs.inputs.retentionInDays = 10;
+            assert.equal(checkPlanConstraints([td, logs], []).length, 1);
         });
 
         it("checks sizes, percents, autoscaling, listeners and tags", () => {

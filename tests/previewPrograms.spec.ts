@@ -4,7 +4,7 @@ import { strict as assert } from "node:assert";
 import * as aws from "@pulumi/aws";
 import { join } from "node:path";
 import { Phase, runUnderMocks } from "../plan/runProgram";
-import { evaluatePolicies } from "./policy/harness";
+import { evaluatePolicies, messages } from "./policy/harness";
 import { ENGINE_UNKNOWN } from "../plan/unknowns";
 import { ecsServicePrivateSubnets } from "../policy/rules/network";
 import { PROJECT, ROOT } from "./support/mocks";
@@ -42,7 +42,7 @@ describe("programs at preview", function () {
                 assert.equal((table.inputs.routes as { gatewayId: string }[])[0]!.gatewayId === ENGINE_UNKNOWN, phase === "preview", phase);
                 const { violations } = await evaluatePolicies([ecsServicePrivateSubnets], resources);
                 assert.deepEqual(
-                    violations.map((v) => [v.enforcementLevel, v.message]),
+                    violations.map((v) => [v.enforcementLevel, messages([v])[0]]),
                     [["mandatory", "svc: runs in subnet apps, which is public: route table apps routes to an internet gateway (igw). Use a private subnet."]],
                     phase,
                 );
@@ -96,11 +96,11 @@ describe("programs at preview", function () {
             const [container] = byPolicy(run.evaluation.violations, "ecs-container-readonly-root");
             assert.equal(container!.enforcementLevel, "mandatory");
             assert.match(
-                container!.message,
+                messages([container!])[0]!,
                 /^app: containerDefinitions is unknown at preview, so this policy cannot decide before deploy \(failClosedAtPreview is on\)/,
             );
             const [policy] = byPolicy(run.evaluation.violations, "iam-no-service-wildcards");
-            assert.match(policy!.message, /^execution: policy is unknown at preview/);
+            assert.match(messages([policy!])[0]!, /^execution: policy is unknown at preview/);
         });
 
         it("the same program after up is decided and clean of those policies", async () => {

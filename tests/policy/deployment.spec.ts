@@ -134,7 +134,7 @@ describe("policy: deployment", () => {
                 const [v] = await stack({ arns, testIngress: { cidrIpv4: "0.0.0.0/0" } }).check(ecsTestListenerPrivate);
                 assert.equal(v!.enforcementLevel, "mandatory");
                 assert.match(
-                    v!.message,
+                    messages([v!])[0]!,
                     arns === "known"
                         ? /^svc: test listener rule test-rule is reachable from the internet: internet-facing load balancer alb's security group alb-sg admits port 8443 from the world \(alb-in-test\)/
                         : /^svc: 2 of the listener rules its deployments use are reachable from the internet or unproven \(prod-rule: .*port 443.*; test-rule: .*port 8443 from the world \(alb-in-test\)\), but only its 1 production rule\(s\) may be/,

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolvePolicyConfig } from "../../plan/analyzer/policyConfig";
+import { ENGINE_UNKNOWN } from "../../plan/unknowns";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { PACK_NAME, policies } from "../../policy/policies";
 import { ecsServiceNoPublicIp } from "../../policy/rules/network";
@@ -82,19 +83,34 @@ describe("policy pack", () => {
         });
 
         it("a remediation that reads an unknown property at preview yields a diagnostic, not a crash", async () => {
+            // Setting a default retention needs the current one: unknown at preview, so the remediation cannot run.
+            const record = resourceRecord("aws:cloudwatch/logGroup:LogGroup", "logs", { name: "/ecs/web", retentionInDays: UNKNOWN.number });
+            const { violations, remediations } = await evaluatePolicies([logGroupRetention], [record], { "log-group-retention": "remediate" });
+            assert.deepEqual(remediations, []);
+            assert.deepEqual(
+                violations.map((v) => [v.enforcementLevel, v.unverifiable, v.message.split(";")[0]]),
+                [
+                    [
+                        "advisory",
+                        true,
+                        "can't run remediation 'log-group-retention' from policy pack 'fargate-web-policy@v0.1.0' during preview: string value at .retentionInDays can't be known during preview",
+                    ],
+                    [
+                        "advisory",
+                        true,
+                        "can't run policy 'log-group-retention' from policy pack 'fargate-web-policy@v0.1.0' during preview: string value at .retentionInDays can't be known during preview",
+                    ],
+                ],
+            );
+        });
+
+        it("a remediation that copies unknowns instead of reading them runs at preview", async () => {
             const record = assignsPublicIp({ cluster: UNKNOWN.string });
             const { violations, remediations } = await evaluatePolicies([ecsServiceNoPublicIp], [record], { "ecs-service-no-public-ip": "remediate" });
-            assert.deepEqual(remediations, []);
-            const cantRun = violations.find((v) => v.unverifiable)!;
-            assert.equal(cantRun.enforcementLevel, "advisory");
-            assert.match(
-                cantRun.message,
-                /^can't run remediation 'ecs-service-no-public-ip' from policy pack '[^']+' during preview: string value at .cluster can't be known during preview$/,
-            );
-            // Not fixed, so the validation still runs and reports at remediate level, downgraded to mandatory.
+            assert.deepEqual(violations, []);
             assert.deepEqual(
-                violations.filter((v) => !v.unverifiable).map((v) => [v.enforcementLevel, messages([v])[0]]),
-                [["mandatory", "svc: networkConfiguration.assignPublicIp is true; tasks get public IPs. Set it to false and use private subnets."]],
+                remediations.map((r) => r.after),
+                [{ cluster: ENGINE_UNKNOWN, networkConfiguration: { assignPublicIp: false } }],
             );
         });
 

@@ -47,7 +47,7 @@ describe("policy: deciding at preview", () => {
             assert.deepEqual([v!.enforcementLevel, v!.unverifiable], ["advisory", true]);
             assert.match(
                 v!.message,
-                /^can't run policy 'log-group-retention' .* during preview: number value at .retentionInDays can't be known during preview; make it known at preview by building it from explicit names and ARNs formatted from the account, region and partition/,
+                /^can't run policy 'log-group-retention' .* during preview: string value at .retentionInDays can't be known during preview; make it known at preview by building it from explicit names and ARNs formatted from the account, region and partition/,
             );
         });
         it("on: the same rule reports a violation at its own level, naming the unknown property", async () => {
@@ -58,7 +58,7 @@ describe("policy: deciding at preview", () => {
                 { "log-group-retention": { failClosedAtPreview: true } },
             );
             assert.deepEqual(
-                vs.map((v) => [v.enforcementLevel, v.unverifiable, v.message.split(";")[0]]),
+                vs.map((v) => [v.enforcementLevel, v.unverifiable, messages([v])[0]!.split(";")[0]]),
                 [
                     [
                         "mandatory",
@@ -72,7 +72,7 @@ describe("policy: deciding at preview", () => {
             const b = new StackBuilder().add(ROLE, "exec", {}).add(TASK_DEFINITION, "td", unknownContainers, { executionRoleArn: ["exec"] });
             const vs = await b.check(ecsExecutionRoleLeastPrivilege, { "ecs-execution-role-least-privilege": { failClosedAtPreview: true } });
             assert.deepEqual(
-                vs.map((v) => [v.enforcementLevel, v.message.split(",")[0]]),
+                vs.map((v) => [v.enforcementLevel, messages([v])[0]!.split(",")[0]]),
                 [["mandatory", "containerDefinitions is unknown at preview"]],
             );
         });

@@ -154,7 +154,7 @@ describe("policy: graph rules at preview", () => {
             assert.match(open!.message, /value at .task-in.fromPort can't be known during preview/);
             const closed = await stack({}, {}, rule).check(ecsTaskIngressFromAlbOnly, { "ecs-task-ingress-from-alb-only": { failClosedAtPreview: true } });
             assert.deepEqual(
-                closed.map((v) => [v.enforcementLevel, v.message.split(",")[0]]),
+                closed.map((v) => [v.enforcementLevel, messages([v])[0]!.split(",")[0]]),
                 [["mandatory", "task-in.fromPort is unknown at preview"]],
             );
         });
