@@ -50,6 +50,9 @@ export class Network extends pulumi.ComponentResource {
             { cidrBlock: args.vpcCidr, enableDnsHostnames: true, enableDnsSupport: true, tags: named("vpc") },
             { parent: this },
         );
+        // Adopting the VPC's default security group without rules strips AWS's defaults (all traffic
+        // within the group, all egress): whatever lands in it by accident can talk to nothing.
+        new aws.ec2.DefaultSecurityGroup(`${p}-default`, { vpcId: vpc.id, tags: named("default-closed") }, { parent: this });
         const igw = new aws.ec2.InternetGateway(`${p}-igw`, { vpcId: vpc.id, tags: named("igw") }, { parent: this });
 
         const subnet = (kind: "public" | "private", i: number) =>

@@ -26,6 +26,13 @@ export const T = {
     routeTableAssociation: ["aws:ec2/routeTableAssociation:RouteTableAssociation"],
     internetGateway: ["aws:ec2/internetGateway:InternetGateway"],
     natGateway: ["aws:ec2/natGateway:NatGateway"],
+    userPolicy: ["aws:iam/userPolicy:UserPolicy"],
+    groupPolicy: ["aws:iam/groupPolicy:GroupPolicy"],
+    kmsKey: ["aws:kms/key:Key"],
+    kmsKeyPolicy: ["aws:kms/keyPolicy:KeyPolicy"],
+    vpc: ["aws:ec2/vpc:Vpc"],
+    defaultSecurityGroup: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
+    flowLog: ["aws:ec2/flowLog:FlowLog"],
 } as const;
 
 export type Kind = keyof typeof T;
