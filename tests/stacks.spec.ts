@@ -104,9 +104,12 @@ describe("whole stacks", function () {
             "ecs-distinct-execution-and-task-roles",
             "ecs-execution-role-least-privilege",
             "ecs-service-private-subnets",
+            "ecs-service-security-groups",
             "iam-no-broad-managed-policies",
             "iam-trust-confused-deputy",
             "required-tags",
+            "subnet-no-auto-public-ip",
+            "vpc-default-security-group-closed",
         ]);
         // The public IP itself is fixed by remediation on dev, and reported on prod's config.
         assert.deepEqual(plan.evaluation.remediations.map((r) => r.policyName).sort(), ["ecs-cluster-container-insights", "ecs-service-no-public-ip"]);

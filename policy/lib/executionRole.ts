@@ -37,7 +37,7 @@ export function checkExecutionRole(role: RoleUnderTest, needs: Needs, report: (m
         reported.add(s);
         report(message);
     };
-    const notNeeded = `which no task definition using execution role ${role.name} needs`;
+    const notNeeded = `no task definition using execution role ${role.name} needs`;
 
     for (const { s, label } of labelled) {
         if (s.effect !== "Allow") continue;
@@ -48,7 +48,7 @@ export function checkExecutionRole(role: RoleUnderTest, needs: Needs, report: (m
         for (const pattern of s.actions) {
             const expansion = expandAction(pattern);
             if (expansion.kind !== "actions" || expansion.actions.length === 0) {
-                extra(s, `${label} allows ${pattern} on ${show(s.resources)}, ${notNeeded}.`);
+                extra(s, `${label} allows ${pattern} on ${show(s.resources)}, which ${notNeeded}.`);
                 continue;
             }
             const unneeded = expansion.actions.filter((a) => !actions.has(a.action.toLowerCase()));
@@ -56,12 +56,12 @@ export function checkExecutionRole(role: RoleUnderTest, needs: Needs, report: (m
                 extra(
                     s,
                     unneeded.length === 1 && expansion.actions.length === 1
-                        ? `${label} allows ${unneeded[0]!.action} on ${show(s.resources)}, ${notNeeded}.`
-                        : `${label} allows ${pattern} on ${show(s.resources)}, which reaches actions ${notNeeded} (${describeGroups(byLevel(unneeded, ALL_LEVELS))}).`,
+                        ? `${label} allows ${unneeded[0]!.action} on ${show(s.resources)}, which ${notNeeded}.`
+                        : `${label} allows ${pattern} on ${show(s.resources)}, reaching actions ${notNeeded} (${describeGroups(byLevel(unneeded, ALL_LEVELS))}).`,
                 );
             for (const action of expansion.actions.filter((a) => actions.has(a.action.toLowerCase()))) {
                 const beyond = s.resources.filter((p) => !justified(action, p, needs));
-                if (beyond.length > 0) extra(s, `${label} allows ${action.action} on ${show(beyond)}, ${notNeeded}.`);
+                if (beyond.length > 0) extra(s, `${label} allows ${action.action} on ${show(beyond)}, which ${notNeeded}.`);
             }
         }
     }

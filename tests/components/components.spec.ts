@@ -31,6 +31,9 @@ describe("components under mocks", () => {
                 one(resources, "aws:ec2/internetGateway:InternetGateway").outputs.id,
             );
             assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 1);
+            const closed = one(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+            assert.equal(closed.inputs.vpcId, one(resources, "aws:ec2/vpc:Vpc").outputs.id, "adopts the VPC's default group");
+            assert.deepEqual([closed.inputs.ingress, closed.inputs.egress], [undefined, undefined], "with no rules, so AWS's defaults are removed");
             assert.ok(
                 resources.filter((r) => r.custom).every((r) => r.parent?.endsWith("::net")),
                 "every child is parented to the component",
@@ -260,10 +263,11 @@ describe("components under mocks", () => {
             });
         });
 
-        it("ALB: public subnets, drops invalid headers, deletion protection on prod only", async () => {
+        it("ALB: public subnets, drops invalid headers, defensive desync mitigation, deletion protection on prod only", async () => {
             const prod = one(await build("prod"), "aws:lb/loadBalancer:LoadBalancer").inputs;
             assert.deepEqual(prod.subnets, ["subnet-00000000000000001", "subnet-00000000000000002"]);
             assert.equal(prod.dropInvalidHeaderFields, true);
+            assert.equal(prod.desyncMitigationMode, "defensive");
             assert.equal(prod.enableDeletionProtection, true);
             assert.equal(one(await build("dev"), "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
         });
