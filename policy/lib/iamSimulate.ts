@@ -45,21 +45,22 @@ function glob(pattern: string, caseInsensitive: boolean): RegExp {
 
 export const actionMatches = (pattern: string, action: string): boolean => glob(pattern, true).test(action);
 
-/** Splits an ARN into its five fixed segments and the resource part (which may hold colons). */
-function arnSegments(arn: string): string[] | undefined {
-    const parts = arn.split(":");
-    if (parts.length < 6 || parts[0] !== "arn") return undefined;
-    return [...parts.slice(0, 5), parts.slice(5).join(":")];
-}
-
-/** IAM resource matching: `*` matches everything; otherwise segment by segment, case-sensitive. */
+/**
+ * IAM resource matching: `*` and `?` globs, case-sensitive; a `*` that ends a segment reaches
+ * across colons (as AWS documents for the Resource element). An open segment of the request is
+ * taken to be whatever the pattern says there.
+ */
 export function resourceMatches(pattern: string, resource: string): boolean {
     if (pattern === "*") return true;
     if (resource === "*") return false;
-    const p = arnSegments(pattern);
-    const r = arnSegments(resource);
-    if (!p || !r) return glob(pattern, false).test(resource);
-    return p.every((segment, i) => r[i] === SOME_SEGMENT || glob(segment, false).test(r[i]!));
+    if (resource.includes(SOME_SEGMENT)) {
+        const given = pattern.split(":");
+        resource = resource
+            .split(":")
+            .map((segment, i) => (segment === SOME_SEGMENT ? (given[i] ?? "x") : segment))
+            .join(":");
+    }
+    return glob(pattern, false).test(resource);
 }
 
 const hasConditions = (s: Statement) => isRecord(s.condition) && Object.keys(s.condition).length > 0;

@@ -24,7 +24,7 @@ function stack(policy: unknown, containers: unknown[] = [goodContainer], extra?:
     return b.add(TASK_DEFINITION, "td", taskDefinition(containers), { executionRoleArn: ["exec"] });
 }
 
-describe("policy: ecs-execution-role-least-privilege (graph, simulated)", () => {
+describe("ecs-execution-role-least-privilege (graph, simulated)", () => {
     it("passes the program's own execution policy, with and without secrets", async () => {
         assert.deepEqual(await stack(JSON.stringify(programPolicy())).check(ecsExecutionRoleLeastPrivilege), []);
         const secrets = [{ name: "DB_URL", valueFrom: `${SECRET_ARN}:url::` }];
