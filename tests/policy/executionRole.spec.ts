@@ -15,8 +15,11 @@ const LOG_GROUP_ARN = "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/web/de
 const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-url-AbCdEf";
 const STREAM = "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/web/dev:log-stream:web/web/task-id";
 
+/** The program's own document, as plain JSON the tests can edit. */
 const programPolicy = (secrets: { name: string; valueFrom: string }[] = []) =>
-    executionRolePolicy({ repositoryArns: [REPO_ARN], logGroupArn: LOG_GROUP_ARN, secrets }) as { Statement: Record<string, unknown>[] };
+    JSON.parse(JSON.stringify(executionRolePolicy({ repositoryArns: [REPO_ARN], logGroupArn: LOG_GROUP_ARN, secrets }))) as {
+        Statement: Record<string, unknown>[];
+    };
 
 function stack(policy: unknown, containers: unknown[] = [goodContainer], extra?: (b: StackBuilder) => void) {
     const b = new StackBuilder().add(ROLE, "exec", {}).add(ROLE_POLICY, "exec-policy", { policy }, { role: ["exec"] });
