@@ -2,7 +2,7 @@
 // (already wrapped in the SDK's unknown-checking proxy), their config, and a report function.
 import type { EnforcementLevel, PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph } from "./graph";
-import { Kind, isKind } from "../knowledge/types";
+import { Kind, T, isKind } from "../knowledge/types";
 
 /** Where each rule is documented: one anchor per rule in the catalog generated from this metadata. */
 export const POLICY_DOCS_URL = "docs/policies.md";
@@ -62,6 +62,10 @@ export function resourceRule<C extends object = Record<string, never>>(spec: Res
             spec.check(args.props, ctx, (message) => reportViolation(`${args.name}: ${message}`));
         },
     };
+    // A rule for one type token carries it as `__pulumiType` (what validateResourceOfType sets):
+    // the policy server then skips other resources without deserializing their properties.
+    const tokens = [...(spec.kinds ?? []).flatMap((k) => T[k]), ...(spec.types ?? [])];
+    if (tokens.length === 1) Object.assign(policy.validateResource!, { __pulumiType: tokens[0] });
     const remediate = spec.remediate;
     if (remediate) {
         policy.remediateResource = (args) => {

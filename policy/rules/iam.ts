@@ -132,7 +132,7 @@ export const iamTrustConfusedDeputy = resourceRule<{ services: string[] }>({
     enforcementLevel: "mandatory",
     remediationSteps:
         'Add Condition: { StringEquals: { "aws:SourceAccount": "<account>" }, ArnLike: { "aws:SourceArn": "arn:aws:ecs:<region>:<account>:*" } } to the trust statement.',
-    anchors: ["IAM confused deputy", "AwsSolutions-IAM5"],
+    anchors: ["IAM confused deputy", "CKV_AWS_60", "AwsSolutions-IAM5"],
     configSchema: { properties: { services: { type: "array", items: { type: "string" }, default: ["ecs-tasks.amazonaws.com"] } } },
     kinds: ["role"],
     check(props, ctx, report) {

@@ -33,11 +33,17 @@ export const PASS_ROLE = "iam:PassRole";
 /** A role ARN nobody names: a PassRole resource that matches it matches any role. */
 const ANY_ROLE = `arn:${SOME_SEGMENT}:iam::${SOME_SEGMENT}:role/any-role-in-the-account`;
 
+/** Services the escalation actions belong to: other named actions cannot reach them. */
+const SERVICES = new Set([...Object.keys(ESCALATION_ACTIONS), PASS_ROLE].map((a) => a.split(":")[0]!));
+const mayEscalate = (s: Statement) =>
+    grantsEverythingBut(s) || s.actions.some((p) => /[*?]/.test(p.split(":")[0]!) || SERVICES.has(p.split(":")[0]!.toLowerCase()));
+
 const grants = (s: Statement, action: string) =>
     grantsEverythingBut(s) ? !s.notActions.some((p) => actionMatches(p, action)) : s.actions.some((p) => actionMatches(p, action));
 
 /** "iam:AttachRolePolicy (attach any managed policy to a role)", with the pattern that reaches it when it is a wildcard. */
 function escalations(s: Statement): string[] {
+    if (!mayEscalate(s)) return [];
     const via = (action: string) => {
         const pattern = s.actions.find((p) => actionMatches(p, action));
         return pattern && pattern.toLowerCase() !== action.toLowerCase() ? ` via ${pattern}` : "";

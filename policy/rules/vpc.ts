@@ -23,12 +23,13 @@ export const subnetNoAutoPublicIp = resourceRule({
     },
 });
 
-/** Resources of `kind` attached to `vpc`: by the vpcId edge, or by the id value once known. */
-function attachedTo(graph: StackGraph, vpc: PolicyResource, kind: Kind): PolicyResource[] {
-    const byEdge = graph.consumersOf(vpc, kind, "vpcId");
-    const id = safeProp(vpc, "id");
-    const byValue = typeof id === "string" ? graph.ofKind(kind).filter((r) => safeProp(r, "vpcId") === id && !byEdge.includes(r)) : [];
-    return [...byEdge, ...byValue];
+/** Whether a resource of `kind` is attached to each VPC: by the vpcId edge, or by the id value once known. */
+function attachedTo(graph: StackGraph, kind: Kind): (vpc: PolicyResource) => boolean {
+    const vpcIds = new Set(graph.ofKind(kind).map((r) => safeProp(r, "vpcId")));
+    return (vpc) => {
+        const id = safeProp(vpc, "id");
+        return graph.consumersOf(vpc, kind, "vpcId").length > 0 || (typeof id === "string" && vpcIds.has(id));
+    };
 }
 
 export const vpcDefaultSecurityGroupClosed = stackRule({
@@ -41,8 +42,9 @@ export const vpcDefaultSecurityGroupClosed = stackRule({
         "Add new aws.ec2.DefaultSecurityGroup(name, { vpcId: vpc.id }) without ingress or egress: Pulumi then removes AWS's default rules. Put workloads in their own groups.",
     anchors: ["CKV2_AWS_12", "EC2.2", "VPCDefaultSecurityGroupClosed"],
     check(graph, _config, report) {
+        const hasDefaultGroup = attachedTo(graph, "defaultSecurityGroup");
         for (const vpc of graph.ofKind("vpc")) {
-            if (attachedTo(graph, vpc, "defaultSecurityGroup").length === 0)
+            if (!hasDefaultGroup(vpc))
                 report(
                     "leaves its default security group with AWS's rules (all traffic within the group, all egress); adopt it with an aws.ec2.DefaultSecurityGroup without rules.",
                     vpc,
@@ -70,9 +72,9 @@ export const vpcFlowLogs = stackRule({
         'Add an aws.ec2.FlowLog with vpcId: vpc.id, trafficType: "ALL" and a CloudWatch Logs group (with retention) or an S3 bucket as destination.',
     anchors: ["CKV2_AWS_11", "EC2.6", "AwsSolutions-VPC7"],
     check(graph, _config, report) {
+        const hasFlowLog = attachedTo(graph, "flowLog");
         for (const vpc of graph.ofKind("vpc")) {
-            if (attachedTo(graph, vpc, "flowLog").length === 0)
-                report("has no flow log; connections in and out leave no record. Add an aws.ec2.FlowLog for the VPC.", vpc);
+            if (!hasFlowLog(vpc)) report("has no flow log; connections in and out leave no record. Add an aws.ec2.FlowLog for the VPC.", vpc);
         }
     },
 });
