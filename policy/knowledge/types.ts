@@ -33,6 +33,7 @@ export const T = {
     vpc: ["aws:ec2/vpc:Vpc"],
     defaultSecurityGroup: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
     flowLog: ["aws:ec2/flowLog:FlowLog"],
+    classicLoadBalancer: ["aws:elb/loadBalancer:LoadBalancer"],
 } as const;
 
 export type Kind = keyof typeof T;

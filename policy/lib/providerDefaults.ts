@@ -20,6 +20,7 @@ const DEFAULTS: Partial<Record<Kind, Record<string, unknown>>> = {
     securityGroup: { description: "Managed by Pulumi", revokeRulesOnDelete: false },
     defaultSecurityGroup: { revokeRulesOnDelete: false },
     loadBalancer: { desyncMitigationMode: "defensive", dropInvalidHeaderFields: false, enableDeletionProtection: false, loadBalancerType: "application" },
+    classicLoadBalancer: { desyncMitigationMode: "defensive" },
     logGroup: { retentionInDays: 0 },
     kmsKey: {
         enableKeyRotation: false,

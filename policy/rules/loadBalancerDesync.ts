@@ -1,18 +1,20 @@
 // HTTP desync (request smuggling) protection on application load balancers.
 import { decisive, describeValue } from "../lib/providerDefaults";
 import { resourceRule } from "../lib/rule";
+import { isKind } from "../knowledge/types";
 
 export const albDesyncMitigation = resourceRule<{ allowedModes: string[] }>({
     name: "alb-desync-mitigation-mode",
-    description: 'Application load balancers mitigate HTTP desync with "defensive" (the default) or "strictest", never "monitor".',
+    description: 'Application and classic load balancers mitigate HTTP desync with "defensive" (the default) or "strictest", never "monitor".',
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps: 'Remove desyncMitigationMode (AWS defaults to "defensive") or set it to "defensive" or "strictest".',
     anchors: ["CKV_AWS_328", "ELB.12"],
     configSchema: { properties: { allowedModes: { type: "array", items: { type: "string" }, default: ["defensive", "strictest"] } } },
-    kinds: ["loadBalancer"],
+    kinds: ["loadBalancer", "classicLoadBalancer"],
     check(props, ctx, report) {
-        if (decisive(ctx.type, props, "loadBalancerType") !== "application") return;
+        // Network and gateway load balancers do not parse HTTP.
+        if (isKind(ctx.type, "loadBalancer") && decisive(ctx.type, props, "loadBalancerType") !== "application") return;
         const mode = decisive(ctx.type, props, "desyncMitigationMode");
         if (typeof mode !== "string" || !ctx.config.allowedModes.includes(mode))
             report(

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ecsTasksTrustPolicy } from "../../documents/iamDocuments";
+import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { iamTrustNoAccountRoot } from "../../policy/rules/iamTrust";
 import { document } from "./fixtures";
 import { check, messages } from "./harness";
@@ -31,6 +32,11 @@ describe("iam-trust-no-account-root", () => {
         assert.deepEqual(await check(iamTrustNoAccountRoot, ROLE, trust(root, { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::210987654321:role/ci" } })), []);
         assert.equal((await check(iamTrustNoAccountRoot, ROLE, trust(root, { StringEquals: { "sts:ExternalId": "x1" } }))).length, 1);
         assert.equal((await check(iamTrustNoAccountRoot, ROLE, trust(root, { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }))).length, 1);
+    });
+    it("a trust policy still unknown at preview is undecided (advisory)", async () => {
+        const [v] = await check(iamTrustNoAccountRoot, ROLE, { assumeRolePolicy: UNKNOWN.string });
+        assert.equal(v!.enforcementLevel, "advisory");
+        assert.match(v!.message, /string value at .assumeRolePolicy can't be known during preview/);
     });
     it("accounts the config fully trusts are allowed", async () => {
         assert.deepEqual(

@@ -72,6 +72,11 @@ describe("policy: kms", () => {
                 'subject: statement Open allows ["kms:*"] on the key to every principal ("*"), and its condition does not narrow who (Bool on aws:SecureTransport: aws:SecureTransport does not bind the caller to an account, organization, ARN or network); anyone could use or manage it.',
             ]);
         });
+        it("a key policy still unknown at preview is undecided (advisory), never a pass", async () => {
+            const [v] = await check(kmsKeyPolicyNoPublicPrincipal, KEY, { policy: UNKNOWN.string });
+            assert.equal(v!.enforcementLevel, "advisory");
+            assert.match(v!.message, /can't run policy 'kms-key-policy-no-public-principal' .* string value at .policy can't be known during preview/);
+        });
         it("reports a malformed key policy", async () => {
             assert.match(
                 messages(await check(kmsKeyPolicyNoPublicPrincipal, KEY, { policy: "not json" }))[0]!,
