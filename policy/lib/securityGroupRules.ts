@@ -46,7 +46,7 @@ function normalise(direction: SgRule["direction"], label: string, r: unknown, ci
     };
 }
 
-/** The rules a security-group-shaped resource carries; [] for other types and for lists unknown at preview. */
+/** The rules a security-group-shaped resource carries; [] for other types. A rule list still unknown at preview is reported by the SDK as undecided. */
 export function securityGroupRules(type: string, props: unknown): SgRule[] {
     if (type.endsWith(":SecurityGroupIngressRule") || type.endsWith(":SecurityGroupEgressRule")) {
         const direction = type.endsWith("IngressRule") ? "ingress" : "egress";
@@ -58,11 +58,12 @@ export function securityGroupRules(type: string, props: unknown): SgRule[] {
         return [normalise(kind, `this ${kind} rule`, props, ["cidrBlocks", "ipv6CidrBlocks"])];
     }
     if (type.endsWith(":SecurityGroup") || type.endsWith(":DefaultSecurityGroup")) {
-        return (["ingress", "egress"] as const).flatMap((direction) =>
-            inputList(props, direction)
+        return (["ingress", "egress"] as const).flatMap((direction) => {
+            if (readInput(props, direction) === UNKNOWN_INPUT) void (props as Record<string, unknown>)[direction];
+            return inputList(props, direction)
                 .map((r, i) => (isRecord(r) ? normalise(direction, `${direction}[${i}]`, r, ["cidrBlocks", "ipv6CidrBlocks"]) : undefined))
-                .filter((r): r is SgRule => r !== undefined),
-        );
+                .filter((r): r is SgRule => r !== undefined);
+        });
     }
     return [];
 }

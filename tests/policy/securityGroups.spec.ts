@@ -44,6 +44,11 @@ describe("policy: security groups", () => {
             );
             assert.equal((await check(securityGroupNoWorldEgressAllPorts, EGRESS, { ipProtocol: "-1", cidrIpv6: "::/0" })).length, 1);
         });
+        it("an inline rule list still unknown at preview is undecided, not a pass", async () => {
+            const [v] = await check(securityGroupNoWorldEgressAllPorts, SG, { egress: UNKNOWN.array });
+            assert.equal(v!.enforcementLevel, "advisory");
+            assert.match(v!.message, /Array value at .egress can't be known during preview/);
+        });
         it("ingress rules are not its business", async () => {
             assert.deepEqual(
                 await check(securityGroupNoWorldEgressAllPorts, SG_RULE, {
