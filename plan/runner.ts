@@ -150,6 +150,9 @@ export async function evaluatePolicies(
         for (const p of policies) {
             const level = levelOf(p);
             if (level === "disabled" || !isResourcePolicy(p) || !p.validateResource) continue;
+            // The server's fast path: a single validation that names its Pulumi type skips other types.
+            const only = (p.validateResource as { __pulumiType?: unknown }).__pulumiType;
+            if (typeof only === "string" && only !== "" && only !== r.type) continue;
             const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
             for (const validate of validations) {
                 await run(p, level, r.urn, (report) => validate(resourceArgs(r, props, p), (message) => report(message)));

@@ -101,13 +101,13 @@ describe("offline plan", function () {
         const direct = await runUnderMocks(stack, () => deployApp(settings));
         const key = (r: { type: string; urn: string }) => `${r.urn}`;
         assert.deepEqual(plan.resources.map(key).sort(), direct.resources.map(key).sort());
-        assert.equal(plan.resources.length, 66);
+        assert.equal(plan.resources.length, 68);
     });
 
     it("the plan's verdicts match the rule unit tests (same runner, same messages)", async () => {
         const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { appName: "web" } });
         const advisory = plan.evaluation.violations.map((v) => v.policyName).sort();
-        assert.deepEqual(advisory, ["alb-access-logs", "alb-https-only", "ecr-immutable-tags", "log-group-kms"]);
+        assert.deepEqual(advisory, ["alb-access-logs", "alb-https-only", "ecr-immutable-tags", "log-group-kms", "vpc-flow-logs"]);
         const kms = plan.evaluation.violations.find((v) => v.policyName === "log-group-kms")!;
         assert.equal(kms.message, "web-dev: kmsKeyId is not set; logs are encrypted with a service key only. Set kmsKeyId to a customer-managed key.");
     });

@@ -5,7 +5,7 @@
 import type { EnforcementLevel, PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph } from "./graph";
 import { PreviewConfig, decideOrExplain, withFailClosedSchema } from "./undecided";
-import { Kind, isKind } from "../knowledge/types";
+import { Kind, T, isKind } from "../knowledge/types";
 
 /** Where each rule is documented: one anchor per rule in the catalog generated from this metadata. */
 export const POLICY_DOCS_URL = "docs/policies.md";
@@ -66,6 +66,10 @@ export function resourceRule<C extends object = Record<string, never>>(spec: Res
             decideOrExplain(config, report, () => spec.check(args.props, { type: args.type, name: args.name, urn: args.urn, config }, report));
         },
     };
+    // A rule for one type token carries it as `__pulumiType` (what validateResourceOfType sets):
+    // the policy server then skips other resources without deserializing their properties.
+    const tokens = [...(spec.kinds ?? []).flatMap((k) => T[k]), ...(spec.types ?? [])];
+    if (tokens.length === 1) Object.assign(policy.validateResource!, { __pulumiType: tokens[0] });
     const remediate = spec.remediate;
     if (remediate) {
         policy.remediateResource = (args) => {
