@@ -45,6 +45,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 subnets: args.publicSubnetIds,
                 securityGroups: [args.securityGroupId],
                 dropInvalidHeaderFields: true,
+                desyncMitigationMode: "defensive",
                 enableDeletionProtection: args.deletionProtection,
                 idleTimeout: 60,
                 accessLogs: args.accessLogsBucket ? { bucket: args.accessLogsBucket, enabled: true, prefix: args.albName } : undefined,

@@ -14,6 +14,9 @@ import { ec2TrustPolicy, sessionManagerPolicy } from "../documents/natInstanceIa
 import { natInstanceUserData } from "../documents/natInstanceUserData";
 import { instanceArchitecture, isBurstable } from "../policy/knowledge/ec2";
 
+/** Ports the private subnets may reach on the internet through the NAT instance. */
+export const NAT_EGRESS_PORTS = [443, 80] as const;
+
 export interface NatInstanceArgs {
     namePrefix: string;
     vpcId: pulumi.Input<string>;
@@ -52,11 +55,22 @@ export class NatInstance extends pulumi.ComponentResource {
                     { parent: this },
                 ),
         );
-        new aws.vpc.SecurityGroupEgressRule(
-            `${p}-nat-out`,
-            { securityGroupId: sg.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "To the internet on behalf of the private subnets" },
-            { parent: this },
-        );
+        // Forwarded traffic leaves through this group too, so it is the egress allowlist of the
+        // private subnets: HTTPS (AWS APIs, ECR, most services) and HTTP, nothing else.
+        for (const port of NAT_EGRESS_PORTS) {
+            new aws.vpc.SecurityGroupEgressRule(
+                `${p}-nat-out-${port}`,
+                {
+                    securityGroupId: sg.id,
+                    ipProtocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    cidrIpv4: "0.0.0.0/0",
+                    description: `To the internet on tcp ${port} on behalf of the private subnets`,
+                },
+                { parent: this },
+            );
+        }
 
         // No SSH key and no port 22: Session Manager is the way in.
         const ctx = awsContext({ parent: this });

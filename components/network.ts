@@ -53,7 +53,10 @@ export class Network extends pulumi.ComponentResource {
         const named = (suffix: string) => ({ ...tags, Name: `${p}-${suffix}` });
         const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this }).names.apply((names) => {
             if (names.length < azCount) {
-                throw new pulumi.ResourceError(`azCount=${azCount} is not valid in this region; allowed: at most ${names.length} (available zones: ${names.join(", ")})`, this);
+                throw new pulumi.ResourceError(
+                    `azCount=${azCount} is not valid in this region; allowed: at most ${names.length} (available zones: ${names.join(", ")})`,
+                    this,
+                );
             }
             return names;
         });
@@ -65,6 +68,9 @@ export class Network extends pulumi.ComponentResource {
             { cidrBlock: args.vpcCidr, enableDnsHostnames: true, enableDnsSupport: true, tags: named("vpc") },
             { parent: this },
         );
+        // Adopting the VPC's default security group without rules strips AWS's defaults (all traffic
+        // within the group, all egress): whatever lands in it by accident can talk to nothing.
+        new aws.ec2.DefaultSecurityGroup(`${p}-default`, { vpcId: vpc.id, tags: named("default-closed") }, { parent: this });
         const igw = new aws.ec2.InternetGateway(`${p}-igw`, { vpcId: vpc.id, tags: named("igw") }, { parent: this });
 
         const subnet = (kind: "public" | "private", i: number) =>

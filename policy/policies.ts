@@ -9,6 +9,13 @@ import { networkRules } from "./rules/network";
 import { registryRules } from "./rules/registry";
 import { taggingRules } from "./rules/tagging";
 import { costRules } from "./rules/cost";
+import { kmsRules } from "./rules/kms";
+import { encryptionRules } from "./rules/encryption";
+import { vpcRules } from "./rules/vpc";
+import { securityGroupHygieneRules } from "./rules/securityGroups";
+import { iamTrustRules } from "./rules/iamTrust";
+import { iamEscalationRules } from "./rules/iamEscalation";
+import { loadBalancerDesyncRules } from "./rules/loadBalancerDesync";
 
 export const policies: Policies = [
     ...networkRules,
@@ -20,6 +27,13 @@ export const policies: Policies = [
     ...deploymentRules,
     ...taggingRules,
     ...costRules,
+    ...iamTrustRules,
+    ...iamEscalationRules,
+    ...vpcRules,
+    ...securityGroupHygieneRules,
+    ...loadBalancerDesyncRules,
+    ...kmsRules,
+    ...encryptionRules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";

@@ -113,14 +113,18 @@ describe("offline plan", function () {
         const direct = await runUnderMocks(stack, () => deployApp(settings));
         const key = (r: { type: string; urn: string }) => `${r.urn}`;
         assert.deepEqual(plan.resources.map(key).sort(), direct.resources.map(key).sort());
-        assert.equal(plan.resources.length, 66);
+        assert.equal(plan.resources.length, 68);
     });
 
     it("the plan's verdicts are the server's, in the rules' own words", async () => {
         const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { appName: "web" }, analyzer: await sharedAnalyzer() });
         for (const phase of ["preview", "up"] as const) {
             const violations = plan.phases[phase]!.evaluation.violations.filter((v) => !v.unverifiable);
-            assert.deepEqual(violations.map((v) => v.policyName).sort(), ["alb-access-logs", "alb-https-only", "ecr-immutable-tags", "log-group-kms"], phase);
+            assert.deepEqual(
+                violations.map((v) => v.policyName).sort(),
+                ["alb-access-logs", "alb-https-only", "ecr-immutable-tags", "log-group-kms", "vpc-flow-logs"],
+                phase,
+            );
             const kms = violations.find((v) => v.policyName === "log-group-kms")!;
             assert.equal(detailOf(kms), "web-dev: kmsKeyId is not set; logs are encrypted with a service key only. Set kmsKeyId to a customer-managed key.");
         }

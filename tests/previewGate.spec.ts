@@ -119,11 +119,14 @@ describe("the CI gate at preview", function () {
             "ecs-distinct-execution-and-task-roles",
             "ecs-execution-role-least-privilege",
             "ecs-service-private-subnets",
+            "ecs-service-security-groups",
             "iam-no-broad-managed-policies",
             "iam-no-service-wildcards",
             "iam-no-wildcard-resource",
             "iam-trust-confused-deputy",
             "required-tags",
+            "subnet-no-auto-public-ip",
+            "vpc-default-security-group-closed",
         ];
 
         it("is caught at preview by the same rules as after up (public IP remediated on dev)", async () => {
@@ -136,7 +139,10 @@ describe("the CI gate at preview", function () {
                 ["ecs-cluster-container-insights", "ecs-service-no-public-ip"],
                 "remediations run at preview although the service's cluster and subnets are unknown",
             );
-            assert.match(byPolicy(preview.evaluation.violations, "iam-no-service-wildcards")[0]!.message, /allows s3:\*, logs:\*; allowed: named actions only/);
+            assert.match(
+                byPolicy(preview.evaluation.violations, "iam-no-service-wildcards")[0]!.message,
+                /allows s3:\* \(every s3 action[^)]*\); logs:\* \(every logs action[^)]*\); allowed: named actions/,
+            );
             assert.match(byPolicy(preview.evaluation.violations, "iam-no-broad-managed-policies")[0]!.message, /AmazonS3FullAccess/);
             assert.match(
                 byPolicy(preview.evaluation.violations, "ecs-service-private-subnets")

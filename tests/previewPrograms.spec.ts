@@ -69,6 +69,7 @@ describe("programs at preview", function () {
             "ecs-container-readonly-root",
             "ecs-execution-role-least-privilege",
             "iam-no-admin-access",
+            "iam-no-privilege-escalation",
             "iam-no-service-wildcards",
             "iam-no-wildcard-resource",
         ];

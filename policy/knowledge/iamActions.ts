@@ -5,7 +5,7 @@
 export const ECR_AUTH_ACTION = "ecr:GetAuthorizationToken";
 export const ECR_PULL_ACTIONS: readonly string[] = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
 export const LOG_WRITE_ACTIONS: readonly string[] = ["logs:CreateLogStream", "logs:PutLogEvents"];
-/** ECS Exec's Session Manager channels; they have no resource type. */
+/** ECS Exec's Session Manager channels (AWS gives them no resource type, so they take `Resource: "*"`). */
 export const EXEC_CHANNEL_ACTIONS: readonly string[] = [
     "ssmmessages:CreateControlChannel",
     "ssmmessages:CreateDataChannel",
@@ -19,14 +19,4 @@ export const ELB_DESCRIBE_ACTIONS: readonly string[] = [
     "elasticloadbalancing:DescribeRules",
     "elasticloadbalancing:DescribeTargetGroups",
     "elasticloadbalancing:DescribeTargetHealth",
-];
-
-/** Actions IAM cannot scope to a resource: the only reason for `Resource: "*"`. */
-export const UNSCOPABLE_ACTIONS: readonly string[] = [
-    ECR_AUTH_ACTION,
-    ...EXEC_CHANNEL_ACTIONS,
-    ...ELB_DESCRIBE_ACTIONS,
-    "xray:PutTraceSegments",
-    "xray:PutTelemetryRecords",
-    "cloudwatch:PutMetricData",
 ];

@@ -34,6 +34,14 @@ export const T = {
     instance: ["aws:ec2/instance:Instance"],
     networkInterface: ["aws:ec2/networkInterface:NetworkInterface"],
     vpcEndpoint: ["aws:ec2/vpcEndpoint:VpcEndpoint"],
+    userPolicy: ["aws:iam/userPolicy:UserPolicy"],
+    groupPolicy: ["aws:iam/groupPolicy:GroupPolicy"],
+    kmsKey: ["aws:kms/key:Key"],
+    kmsKeyPolicy: ["aws:kms/keyPolicy:KeyPolicy"],
+    vpc: ["aws:ec2/vpc:Vpc"],
+    defaultSecurityGroup: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
+    flowLog: ["aws:ec2/flowLog:FlowLog"],
+    classicLoadBalancer: ["aws:elb/loadBalancer:LoadBalancer"],
 } as const;
 
 export type Kind = keyof typeof T;

@@ -1,6 +1,6 @@
 // IAM documents as people write them: JSON strings or objects, Action/Resource as a string or
 // a list, NotAction/NotResource, single statements instead of lists.
-import { asList, asRecords, asStrings, globMatch, isRecord, parseDocument } from "../knowledge/values";
+import { asList, asRecords, asStrings, isRecord, parseDocument } from "../knowledge/values";
 
 export interface Statement {
     sid?: string;
@@ -49,9 +49,6 @@ export const isFullWildcard = (action: string) => action === "*" || action === "
 export const isServiceWildcard = (action: string) => /^[\w-]+:\*$/.test(action);
 
 export const wildcardResource = (s: Statement) => s.resources.includes("*") || s.notResources.length > 0;
-
-/** Every action in `actions` is one of `allowed` (which may use globs). */
-export const onlyActions = (actions: string[], allowed: readonly string[]) => actions.every((a) => allowed.some((p) => globMatch(p, a)));
 
 /** The statement names a service principal, directly or in a list. */
 export function trustsService(s: Statement, service: string): boolean {

@@ -1,8 +1,7 @@
 // Security group ingress in its three shapes (inline on the group, SecurityGroupRule, and the
 // vpc SecurityGroupIngressRule) normalised to port ranges open to the world.
+import { isWorldCidr } from "./securityGroupRules";
 import { asList, asRecords, num, text } from "../knowledge/values";
-
-const WORLD = ["0.0.0.0/0", "::/0"];
 
 export interface WorldIngress {
     from: number;
@@ -18,14 +17,14 @@ export function worldIngress(type: string, props: Record<string, unknown>): Worl
         protocol: text(r.protocol ?? r.ipProtocol) || "-1",
     });
     if (type.endsWith(":SecurityGroupIngressRule")) {
-        return WORLD.includes(props.cidrIpv4 as string) || WORLD.includes(props.cidrIpv6 as string) ? [entry(props)] : [];
+        return isWorldCidr(props.cidrIpv4) || isWorldCidr(props.cidrIpv6) ? [entry(props)] : [];
     }
     if (type.endsWith(":SecurityGroupRule")) {
         if (props.type !== "ingress") return [];
         const cidrs = [...asList(props.cidrBlocks), ...asList(props.ipv6CidrBlocks)];
-        return cidrs.some((c) => WORLD.includes(c as string)) ? [entry(props)] : [];
+        return cidrs.some(isWorldCidr) ? [entry(props)] : [];
     }
     return asRecords(props.ingress)
-        .filter((r) => [...asList(r.cidrBlocks), ...asList(r.ipv6CidrBlocks)].some((c) => WORLD.includes(c as string)))
+        .filter((r) => [...asList(r.cidrBlocks), ...asList(r.ipv6CidrBlocks)].some(isWorldCidr))
         .map(entry);
 }

@@ -66,19 +66,16 @@ export function resourceRule<C extends object = Record<string, never>>(spec: Res
             decideOrExplain(config, report, () => spec.check(args.props, { type: args.type, name: args.name, urn: args.urn, config }, report));
         },
     };
+    // A rule for one type token carries it as `__pulumiType` (what validateResourceOfType sets):
+    // the policy server then skips other resources without deserializing their properties.
+    const tokens = [...(spec.kinds ?? []).flatMap((k) => T[k]), ...(spec.types ?? [])];
+    if (tokens.length === 1) Object.assign(policy.validateResource!, { __pulumiType: tokens[0] });
     const remediate = spec.remediate;
     if (remediate) {
         policy.remediateResource = (args) => {
             if (!applies(args.type)) return undefined;
             return remediate(args.props, { type: args.type, name: args.name, urn: args.urn, config: args.getConfig<C>() });
         };
-    }
-    // A rule for one type carries it as validateResourceOfType does: the policy server then skips
-    // the rule for other types before deserializing their properties (most of its work per resource).
-    const types = new Set([...(spec.kinds ?? []).flatMap((k) => T[k]), ...(spec.types ?? [])]);
-    if (types.size === 1) {
-        const [only] = types;
-        for (const fn of [policy.validateResource, policy.remediateResource]) if (fn) Object.assign(fn, { __pulumiType: only });
     }
     return policy;
 }

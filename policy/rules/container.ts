@@ -31,7 +31,7 @@ export const ecsContainerNotPrivileged = containerRule({
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps: "Remove privileged: true; grant specific Linux capabilities only if really needed.",
-    anchors: ["ECS.4", "CKV_AWS_97"],
+    anchors: ["ECS.4", "CKV_AWS_334"],
     checkContainer: (c) => (c.privileged === true ? "runs privileged (privileged: true); remove it." : undefined),
 });
 
@@ -66,7 +66,7 @@ export const ecsTaskNoHostNamespaces = resourceRule({
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps: 'Remove pidMode: "host" and ipcMode: "host".',
-    anchors: ["ECS.3"],
+    anchors: ["ECS.3", "CKV_AWS_335"],
     kinds: ["taskDefinition"],
     check(props, _ctx, report) {
         for (const key of ["pidMode", "ipcMode"])
@@ -95,7 +95,7 @@ export const ecsContainerMemoryLimit = containerRule({
     severity: "low",
     enforcementLevel: "mandatory",
     remediationSteps: "Set the task's memory (required on Fargate) or the container's memory.",
-    anchors: ["CKV_AWS_97"],
+    anchors: ["ECS container memory"],
     checkContainer: (c, task) =>
         task.memory === undefined && c.memory === undefined && c.memoryReservation === undefined
             ? "has no memory limit and the task sets none; set memory."

@@ -7,8 +7,6 @@ import {
     conditionKeys,
     grantsEverythingBut,
     isFullWildcard,
-    isServiceWildcard,
-    onlyActions,
     parsePolicy,
     trustsAnyone,
     trustsService,
@@ -16,24 +14,25 @@ import {
 } from "../lib/iam";
 import { Props, resourceRule, stackRule } from "../lib/rule";
 import { attachedPolicies } from "../lib/attachedPolicies";
-import { needsOf, withinNeeds } from "../lib/executionNeeds";
-import { UNSCOPABLE_ACTIONS } from "../knowledge/iamActions";
+import { needsOf } from "../lib/executionNeeds";
+import { checkExecutionRole } from "../lib/executionRole";
+import { broadWildcard, describeUnscoped, scopableActions } from "../lib/iamGrants";
 import { Kind, isKind } from "../knowledge/types";
 import { read, readList } from "../knowledge/unknowns";
-import { asRecords, asStrings, globMatch, show } from "../knowledge/values";
+import { asRecords, asStrings, show } from "../knowledge/values";
 
-const IDENTITY_KINDS: Kind[] = ["role", "rolePolicy", "managedPolicy"];
+export const IDENTITY_KINDS: Kind[] = ["role", "rolePolicy", "managedPolicy", "userPolicy", "groupPolicy"];
 
 /** Identity policy documents a resource carries, with where each came from. */
 export function identityDocuments(type: string, props: Props): { where: string; document: unknown }[] {
     if (isKind(type, "role"))
         return asRecords(props.inlinePolicies).map((p, i) => ({ where: `inlinePolicies[${i}]${p.name ? ` (${show(p.name)})` : ""}`, document: p.policy }));
-    if (isKind(type, "rolePolicy") || isKind(type, "managedPolicy")) return props.policy === undefined ? [] : [{ where: "policy", document: props.policy }];
+    if (IDENTITY_KINDS.some((k) => k !== "role" && isKind(type, k))) return props.policy === undefined ? [] : [{ where: "policy", document: props.policy }];
     return [];
 }
 
 /** Runs `check` over every parsed statement; malformed documents are reported by iam-no-admin-access. */
-function eachStatement(type: string, props: Props, check: (s: Statement, where: string) => void) {
+export function eachStatement(type: string, props: Props, check: (s: Statement, where: string) => void) {
     for (const { where, document } of identityDocuments(type, props)) {
         const parsed = parsePolicy(document);
         if (parsed.ok) parsed.statements.forEach((s, i) => check(s, `${where} statement ${s.sid ?? i}`));
@@ -68,44 +67,44 @@ export const iamNoAdminAccess = resourceRule({
 
 export const iamNoServiceWildcards = resourceRule({
     name: "iam-no-service-wildcards",
-    description: "Identity policies name actions; no `service:*` (e.g. `s3:*`, `ecr:*`) and no bare `*` action.",
+    description:
+        "Identity policies name actions: no `*`, no `service:*` (e.g. `s3:*`), and no wildcard that reaches Write or Permissions-management actions (wildcards are expanded with AWS's service authorization data).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Replace `service:*` with the actions the workload calls (e.g. s3:GetObject, s3:PutObject).",
-    anchors: ["AS-IAM5", "CKV_AWS_355", "CKV_AWS_290", "AwsSolutions-IAM5"],
+    remediationSteps:
+        "Replace the wildcard with the actions the workload calls (e.g. s3:GetObject, s3:PutObject). A wildcard may stay only when every action it reaches is Read or List (e.g. s3:Get*Tagging).",
+    anchors: ["AS-IAM5", "CKV_AWS_355", "CKV_AWS_289", "CKV_AWS_290", "AwsSolutions-IAM5"],
     kinds: IDENTITY_KINDS,
     check(props, ctx, report) {
         eachStatement(ctx.type, props, (s, where) => {
             if (!allows(s)) return;
-            const wild = s.actions.filter((a) => isFullWildcard(a) || isServiceWildcard(a));
-            if (wild.length > 0) report(`${where} allows ${wild.join(", ")}; allowed: named actions only.`);
+            const broad = s.actions.map(broadWildcard).filter((why): why is string => why !== undefined);
+            if (broad.length > 0) report(`${where} allows ${broad.join("; ")}; allowed: named actions, or wildcards that reach only Read/List actions.`);
         });
     },
 });
 
-export const DEFAULT_UNSCOPED_ACTIONS = [...UNSCOPABLE_ACTIONS];
-
 export const iamNoWildcardResource = resourceRule<{ allowedUnscopedActions: string[] }>({
     name: "iam-no-wildcard-resource",
-    description: '`Resource: "*"` (or NotResource) only for actions IAM cannot scope, such as ecr:GetAuthorizationToken.',
+    description:
+        '`Resource: "*"` (or NotResource) only for actions that have no resource type in AWS\'s service authorization data (e.g. ecr:GetAuthorizationToken, s3:ListAllMyBuckets).',
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Scope the statement to the ARNs it needs (repository, log group, bucket…). Only actions without resource-level permissions may use `*`.",
-    anchors: ["AS-IAM5", "CKV_AWS_355", "CKV_AWS_111", "AwsSolutions-IAM5"],
-    configSchema: { properties: { allowedUnscopedActions: { type: "array", items: { type: "string" }, default: DEFAULT_UNSCOPED_ACTIONS } } },
+    remediationSteps:
+        "Scope the statement to the ARNs it needs (repository, log group, bucket…). Only actions without resource-level permissions may use `*`; list further exceptions in allowedUnscopedActions.",
+    anchors: ["AS-IAM5", "CKV_AWS_355", "CKV_AWS_111", "CKV_AWS_290", "AwsSolutions-IAM5"],
+    configSchema: { properties: { allowedUnscopedActions: { type: "array", items: { type: "string" }, default: [] } } },
     kinds: IDENTITY_KINDS,
     check(props, ctx, report) {
         eachStatement(ctx.type, props, (s, where) => {
             if (!allows(s) || !wildcardResource(s)) return;
-            const unscopable = s.notActions.length === 0 && onlyActions(s.actions, ctx.config.allowedUnscopedActions);
-            if (!unscopable) {
-                const extra = s.notActions.length
-                    ? [`everything but ${show(s.notActions)}`]
-                    : s.actions.filter((a) => !ctx.config.allowedUnscopedActions.some((p) => globMatch(p, a)));
+            if (s.notActions.length > 0)
+                return report(`${where} allows everything but ${show(s.notActions)} on Resource "*"; name the actions and scope them to ARNs.`);
+            const scopable = scopableActions(s.actions, ctx.config.allowedUnscopedActions);
+            if (scopable.length > 0)
                 report(
-                    `${where} allows ${extra.join(", ")} on Resource "*"; scope it to ARNs (only ${ctx.config.allowedUnscopedActions.slice(0, 2).join(", ")}… may use "*").`,
+                    `${where} allows ${describeUnscoped(scopable)} on Resource "*"; AWS lets these be scoped to ARNs, so scope them (only actions without a resource type, such as ecr:GetAuthorizationToken, may use "*").`,
                 );
-            }
         });
     },
 });
@@ -138,7 +137,7 @@ export const iamTrustConfusedDeputy = resourceRule<{ services: string[] }>({
     enforcementLevel: "mandatory",
     remediationSteps:
         'Add Condition: { StringEquals: { "aws:SourceAccount": "<account>" }, ArnLike: { "aws:SourceArn": "arn:aws:ecs:<region>:<account>:*" } } to the trust statement.',
-    anchors: ["IAM confused deputy", "AwsSolutions-IAM5"],
+    anchors: ["IAM confused deputy", "CKV_AWS_60", "AwsSolutions-IAM5"],
     configSchema: { properties: { services: { type: "array", items: { type: "string" }, default: ["ecs-tasks.amazonaws.com"] } } },
     kinds: ["role"],
     check(props, ctx, report) {
@@ -181,11 +180,12 @@ export const ecsDistinctRoles = stackRule({
 
 export const ecsExecutionRoleLeastPrivilege = stackRule<{ allowedManagedPolicyArns: string[] }>({
     name: "ecs-execution-role-least-privilege",
-    description: "An execution role allows only what its task definitions need: pull from their repositories, write to their log groups, read their secrets.",
+    description:
+        "An execution role allows exactly what its task definitions need (pull from their repositories, write to their log groups, read their secrets), proven by simulating the agent's requests and a fixed probe set.",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
-        "Build the execution role's policy from the task definition: ecr:GetAuthorizationToken, pull on the image's repository ARN, logs writes on the awslogs group ARN, and GetSecretValue/GetParameters on the declared secrets only.",
+        "Build the execution role's policy from the task definition: ecr:GetAuthorizationToken, pull on the image's repository ARN, logs writes on the awslogs group ARN (`<group arn>:*`), and GetSecretValue/GetParameters on the declared secrets only. The rule simulates the agent's requests (all must be allowed) and a fixed probe set (push, delete, other repositories, log groups, secrets, PassRole, S3…; all must be denied).",
     anchors: ["CKV_AWS_355", "AwsSolutions-IAM5", "IAM least privilege"],
     configSchema: { properties: { allowedManagedPolicyArns: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
@@ -195,7 +195,6 @@ export const ecsExecutionRoleLeastPrivilege = stackRule<{ allowedManagedPolicyAr
         }
         for (const [urn, tds] of roles) {
             const role = graph.byUrn(urn)!;
-            const needs = needsOf(tds);
             const attached = attachedPolicies(graph, role);
             const documents = [
                 ...identityDocuments(role.type, role.props).map((d) => ({ ...d, where: `${role.name} ${d.where}` })),
@@ -209,21 +208,9 @@ export const ecsExecutionRoleLeastPrivilege = stackRule<{ allowedManagedPolicyAr
                         role,
                     );
             }
-            for (const { where, document } of documents) {
-                const parsed = parsePolicy(document);
-                if (!parsed.ok) continue;
-                for (const s of parsed.statements.filter(allows)) {
-                    if (s.notActions.length > 0 || s.notResources.length > 0) {
-                        report(`${where} uses NotAction/NotResource on execution role ${role.name}; list what the task needs instead.`, role);
-                        continue;
-                    }
-                    for (const action of s.actions) {
-                        const extra = s.resources.filter((r) => !withinNeeds(action, r, needs));
-                        if (extra.length > 0)
-                            report(`${where} allows ${action} on ${show(extra)}, which no task definition using execution role ${role.name} needs.`, role);
-                    }
-                }
-            }
+            checkExecutionRole({ name: role.name, documents, opaqueManagedPolicies: attached.arns.length > 0 }, needsOf(tds), (message) =>
+                report(message, role),
+            );
         }
     },
 });

@@ -66,13 +66,13 @@ export const ecsFargatePlatformVersion = resourceRule({
 
 export const securityGroupNoWorldIngress = resourceRule<{ allowedWorldPorts: number[] }>({
     name: "security-group-no-world-ingress",
-    description: "Security groups allow ingress from 0.0.0.0/0 or ::/0 only on the load balancer's HTTP/HTTPS ports.",
+    description: "Security groups allow ingress from the world (0.0.0.0/0, ::/0 or any other /0 spelling) only on the load balancer's HTTP/HTTPS ports.",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps: "Restrict the source to a security group (e.g. the ALB's) or a known CIDR; only the ALB may be open to the world, on 80/443.",
     anchors: ["EC2.18", "EC2.19", "CKV_AWS_24", "CKV_AWS_260", "AwsSolutions-EC23"],
     configSchema: { properties: { allowedWorldPorts: { type: "array", items: { type: "integer" }, default: [80, 443] } } },
-    kinds: ["securityGroup", "securityGroupRule", "ingressRule"],
+    kinds: ["securityGroup", "defaultSecurityGroup", "securityGroupRule", "ingressRule"],
     check(props, ctx, report) {
         for (const rule of worldIngress(ctx.type, props)) {
             const allPorts = rule.protocol === "-1" || rule.protocol === "all" || rule.from !== rule.to;

@@ -1,5 +1,7 @@
 import { safeProp } from "../lib/graph";
 import { allows, parsePolicy, trustsAnyone } from "../lib/iam";
+import { narrowsPrincipals } from "../lib/conditions";
+import { decisive, describeValue } from "../lib/providerDefaults";
 import { resourceRule, stackRule } from "../lib/rule";
 import { withChanges } from "../knowledge/unknowns";
 import { at, isRecord, show, truthy } from "../knowledge/values";
@@ -31,10 +33,11 @@ export const ecrImmutableTags = resourceRule({
     remediationSteps: 'Set imageTagMutability: "IMMUTABLE" and push each build under a new tag (e.g. a content hash or commit id).',
     anchors: ["CKV_AWS_51", "ECR.2"],
     kinds: ["repository"],
-    check(props, _ctx, report) {
-        const value = props.imageTagMutability;
+    check(props, ctx, report) {
+        // Omitted and the provider's filled-in "MUTABLE" get the same verdict and message.
+        const value = decisive(ctx.type, props, "imageTagMutability");
         if (value !== "IMMUTABLE" && value !== "IMMUTABLE_WITH_EXCLUSION")
-            report(`imageTagMutability is ${show(value ?? "MUTABLE (default)")}; a pushed tag can be overwritten. Set it to "IMMUTABLE".`);
+            report(`imageTagMutability is ${describeValue(ctx.type, "imageTagMutability", value)}; a pushed tag can be overwritten. Set it to "IMMUTABLE".`);
     },
 });
 
@@ -58,18 +61,23 @@ export const ecrLifecyclePolicy = stackRule({
 
 export const ecrNoPublicRepositoryPolicy = resourceRule({
     name: "ecr-no-public-repository-policy",
-    description: "Repository policies never grant access to every principal (`*`) without a condition.",
+    description:
+        "Repository policies never grant access to every principal (`*`) unless a condition narrows who (organization, account, ARN, network); ForAllValues, IfExists, negations and identity keys like aws:username do not.",
     severity: "critical",
     enforcementLevel: "mandatory",
-    remediationSteps: "Name the accounts or roles that may pull (Principal: { AWS: [...] }), or add an aws:PrincipalOrgID condition.",
-    anchors: ["CKV_AWS_32"],
+    remediationSteps:
+        'Name the accounts or roles that may pull (Principal: { AWS: [...] }), or add Condition: { StringEquals: { "aws:PrincipalOrgID": "o-…" } } (not ForAllValues:, not …IfExists).',
+    anchors: ["CKV_AWS_32", "ECR public access"],
     kinds: ["repositoryPolicy"],
     check(props, _ctx, report) {
         const parsed = parsePolicy(props.policy);
         if (!parsed.ok) return report(`policy is malformed: ${parsed.error}.`);
         parsed.statements.forEach((s, i) => {
-            if (allows(s) && trustsAnyone(s) && s.condition === undefined)
-                report(`statement ${s.sid ?? i} allows ${show(s.actions)} to every principal ("*"); the repository is public.`);
+            if (!allows(s) || !trustsAnyone(s)) return;
+            const narrowing = narrowsPrincipals(s.condition);
+            if (narrowing.narrows) return;
+            const guard = s.condition === undefined ? "" : `, and its condition does not narrow who (${narrowing.why})`;
+            report(`statement ${s.sid ?? i} allows ${show(s.actions)} to every principal ("*")${guard}; the repository is public.`);
         });
     },
 });

@@ -58,7 +58,7 @@ describe("Network egress modes", () => {
             }
         });
 
-        it("its security group accepts only the private subnets' CIDRs and egresses to the world", () => {
+        it("its security group accepts only the private subnets' CIDRs and egresses to the world on tcp 443 and 80 only", () => {
             const sg = one(resources, "aws:ec2/securityGroup:SecurityGroup", "web-dev-nat");
             assert.deepEqual(one(resources, INSTANCE).propertyDependencies.vpcSecurityGroupIds, [sg.urn]);
             const ingress = ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
@@ -67,8 +67,16 @@ describe("Network egress modes", () => {
                 ["web-dev-private-0", "web-dev-private-1"].map((s) => [subnet(resources, s).inputs.cidrBlock, "-1"]),
             );
             assert.ok(ingress.every((r) => r.propertyDependencies.securityGroupId?.[0] === sg.urn));
-            const egress = one(resources, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
-            assert.deepEqual([egress.inputs.cidrIpv4, egress.inputs.ipProtocol], ["0.0.0.0/0", "-1"]);
+            const egress = ofType(resources, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").map((r) => [
+                r.inputs.cidrIpv4,
+                r.inputs.ipProtocol,
+                r.inputs.fromPort,
+                r.inputs.toPort,
+            ]);
+            assert.deepEqual(egress, [
+                ["0.0.0.0/0", "tcp", 443, 443],
+                ["0.0.0.0/0", "tcp", 80, 80],
+            ]);
         });
 
         it("Session Manager instead of SSH: an EC2-trusted role with the agent's actions only, no managed policy", () => {
@@ -177,6 +185,9 @@ describe("Network under mocks: subnets, routes and NAT gateways", () => {
             one(resources, "aws:ec2/internetGateway:InternetGateway").outputs.id,
         );
         assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 1);
+        const closed = one(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+        assert.equal(closed.inputs.vpcId, one(resources, "aws:ec2/vpc:Vpc").outputs.id, "adopts the VPC's default group");
+        assert.deepEqual([closed.inputs.ingress, closed.inputs.egress], [undefined, undefined], "with no rules, so AWS's defaults are removed");
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         const underNet = (r: (typeof resources)[number] | undefined): boolean =>
             r?.parent !== undefined && (r.parent.endsWith("::net") || underNet(byUrn.get(r.parent)));

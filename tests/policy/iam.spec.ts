@@ -1,7 +1,6 @@
 import { strict as assert } from "node:assert";
 import {
     ecsDistinctRoles,
-    ecsExecutionRoleLeastPrivilege,
     iamNoAdminAccess,
     iamNoBroadManagedPolicies,
     iamNoServiceWildcards,
@@ -10,7 +9,7 @@ import {
 } from "../../policy/rules/iam";
 import { executionRolePolicy } from "../../documents/iamDocuments";
 import { sessionManagerPolicy } from "../../documents/natInstanceIam";
-import { S3_FULL_ACCESS, buildRolePolicy, document, ecsTrust, goodContainer, scopedPolicy, taskDefinition } from "./fixtures";
+import { S3_FULL_ACCESS, buildRolePolicy, document, ecsTrust, scopedPolicy } from "./fixtures";
 import { StackBuilder, TASK_DEFINITION, check, messages } from "./harness";
 
 const ROLE = "aws:iam/role:Role";
@@ -53,17 +52,42 @@ describe("policy: iam", () => {
     });
 
     describe("iam-no-service-wildcards", () => {
-        it("passes named actions", async () => {
+        const allows = (...actions: string[]) => ({ policy: document({ Effect: "Allow", Action: actions, Resource: "arn:aws:s3:::assets/*" }) });
+        it("passes named actions and wildcards that reach only Read/List actions (expanded from AWS's data)", async () => {
             assert.deepEqual(await check(iamNoServiceWildcards, ROLE_POLICY, { policy: scopedPolicy }), []);
+            assert.deepEqual(await check(iamNoServiceWildcards, ROLE_POLICY, allows("s3:Get*Tagging", "ecr:Describe*", "ecr:List*")), []);
+            assert.deepEqual(await check(iamNoServiceWildcards, ROLE_POLICY, { policy: document({ Effect: "Deny", Action: "s3:*", Resource: "*" }) }), []);
         });
-        it("fails the tutorial build role's ecr:*, ecs:*, logs:*, cloudwatch:*", async () => {
-            assert.deepEqual(messages(await check(iamNoServiceWildcards, ROLE_POLICY, { policy: buildRolePolicy })), [
-                "subject: policy statement 0 allows ecr:*, ecs:*, logs:*, cloudwatch:*; allowed: named actions only.",
+        it("fails the tutorial build role's ecr:*, ecs:*, logs:*, cloudwatch:*, counting what each reaches", async () => {
+            const [message] = messages(await check(iamNoServiceWildcards, ROLE_POLICY, { policy: buildRolePolicy }));
+            assert.match(
+                message!,
+                /^subject: policy statement 0 allows ecr:\* \(every ecr action: \d+ Permissions management, \d+ Write\); ecs:\* \(every ecs action/,
+            );
+            assert.match(message!, /cloudwatch:\* \(every cloudwatch action: .*\); allowed: named actions, or wildcards that reach only Read\/List actions\.$/);
+        });
+        it("names the Write and Permissions-management actions a narrower wildcard reaches", async () => {
+            assert.deepEqual(messages(await check(iamNoServiceWildcards, ROLE_POLICY, allows("ecr:BatchGetImage", "ecr:Batch*"))), [
+                "subject: policy statement 0 allows ecr:Batch* (reaches Write: ecr:BatchImportUpstreamImage, ecr:BatchDeleteImage); allowed: named actions, or wildcards that reach only Read/List actions.",
             ]);
+            assert.match(
+                messages(await check(iamNoServiceWildcards, ROLE_POLICY, allows("iam:*Policy")))[0]!,
+                /iam:\*Policy \(reaches Permissions management: iam:AttachGroupPolicy, /,
+            );
+        });
+        it("fails `*`, unknown services and patterns that match nothing: their reach cannot be shown", async () => {
+            assert.deepEqual(messages(await check(iamNoServiceWildcards, ROLE_POLICY, allows("*", "nosuchservice:Get*", "s3:NoSuchAction*"))), [
+                "subject: policy statement 0 allows * (every action of every service); nosuchservice:Get* (service nosuchservice is not in AWS's authorization data, so its reach cannot be checked); s3:NoSuchAction* (matches no action in AWS's authorization data); allowed: named actions, or wildcards that reach only Read/List actions.",
+            ]);
+        });
+        it("applies to user and group policies too", async () => {
+            assert.equal((await check(iamNoServiceWildcards, "aws:iam/userPolicy:UserPolicy", { policy: buildRolePolicy })).length, 1);
+            assert.equal((await check(iamNoServiceWildcards, "aws:iam/groupPolicy:GroupPolicy", { policy: buildRolePolicy })).length, 1);
         });
     });
 
     describe("iam-no-wildcard-resource", () => {
+        const onStar = (...actions: string[]) => ({ policy: document({ Effect: "Allow", Action: actions, Resource: "*" }) });
         it("passes ecr:GetAuthorizationToken on * and scoped statements", async () => {
             assert.deepEqual(
                 await check(iamNoWildcardResource, ROLE_POLICY, {
@@ -78,24 +102,47 @@ describe("policy: iam", () => {
                 [],
             );
         });
-        it("fails scopable actions on * and NotResource", async () => {
+        it("passes s3:ListAllMyBuckets and ECS Exec's channels on *: AWS gives them no resource type", async () => {
+            assert.deepEqual(await check(iamNoWildcardResource, ROLE_POLICY, onStar("s3:ListAllMyBuckets", "sts:GetCallerIdentity")), []);
+            assert.deepEqual(await check(iamNoWildcardResource, ROLE_POLICY, onStar("ssmmessages:*", "xray:PutTraceSegments")), []);
+        });
+        it("fails scopable actions on *, naming their resource types; wildcards are expanded", async () => {
+            assert.deepEqual(messages(await check(iamNoWildcardResource, ROLE_POLICY, onStar("s3:GetObject", "ecr:GetAuthorizationToken"))), [
+                'subject: policy statement 0 allows s3:GetObject (accesspointobject, object) on Resource "*"; AWS lets these be scoped to ARNs, so scope them (only actions without a resource type, such as ecr:GetAuthorizationToken, may use "*").',
+            ]);
+            assert.match(
+                messages(await check(iamNoWildcardResource, ROLE_POLICY, onStar("ecr:Batch*")))[0]!,
+                /allows ecr:Batch\* → ecr:BatchImportUpstreamImage \(repository\), ecr:BatchCheckLayerAvailability \(repository\), ecr:BatchDeleteImage \(repository\), … \(5\) on Resource "\*"/,
+            );
+        });
+        it("fails actions AWS does not define on * (nothing proves them unscopable), and NotAction/NotResource", async () => {
+            assert.match(
+                messages(await check(iamNoWildcardResource, ROLE_POLICY, onStar("ecr:GetAuthorisationToken")))[0]!,
+                /ecr:GetAuthorisationToken \(not in AWS's authorization data\)/,
+            );
             assert.deepEqual(
+                messages(await check(iamNoWildcardResource, ROLE_POLICY, { policy: document({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }) })),
+                ['subject: policy statement 0 allows everything but ["iam:*"] on Resource "*"; name the actions and scope them to ARNs.'],
+            );
+            assert.match(
                 messages(
                     await check(iamNoWildcardResource, ROLE_POLICY, {
-                        policy: document({ Effect: "Allow", Action: ["s3:GetObject", "ecr:GetAuthorizationToken"], Resource: "*" }),
-                    }),
-                ),
-                [
-                    'subject: policy statement 0 allows s3:GetObject on Resource "*"; scope it to ARNs (only ecr:GetAuthorizationToken, ssmmessages:CreateControlChannel… may use "*").',
-                ],
-            );
-            assert.equal(
-                (
-                    await check(iamNoWildcardResource, ROLE_POLICY, {
                         policy: document({ Effect: "Allow", Action: "s3:GetObject", NotResource: "arn:aws:s3:::secret/*" }),
-                    })
-                ).length,
-                1,
+                    }),
+                )[0]!,
+                /allows s3:GetObject \(accesspointobject, object\) on Resource "\*"/,
+            );
+        });
+        it("cloudwatch:PutMetricData now has a resource type (dataset): allowedUnscopedActions admits it", async () => {
+            assert.match(
+                messages(await check(iamNoWildcardResource, ROLE_POLICY, onStar("cloudwatch:PutMetricData")))[0]!,
+                /cloudwatch:PutMetricData \(dataset\)/,
+            );
+            assert.deepEqual(
+                await check(iamNoWildcardResource, ROLE_POLICY, onStar("cloudwatch:PutMetricData"), {
+                    "iam-no-wildcard-resource": { allowedUnscopedActions: ["cloudwatch:PutMetricData"] },
+                }),
+                [],
             );
         });
     });
@@ -175,64 +222,6 @@ describe("policy: iam", () => {
         });
     });
 
-    describe("ecs-execution-role-least-privilege (graph)", () => {
-        const repoArn = "arn:aws:ecr:us-east-1:123456789012:repository/web/dev";
-        const logGroupArn = "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/web/dev";
-        const stack = (policy: unknown, extra?: (b: StackBuilder) => void) => {
-            const b = new StackBuilder().add(ROLE, "exec", {}).add(ROLE_POLICY, "exec-policy", { policy }, { role: ["exec"] });
-            extra?.(b);
-            return b.add(TASK_DEFINITION, "td", taskDefinition([goodContainer]), { executionRoleArn: ["exec"] });
-        };
-
-        it("passes the program's own execution policy", async () => {
-            assert.deepEqual(
-                await stack(JSON.stringify(executionRolePolicy({ repositoryArns: [repoArn], logGroupArn, secrets: [] }))).check(ecsExecutionRoleLeastPrivilege),
-                [],
-            );
-        });
-        it("fails pulls from another repository and writes to another log group", async () => {
-            const policy = document(
-                { Effect: "Allow", Action: ["ecr:BatchGetImage"], Resource: ["arn:aws:ecr:us-east-1:123456789012:repository/other"] },
-                { Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: ["arn:aws:logs:us-east-1:123456789012:log-group:/ecs/other:*"] },
-            );
-            assert.deepEqual(messages(await stack(policy).check(ecsExecutionRoleLeastPrivilege)), [
-                'exec: exec-policy allows ecr:BatchGetImage on ["arn:aws:ecr:us-east-1:123456789012:repository/other"], which no task definition using execution role exec needs.',
-                'exec: exec-policy allows logs:PutLogEvents on ["arn:aws:logs:us-east-1:123456789012:log-group:/ecs/other:*"], which no task definition using execution role exec needs.',
-            ]);
-        });
-        it("fails an ECR token grant when no task definition pulls from ECR", async () => {
-            const policy = JSON.stringify(executionRolePolicy({ repositoryArns: [repoArn], logGroupArn, secrets: [] }));
-            const b = new StackBuilder()
-                .add(ROLE, "exec", {})
-                .add(ROLE_POLICY, "exec-policy", { policy }, { role: ["exec"] })
-                .add(TASK_DEFINITION, "td", taskDefinition([{ ...goodContainer, image: "public.ecr.aws/nginx/nginx:1.27" }]), { executionRoleArn: ["exec"] });
-            assert.deepEqual(messages(await b.check(ecsExecutionRoleLeastPrivilege)).slice(0, 2), [
-                'exec: exec-policy allows ecr:GetAuthorizationToken on ["*"], which no task definition using execution role exec needs.',
-                `exec: exec-policy allows ecr:BatchCheckLayerAvailability on ["${repoArn}"], which no task definition using execution role exec needs.`,
-            ]);
-        });
-        it("fails secrets the containers never declare, and managed policies", async () => {
-            const policy = document({
-                Effect: "Allow",
-                Action: ["secretsmanager:GetSecretValue"],
-                Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:prod-db"],
-            });
-            assert.match(messages(await stack(policy).check(ecsExecutionRoleLeastPrivilege))[0]!, /allows secretsmanager:GetSecretValue on .*prod-db/);
-            const managed = await stack(document(), (b) =>
-                b.add(
-                    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-                    "att",
-                    { policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" },
-                    { role: ["exec"] },
-                ),
-            ).check(ecsExecutionRoleLeastPrivilege);
-            assert.match(
-                messages(managed)[0]!,
-                /execution role exec has managed policy arn:aws:iam::aws:policy\/service-role\/AmazonECSTaskExecutionRolePolicy, which grants more than its task definitions need/,
-            );
-        });
-    });
-
     describe("a NAT instance's role (Session Manager access)", () => {
         const policy = JSON.stringify(sessionManagerPolicy("aws", "us-east-1", "123456789012"));
         it("the program's narrow policy passes every identity rule (channels are unscopable; the heartbeat is scoped to instances)", async () => {
@@ -244,7 +233,10 @@ describe("policy: iam", () => {
                 Version: "2012-10-17",
                 Statement: [{ Effect: "Allow", Action: ["ssmmessages:OpenDataChannel", "ssm:GetParameters"], Resource: "*" }],
             });
-            assert.match(messages(await check(iamNoWildcardResource, ROLE_POLICY, { policy: widened }))[0]!, /allows ssm:GetParameters on Resource "\*"/);
+            assert.match(
+                messages(await check(iamNoWildcardResource, ROLE_POLICY, { policy: widened }))[0]!,
+                /allows ssm:GetParameters \(parameter\) on Resource "\*"/,
+            );
         });
         it("AWS's AmazonSSMManagedInstanceCore is not a *FullAccess policy: an instance role using it passes", async () => {
             const core = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";

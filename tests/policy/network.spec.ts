@@ -102,6 +102,36 @@ describe("policy: network", () => {
                 /on ports 3000-3999/,
             );
         });
+        it("treats every /0 spelling of IPv6 (and IPv4) as the world, inline, as rules, and on the default group", async () => {
+            const ssh = (cidrs: Record<string, unknown>) => ({ ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, ...cidrs }] });
+            for (const cidrs of [
+                { ipv6CidrBlocks: ["::/0"] },
+                { ipv6CidrBlocks: ["::0/0"] },
+                { ipv6CidrBlocks: ["0:0:0:0:0:0:0:0/0"] },
+                { ipv6CidrBlocks: ["0000:0000:0000:0000:0000:0000:0000:0000/0"] },
+                { cidrBlocks: ["10.0.0.0/0"] },
+            ]) {
+                assert.deepEqual(
+                    messages(await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", ssh(cidrs))),
+                    ["subject: ingress from the whole internet on port 22; allowed from the world: ports 80, 443 only. Use a security group source instead."],
+                    JSON.stringify(cidrs),
+                );
+            }
+            assert.equal(
+                (await check(securityGroupNoWorldIngress, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", ssh({ ipv6CidrBlocks: ["::/0"] }))).length,
+                1,
+            );
+            assert.equal(
+                (
+                    await check(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
+                        ipProtocol: "-1",
+                        cidrIpv6: "::0/0",
+                    })
+                ).length,
+                1,
+            );
+            assert.deepEqual(await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", ssh({ ipv6CidrBlocks: ["2001:db8::/32"] })), []);
+        });
         it("allowed world ports come from config", async () => {
             const props = { ingress: [{ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] }] };
             assert.equal((await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", props)).length, 1);

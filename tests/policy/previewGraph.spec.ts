@@ -6,7 +6,7 @@ import type { Violation } from "../../plan/types";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { ecsExecutionRoleLeastPrivilege, iamNoBroadManagedPolicies } from "../../policy/rules/iam";
 import { ecsServicePrivateSubnets, ecsTaskIngressFromAlbOnly } from "../../policy/rules/network";
-import { S3_FULL_ACCESS, document, goodContainer, taskDefinition } from "./fixtures";
+import { S3_FULL_ACCESS, goodContainer, taskDefinition } from "./fixtures";
 import { SERVICE, StackBuilder, TASK_DEFINITION, check, messages } from "./harness";
 
 const U = UNKNOWN.string;
@@ -186,12 +186,17 @@ describe("policy: graph rules at preview", () => {
                 for (const phase of PHASES) assert.deepEqual(await stack(phase, good).check(ecsExecutionRoleLeastPrivilege), [], phase);
             });
             it("fails a document beyond them, with the same message in both phases", async () => {
-                const bad = document({ Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::data/*"] });
+                // What the task needs, plus one grant it does not.
+                const needed = (JSON.parse(good) as { Statement: unknown[] }).Statement;
+                const bad = JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [...needed, { Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::data/*"] }],
+                });
                 for (const phase of PHASES)
                     assert.deepEqual(
                         messages(await stack(phase, bad).check(ecsExecutionRoleLeastPrivilege)),
                         [
-                            'exec: managed policy exec-extra allows s3:GetObject on ["arn:aws:s3:::data/*"], which no task definition using execution role exec needs.',
+                            'exec: managed policy exec-extra statement 3 allows s3:GetObject on ["arn:aws:s3:::data/*"], which no task definition using execution role exec needs.',
                         ],
                         phase,
                     );

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy, ecrScanOnPush } from "../../policy/rules/registry";
+import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { document } from "./fixtures";
 import { StackBuilder, check, evaluatePolicies, messages, resourceRecord } from "./harness";
 
@@ -20,12 +21,19 @@ describe("policy: registry", () => {
     });
 
     describe("ecr-immutable-tags", () => {
-        it("passes IMMUTABLE and fails MUTABLE or unset", async () => {
+        it("passes IMMUTABLE (and IMMUTABLE_WITH_EXCLUSION)", async () => {
             assert.deepEqual(await check(ecrImmutableTags, REPO, { imageTagMutability: "IMMUTABLE" }), []);
-            assert.deepEqual(messages(await check(ecrImmutableTags, REPO, { imageTagMutability: "MUTABLE" })), [
-                'subject: imageTagMutability is MUTABLE; a pushed tag can be overwritten. Set it to "IMMUTABLE".',
-            ]);
-            assert.match(messages(await check(ecrImmutableTags, REPO, {}))[0]!, /MUTABLE \(default\)/);
+            assert.deepEqual(await check(ecrImmutableTags, REPO, { imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" }), []);
+        });
+        it("fails MUTABLE with one verdict and message whether omitted or filled in by the provider at preview", async () => {
+            const expected = ['subject: imageTagMutability is MUTABLE (the default); a pushed tag can be overwritten. Set it to "IMMUTABLE".'];
+            assert.deepEqual(messages(await check(ecrImmutableTags, REPO, {})), expected);
+            assert.deepEqual(messages(await check(ecrImmutableTags, REPO, { imageTagMutability: "MUTABLE" })), expected);
+        });
+        it("an unknown value at preview is undecided, not a pass", async () => {
+            const [v] = await check(ecrImmutableTags, REPO, { imageTagMutability: UNKNOWN.string });
+            assert.equal(v!.enforcementLevel, "advisory");
+            assert.match(v!.message, /can't run policy 'ecr-immutable-tags' .* string value at .imageTagMutability can't be known during preview/);
         });
     });
 
@@ -54,31 +62,63 @@ describe("policy: registry", () => {
     });
 
     describe("ecr-no-public-repository-policy", () => {
-        it("passes a named principal; fails * without condition", async () => {
-            const type = "aws:ecr/repositoryPolicy:RepositoryPolicy";
+        const type = "aws:ecr/repositoryPolicy:RepositoryPolicy";
+        const publicPull = (Condition?: Record<string, unknown>) => ({
+            policy: document({ Sid: "Pull", Effect: "Allow", Principal: "*", Action: ["ecr:BatchGetImage"], ...(Condition ? { Condition } : {}) }),
+        });
+        it("passes a named principal and an org-, account- or ARN-conditioned `*`", async () => {
             assert.deepEqual(
                 await check(ecrNoPublicRepositoryPolicy, type, {
                     policy: document({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "ecr:BatchGetImage" }),
                 }),
                 [],
             );
-            assert.deepEqual(
-                await check(ecrNoPublicRepositoryPolicy, type, {
-                    policy: document({
-                        Effect: "Allow",
-                        Principal: "*",
-                        Action: "ecr:BatchGetImage",
-                        Condition: { StringEquals: { "aws:PrincipalOrgID": "o-123" } },
-                    }),
-                }),
-                [],
+            for (const condition of [
+                { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+                { "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": ["o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"] } },
+                { StringEquals: { "aws:PrincipalAccount": ["123456789012", "210987654321"] } },
+                { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/ci-*" } },
+                { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" }, Bool: { "aws:SecureTransport": "true" } },
+            ])
+                assert.deepEqual(await check(ecrNoPublicRepositoryPolicy, type, publicPull(condition)), [], JSON.stringify(condition));
+        });
+        it("fails * without condition", async () => {
+            assert.deepEqual(messages(await check(ecrNoPublicRepositoryPolicy, type, publicPull())), [
+                'subject: statement Pull allows ["ecr:BatchGetImage"] to every principal ("*"); the repository is public.',
+            ]);
+        });
+        it("fails * guarded only by conditions that do not narrow who, and says why", async () => {
+            const why = async (condition: Record<string, unknown>) =>
+                /its condition does not narrow who \((.*)\); the repository is public\.$/.exec(
+                    messages(await check(ecrNoPublicRepositoryPolicy, type, publicPull(condition)))[0] ?? "",
+                )?.[1];
+            assert.equal(
+                await why({ "ForAllValues:StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
+                "ForAllValues:StringEquals on aws:PrincipalOrgID: ForAllValues is true when the key is absent, and aws:PrincipalOrgID is single-valued",
             );
-            assert.deepEqual(
-                messages(
-                    await check(ecrNoPublicRepositoryPolicy, type, { policy: document({ Effect: "Allow", Principal: "*", Action: ["ecr:BatchGetImage"] }) }),
-                ),
-                ['subject: statement 0 allows ["ecr:BatchGetImage"] to every principal ("*"); the repository is public.'],
+            assert.equal(
+                await why({ StringEquals: { "aws:username": "alice" } }),
+                "StringEquals on aws:username: aws:username does not bind the caller to an account, organization, ARN or network",
             );
+            assert.equal(
+                await why({ StringEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
+                "StringEqualsIfExists on aws:PrincipalOrgID: IfExists lets requests without the key through",
+            );
+            assert.equal(
+                await why({ StringNotEquals: { "aws:PrincipalAccount": "999999999999" } }),
+                "StringNotEquals on aws:PrincipalAccount: StringNotEquals does not name who may call",
+            );
+            assert.equal(await why({ StringLike: { "aws:PrincipalOrgID": "o-*" } }), "StringLike on aws:PrincipalOrgID: a value matches anyone");
+            assert.equal(await why({ IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }), "IpAddress on aws:SourceIp: a value matches anyone");
+            assert.equal(
+                await why({ StringEquals: { "aws:NoSuchKey": "x" } }),
+                "StringEquals on aws:NoSuchKey: aws:NoSuchKey is not a condition key AWS defines",
+            );
+        });
+        it("reports a malformed policy", async () => {
+            assert.deepEqual(messages(await check(ecrNoPublicRepositoryPolicy, type, { policy: "{" })), [
+                "subject: policy is malformed: not valid JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2)).",
+            ]);
         });
     });
 });

@@ -156,7 +156,7 @@ describe("the pack installed and run on its own", function () {
         const good = await call<proto.AnalyzeRequest, proto.AnalyzeResponse>(
             client.analyze.bind(client),
             analyzeRequest(service, "web", {
-                networkConfiguration: { assignPublicIp: false, subnets: ["subnet-1"] },
+                networkConfiguration: { assignPublicIp: false, subnets: ["subnet-1"], securityGroups: ["sg-1"] },
                 tags: { app: "web", environment: "dev" },
             }),
         );
