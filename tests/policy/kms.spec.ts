@@ -29,7 +29,7 @@ describe("policy: kms", () => {
         it("is undecided at preview when rotation is computed", async () => {
             const [v] = await check(kmsKeyRotation, KEY, { enableKeyRotation: UNKNOWN.boolean });
             assert.equal(v!.enforcementLevel, "advisory");
-            assert.match(v!.message, /boolean value at .enableKeyRotation can't be known during preview/);
+            assert.match(v!.message, /string value at .enableKeyRotation can't be known during preview/);
         });
     });
 
