@@ -22,7 +22,9 @@ describe("plan CLI in a child process", function () {
     // A reader that waits a second first: the 64 KiB pipe buffer fills, and the plan must wait for it.
     const SLOW_READER = "(sleep 1; cat)";
 
-    it("--json is complete through a slow pipe, launched from this Node (via scripts/node22.js)", () => {
+    const pathNode = execFileSync("node", ["--version"], { encoding: "utf8" }).trim();
+
+    it(`--json is complete through a slow pipe, launched by the node on PATH (${pathNode}; before 22 it runs Node 22 from the npm registry)`, () => {
         const { code, out, err } = cliProcess(["--stack", "dev", "--json"], { consumer: SLOW_READER });
         assert.equal(code, 0, err);
         assert.ok(out.length > 65536, `more than one pipe buffer (${out.length} bytes)`);

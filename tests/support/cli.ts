@@ -22,11 +22,12 @@ export async function cli(args: string[], root = ROOT): Promise<CliResult> {
 
 /**
  * `node scripts/node22.js scripts/plan.ts <args>` in a shell, its stdout through `consumer` (a
- * pipeline stage such as a slow reader), as `npm run plan` runs it; `node` picks the Node binary.
+ * pipeline stage such as a slow reader), as `npm run plan` runs it: with the `node` on PATH unless
+ * `node` names another binary.
  */
 export function cliProcess(args: string[], options: { node?: string; consumer?: string } = {}): CliResult {
     const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
-    const command = [options.node ?? process.execPath, join(ROOT, "scripts", "node22.js"), join(ROOT, "scripts", "plan.ts"), ...args].map(quote).join(" ");
+    const command = [options.node ?? "node", join(ROOT, "scripts", "node22.js"), join(ROOT, "scripts", "plan.ts"), ...args].map(quote).join(" ");
     // pipefail: the exit code is the plan's, not the consumer's.
     const script = `set -o pipefail; ${command}${options.consumer ? ` | ${options.consumer}` : ""}`;
     const result = spawnSync("bash", ["-c", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
