@@ -27,11 +27,15 @@ function timeCommand(command: string, args: string[], cwd: string): number {
     return ms;
 }
 
-/** Median of `runs` timed runs after one warm-up run. */
-function medianOf(runs: number, body: () => number): { median: number; all: number[] } {
-    body();
-    const all = Array.from({ length: runs }, body);
-    return { median: median(all), all };
+/**
+ * Each command timed `runs` times after one warm-up, taking turns (a, b, c, a, b, c, …) so that
+ * load from other processes on the machine falls on all of them alike; the median of each.
+ */
+function interleavedMedians(runs: number, bodies: (() => number)[]): { median: number; all: number[] }[] {
+    bodies.forEach((body) => body());
+    const all = bodies.map(() => [] as number[]);
+    for (let run = 0; run < runs; run++) bodies.forEach((body, i) => all[i]!.push(body()));
+    return all.map((times) => ({ median: median(times), all: times }));
 }
 
 /** The baseline commit's files in a temporary directory sharing this node_modules, or why not. */
@@ -98,17 +102,19 @@ async function main() {
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const planArgs = ["--stack", "dev"];
 
-    const viaNpm = medianOf(runs, () => timeCommand(npm, ["run", "-s", "plan", "--", ...planArgs], ROOT));
-    const direct = medianOf(runs, () => timeCommand(process.execPath, ["scripts/node22.js", "scripts/plan.ts", ...planArgs], ROOT));
     const baseline = checkout(values.baseline);
-    let previous: { median: number } | undefined;
-    if ("dir" in baseline) {
-        try {
-            previous = medianOf(runs, () => timeCommand(npm, ["run", "-s", "plan", "--", ...planArgs], baseline.dir));
-        } finally {
-            rmSync(baseline.dir, { recursive: true, force: true });
-        }
+    const commands = [
+        () => timeCommand(npm, ["run", "-s", "plan", "--", ...planArgs], ROOT),
+        () => timeCommand(process.execPath, ["scripts/node22.js", "scripts/plan.ts", ...planArgs], ROOT),
+        ...("dir" in baseline ? [() => timeCommand(npm, ["run", "-s", "plan", "--", ...planArgs], baseline.dir)] : []),
+    ];
+    let medians: { median: number; all: number[] }[];
+    try {
+        medians = interleavedMedians(runs, commands);
+    } finally {
+        if ("dir" in baseline) rmSync(baseline.dir, { recursive: true, force: true });
     }
+    const [viaNpm, direct, previous] = [medians[0]!, medians[1]!, medians[2]];
     const { rows, startMs, policies, template } = await throughput([1000, 10000], ["prod", "dev"]);
     const cdkInstalled = existsSync(join(ROOT, "node_modules", "aws-cdk-lib"));
 
@@ -120,10 +126,10 @@ async function main() {
     console.log("");
     console.log(`npm run plan -- --stack dev (both phases, ${policies} policies through the pack's server, cost, rollout)`);
     console.log(`  npm run plan:                    ${ms(viaNpm.median)}   (runs: ${viaNpm.all.map((x) => x.toFixed(0)).join(", ")})`);
-    console.log(`  node scripts/node22.js (no npm): ${ms(direct.median)}`);
+    console.log(`  node scripts/node22.js (no npm): ${ms(direct.median)}   (runs: ${direct.all.map((x) => x.toFixed(0)).join(", ")})`);
     if (previous) {
         console.log(
-            `  previous CLI (${values.baseline}, npm run plan): ${ms(previous.median)}  →  ${(previous.median / viaNpm.median).toFixed(2)}× faster now`,
+            `  previous CLI (${values.baseline}, npm run plan): ${ms(previous.median)}  →  ${(previous.median / viaNpm.median).toFixed(2)}× faster now   (runs: ${previous.all.map((x) => x.toFixed(0)).join(", ")})`,
         );
     } else console.log(`  previous CLI: skipped (${"skipped" in baseline ? baseline.skipped : "not run"})`);
     console.log(
