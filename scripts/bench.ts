@@ -121,7 +121,7 @@ async function main() {
     const ms = (x: number) => `${x.toFixed(0)} ms`;
     const load = loadavg()[0]!.toFixed(1);
     console.log(
-        `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${loadAtStart} → ${load}; medians of ${runs} warm runs`,
+        `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${loadAtStart} → ${load}; medians of ${runs} warm runs, the commands taking turns`,
     );
     console.log("");
     console.log(`npm run plan -- --stack dev (both phases, ${policies} policies through the pack's server, cost, rollout)`);
