@@ -6,7 +6,10 @@ import { APP_NAME, SNS_ARN, BUCKET, checkImageReference } from "./formats";
 import { resourceNames } from "./naming";
 import { EGRESS_MODES, Egress, PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
-import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, Settings } from "./types";
+import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchType, Settings } from "./types";
+import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
+import { readPipeline } from "./pipelineSettings";
+import { stackSlug } from "./naming";
 
 export { SettingsError } from "./configReader";
 export type { RawConfig } from "./configReader";
@@ -141,6 +144,11 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
     if (alarmTopicArn !== undefined)
         r.expect("alarmTopicArn", alarmTopicArn, SNS_ARN.test(alarmTopicArn) ? undefined : "arn:aws:sns:<region>:<account>:<topic>");
 
+    const launchType = r.oneOf<LaunchType>("launchType", LAUNCH_TYPES, "fargate");
+    const { minCount, maxCount } = autoscaling;
+    const ec2 = readEc2(r, launchType, { profile, prefix: names.prefix, cpu, memory, cpuArchitecture, azCount, minCount, maxCount, maxPercent, ephemeralStorageGiB });
+    const pipeline = readPipeline(r, { profile, stack, prefix: names.prefix, appName, stackSlug: stackSlug(stack) });
+
     const settings: Settings = {
         project,
         stack,
@@ -182,6 +190,11 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
         accessLogsBucket,
         alarmTopicArn,
         tags: readTags(r),
+        launchType,
+        ec2,
+        pipeline,
+        // Every profile: a dashboard costs $3/month (the first three per account are free) and is where a failing deploy is looked at first.
+        dashboard: r.bool("dashboard", true),
     };
     if (settings.disposable && settings.protect) r.fail("disposable=true and protect=true contradict each other; allowed: at most one of them true");
     for (const key of r.unknownKeys()) r.fail(`${key} is not a setting of this program; allowed keys are listed in the README (is it a typo?)`);

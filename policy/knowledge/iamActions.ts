@@ -20,4 +20,8 @@ export const UNSCOPABLE_ACTIONS: readonly string[] = [
     "xray:PutTraceSegments",
     "xray:PutTelemetryRecords",
     "cloudwatch:PutMetricData",
+    // The ECS agent on a container instance finds its endpoint before it knows a cluster.
+    "ecs:DiscoverPollEndpoint",
+    // CodePipeline's ECS deploy action reads the service's current task definition by family.
+    "ecs:DescribeTaskDefinition",
 ];

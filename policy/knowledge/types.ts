@@ -26,6 +26,23 @@ export const T = {
     routeTableAssociation: ["aws:ec2/routeTableAssociation:RouteTableAssociation"],
     internetGateway: ["aws:ec2/internetGateway:InternetGateway"],
     natGateway: ["aws:ec2/natGateway:NatGateway"],
+    // EC2 container instances and their capacity.
+    launchTemplate: ["aws:ec2/launchTemplate:LaunchTemplate"],
+    launchConfiguration: ["aws:ec2/launchConfiguration:LaunchConfiguration"],
+    instance: ["aws:ec2/instance:Instance"],
+    autoScalingGroup: ["aws:autoscaling/group:Group"],
+    capacityProvider: ["aws:ecs/capacityProvider:CapacityProvider"],
+    instanceProfile: ["aws:iam/instanceProfile:InstanceProfile"],
+    // CI/CD: pipelines, build projects and their artifact buckets.
+    pipeline: ["aws:codepipeline/pipeline:Pipeline"],
+    buildProject: ["aws:codebuild/project:Project"],
+    bucket: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+    bucketEncryption: [
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    ],
+    bucketPublicAccessBlock: ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"],
+    bucketLifecycle: ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"],
 } as const;
 
 export type Kind = keyof typeof T;
