@@ -21,3 +21,5 @@ export const clusterName = app.clusterName;
 export const serviceName = app.serviceName;
 export const repositoryUrl = app.repositoryUrl;
 export const logGroupName = app.logGroupName;
+export const dashboardUrl = app.dashboardUrl;
+export const pipelineUrl = app.pipelineUrl;

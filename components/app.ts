@@ -2,6 +2,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
 import { Cluster } from "./cluster";
+import { Dashboard } from "./dashboard";
+import { Ec2Capacity } from "./ec2Capacity";
+import { Pipeline } from "./pipeline";
 import { Logs } from "./logs";
 import { Network } from "./network";
 import { Registry } from "./registry";
@@ -17,13 +20,21 @@ export interface AppOutputs {
     serviceName: pulumi.Output<string>;
     repositoryUrl: pulumi.Output<string>;
     logGroupName: pulumi.Output<string>;
+    /** Set when the stack has a dashboard (the `dashboard` setting). */
+    dashboardUrl?: pulumi.Output<string>;
+    /** Set when the stack has a pipeline (the `pipeline` setting). */
+    pipelineUrl?: pulumi.Output<string>;
 }
 
 export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
     const tags = standardTags(s);
     const p = s.names.prefix;
     const network = new Network(p, { namePrefix: p, vpcCidr: s.vpcCidr, azCount: s.azCount, egress: s.egress, existingVpc: s.existingVpc, tags });
-    const cluster = new Cluster(s.names.cluster, { name: s.names.cluster, spot: s.spot, tags });
+    // The instances join the cluster by its (explicit) name, so they can come first.
+    const ec2 = s.ec2
+        ? new Ec2Capacity(`${p}-ec2`, { settings: s.ec2, clusterName: s.names.cluster, vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds, spot: s.spot, tags })
+        : undefined;
+    const cluster = new Cluster(s.names.cluster, { name: s.names.cluster, spot: s.spot, ec2CapacityProvider: ec2?.capacityProviderName, tags });
     const registry = new Registry(p, {
         repositoryName: s.names.repository,
         immutableTags: s.immutableTags,
@@ -65,8 +76,48 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         region: ctx.region,
         executionRoleArn: roles.executionRoleArn,
         taskRoleArn: roles.taskRoleArn,
+        ec2CapacityProvider: ec2?.capacityProviderName,
+        taskDefinitionDeployedElsewhere: s.pipeline?.deploy === "ecs",
         tags,
     });
 
-    return { url: web.url, clusterName: cluster.name, serviceName: web.serviceName, repositoryUrl: registry.repositoryUrl, logGroupName: logs.logGroupName };
+    const dashboard = s.dashboard
+        ? new Dashboard(p, {
+              dashboardName: p,
+              clusterName: cluster.name,
+              serviceName: web.serviceName,
+              albArnSuffix: web.albArnSuffix,
+              targetGroupArnSuffix: web.targetGroupArnSuffix,
+              alarmArns: web.alarmArns,
+              logGroupName: logs.logGroupName,
+              capacityProviderName: ec2?.capacityProviderName,
+          })
+        : undefined;
+    const pipeline = s.pipeline
+        ? new Pipeline(p, {
+              settings: s.pipeline,
+              repositoryName: s.names.repository,
+              buildContext,
+              cpuArchitecture: s.cpuArchitecture,
+              containerName: s.appName,
+              clusterName: s.names.cluster,
+              taskFamily: p,
+              ecsDeploy: { serviceName: web.serviceName, passRoleNames: [s.names.executionRole, s.names.taskRole] },
+              logRetentionDays: s.logRetentionDays,
+              logKms: s.logKms,
+              protect: s.protect,
+              disposable: s.disposable,
+              tags,
+          })
+        : undefined;
+
+    return {
+        url: web.url,
+        clusterName: cluster.name,
+        serviceName: web.serviceName,
+        repositoryUrl: registry.repositoryUrl,
+        logGroupName: logs.logGroupName,
+        dashboardUrl: dashboard?.url,
+        pipelineUrl: pipeline?.url,
+    };
 }

@@ -14,13 +14,15 @@ export interface ServiceAlarmsArgs {
 
 /** 5xx rate, unhealthy hosts and high CPU: the three signs of a bad rollout or an overloaded app. */
 export class ServiceAlarms extends pulumi.ComponentResource {
+    readonly alarmArns: pulumi.Output<string>[];
+
     constructor(name: string, args: ServiceAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:web:ServiceAlarms", name, {}, opts);
         const actions = args.alarmTopicArn ? [args.alarmTopicArn] : [];
         const common = { alarmActions: actions, okActions: actions, treatMissingData: "notBreaching", tags: args.tags };
         const lb = { LoadBalancer: args.albArnSuffix, TargetGroup: args.targetGroupArnSuffix };
 
-        new aws.cloudwatch.MetricAlarm(
+        const errorRate = new aws.cloudwatch.MetricAlarm(
             `${args.namePrefix}-5xx-rate`,
             {
                 alarmDescription: "More than 5% of requests answered 5xx by targets over 5 minutes",
@@ -40,7 +42,7 @@ export class ServiceAlarms extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        new aws.cloudwatch.MetricAlarm(
+        const unhealthy = new aws.cloudwatch.MetricAlarm(
             `${args.namePrefix}-unhealthy-hosts`,
             {
                 alarmDescription: "A target has been unhealthy for 3 minutes",
@@ -56,7 +58,7 @@ export class ServiceAlarms extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        new aws.cloudwatch.MetricAlarm(
+        const highCpu = new aws.cloudwatch.MetricAlarm(
             `${args.namePrefix}-high-cpu`,
             {
                 alarmDescription: "Service CPU above 85% for 10 minutes (autoscaling is not keeping up)",
@@ -72,6 +74,7 @@ export class ServiceAlarms extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        this.registerOutputs({});
+        this.alarmArns = [errorRate.arn, unhealthy.arn, highCpu.arn];
+        this.registerOutputs({ alarmArns: this.alarmArns });
     }
 }

@@ -32,6 +32,7 @@ export type WebServiceSettings = Pick<
     | "deletionProtection"
     | "accessLogsBucket"
     | "alarmTopicArn"
+    | "launchType"
 >;
 
 export interface WebServiceArgs {
@@ -48,6 +49,10 @@ export interface WebServiceArgs {
     region: pulumi.Input<string>;
     executionRoleArn: pulumi.Input<string>;
     taskRoleArn: pulumi.Input<string>;
+    /** EC2 launch type: the capacity provider the service runs on. */
+    ec2CapacityProvider?: pulumi.Input<string>;
+    /** CodePipeline's ECS deploy action registers new revisions: Pulumi leaves the service's task definition alone. */
+    taskDefinitionDeployedElsewhere?: boolean;
     tags: Record<string, string>;
 }
 
@@ -55,6 +60,9 @@ export interface WebServiceArgs {
 export class WebService extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     readonly serviceName: pulumi.Output<string>;
+    readonly albArnSuffix: pulumi.Output<string>;
+    readonly targetGroupArnSuffix: pulumi.Output<string>;
+    readonly alarmArns: pulumi.Output<string>[];
 
     constructor(name: string, args: WebServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:web:WebService", name, {}, opts);
@@ -107,7 +115,7 @@ export class WebService extends pulumi.ComponentResource {
             p,
             {
                 family: p,
-                requiresCompatibilities: ["FARGATE"],
+                requiresCompatibilities: [s.launchType === "ec2" ? "EC2" : "FARGATE"],
                 networkMode: "awsvpc",
                 cpu: String(s.cpu),
                 memory: String(s.memory),
@@ -128,8 +136,9 @@ export class WebService extends pulumi.ComponentResource {
                 cluster: args.clusterArn,
                 taskDefinition: taskDefinition.arn,
                 desiredCount: s.desiredCount,
-                capacityProviderStrategies: [{ capacityProvider: s.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
-                platformVersion: "1.4.0",
+                capacityProviderStrategies: [{ capacityProvider: args.ec2CapacityProvider ?? (s.spot ? "FARGATE_SPOT" : "FARGATE"), weight: 1 }],
+                // Platform versions are Fargate's; EC2 tasks run on the instance's agent.
+                platformVersion: args.ec2CapacityProvider ? undefined : "1.4.0",
                 networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [groups.taskSecurityGroupId], assignPublicIp: false },
                 loadBalancers: [{ targetGroupArn: lb.targetGroupArn, containerName: s.appName, containerPort: s.containerPort }],
                 deploymentCircuitBreaker: { enable: true, rollback: true },
@@ -145,7 +154,7 @@ export class WebService extends pulumi.ComponentResource {
                 tags: args.tags,
             },
             // Autoscaling owns the running count after creation.
-            { parent: this, dependsOn: lb.listeners, ignoreChanges: ["desiredCount"] },
+            { parent: this, dependsOn: lb.listeners, ignoreChanges: ["desiredCount", ...(args.taskDefinitionDeployedElsewhere ? ["taskDefinition"] : [])] },
         );
 
         const common = {
@@ -156,9 +165,12 @@ export class WebService extends pulumi.ComponentResource {
             targetGroupArnSuffix: lb.targetGroupArnSuffix,
         };
         new ServiceAutoscaling(p, { ...common, settings: s.autoscaling }, { parent: this });
-        new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
+        const alarms = new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
 
         this.url = lb.url;
+        this.albArnSuffix = lb.arnSuffix;
+        this.targetGroupArnSuffix = lb.targetGroupArnSuffix;
+        this.alarmArns = alarms.alarmArns;
         this.serviceName = service.name;
         this.registerOutputs({ url: this.url, serviceName: this.serviceName });
     }

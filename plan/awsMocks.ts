@@ -32,6 +32,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { region: this.region, name: this.region, endpoint: `ec2.${this.region}.amazonaws.com`, id: this.region };
             case "aws:index/getAvailabilityZones:getAvailabilityZones":
                 return { names: this.zones(), zoneIds: this.zones().map((_, i) => `use1-az${i + 1}`), id: this.region };
+            case "aws:ssm/getParameter:getParameter": {
+                // AWS's public parameters (e.g. /aws/service/ecs/optimized-ami/...): a fake image id.
+                const name = String(args.inputs.name);
+                if (!name.startsWith("/aws/service/")) throw new Error(`the offline plan has no mock for the SSM parameter ${name}`);
+                return { name, value: `ami-${hex(name, 17)}`, type: "String", arn: this.arn("ssm", `parameter${name}`), id: name };
+            }
             default:
                 throw new Error(`the offline plan has no mock for the call ${args.token}`);
         }
@@ -123,6 +129,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("cloudwatch", `alarm:${name}`) };
             case "aws:appautoscaling/policy:Policy":
                 return { arn: this.arn("autoscaling", `scalingPolicy:${hex(seed, 8)}:policyName/${name}`) };
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                return { arn: this.arn("ec2", `launch-template/${id}`), latestVersion: 1, defaultVersion: 1 };
+            case "aws:autoscaling/group:Group":
+                return { arn: this.arn("autoscaling", `autoScalingGroup:${hex(seed, 8)}-${hex(seed, 4)}:autoScalingGroupName/${name}`) };
             case "awsx:ecr:Image":
                 return { imageUri: `${inputs.repositoryUrl}@sha256:${createHash("sha256").update(String(inputs.imageTag)).digest("hex")}` };
             default:
