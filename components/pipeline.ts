@@ -147,16 +147,15 @@ export class Pipeline extends pulumi.ComponentResource {
               })
             : undefined;
 
-        const stages = pulumi.all([build.name, gate.name, deploy?.name, ecs?.serviceName]).apply(([buildProject, gateProject, deployProject, serviceName]) =>
-            pipelineStages({
-                connectionArn: s.connectionArn,
-                repository: s.repository,
-                branch: s.branch,
-                buildProject,
-                gateProject,
-                deploy: deployProject ? { kind: "pulumi", project: deployProject } : { kind: "ecs", clusterName: args.clusterName, serviceName: serviceName! },
-            }),
-        );
+        // Explicit names keep the stages known at preview; only an ECS service's name may wait for it.
+        const stages = pipelineStages({
+            connectionArn: s.connectionArn,
+            repository: s.repository,
+            branch: s.branch,
+            buildProject: n.buildProject,
+            gateProject: n.gateProject,
+            deploy: ecs ? { kind: "ecs", clusterName: args.clusterName, serviceName: ecs.serviceName } : { kind: "pulumi", project: n.deployProject },
+        });
         const pipeline = new aws.codepipeline.Pipeline(
             n.pipeline,
             {
@@ -169,7 +168,7 @@ export class Pipeline extends pulumi.ComponentResource {
                 stages,
                 tags: args.tags,
             },
-            { parent: this },
+            { parent: this, dependsOn: [build, gate, ...(deploy ? [deploy] : [])] },
         );
 
         this.url = pulumi.all([ctx.partition, ctx.region, pipeline.name]).apply(([partition, region, pipelineName]) => pipelineUrl(partition, region, pipelineName));

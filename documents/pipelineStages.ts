@@ -1,6 +1,7 @@
 // The pipeline's stages as data: Source → Build → PolicyGate → Deploy. The deploy is `pulumi up`
 // (the program stays the source of truth) unless the ECS deploy action is asked for.
 import type * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
 
 type Stage = aws.types.input.codepipeline.PipelineStage;
 type Action = aws.types.input.codepipeline.PipelineStageAction;
@@ -17,7 +18,8 @@ export interface StagesArgs {
     buildProject: string;
     gateProject: string;
     /** pulumi: a CodeBuild project running `pulumi up`; ecs: CodePipeline's ECS deploy action. */
-    deploy: { kind: "pulumi"; project: string } | { kind: "ecs"; clusterName: string; serviceName: string };
+    /** The service's name may be known only after it is created: it stays a leaf of its own. */
+    deploy: { kind: "pulumi"; project: string } | { kind: "ecs"; clusterName: string; serviceName: pulumi.Input<string> };
 }
 
 const imageVariable = JSON.stringify([{ name: "IMAGE_URI", value: `#{${BUILD_NAMESPACE}.IMAGE_URI}`, type: "PLAINTEXT" }]);

@@ -8,6 +8,8 @@ import { networkRules } from "./rules/network";
 import { registryRules } from "./rules/registry";
 import { taggingRules } from "./rules/tagging";
 import { costRules } from "./rules/cost";
+import { cicdRules } from "./rules/cicd";
+import { ec2Rules } from "./rules/ec2";
 
 export const policies: Policies = [
     ...networkRules,
@@ -18,6 +20,8 @@ export const policies: Policies = [
     ...loadBalancerRules,
     ...taggingRules,
     ...costRules,
+    ...cicdRules,
+    ...ec2Rules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";
