@@ -4,7 +4,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { knownAt } from "./containerInstances";
 import { StackGraph, safeProp } from "./graph";
-import { artifactBucketNames } from "./ciNeeds";
 import type { Kind } from "../knowledge/types";
 import { asRecords, at, num, text, truthy } from "../knowledge/values";
 
@@ -44,7 +43,10 @@ function expires(graph: StackGraph, bucket: PolicyResource, name: string): boole
 export function artifactBucketChecks(graph: StackGraph, pipeline: PolicyResource, approved: string[]): string[] {
     const problems: string[] = [];
     const fromGraph = graph.inputsOf(pipeline, "artifactStores", "bucket");
-    for (const name of artifactBucketNames(pipeline)) {
+    // Read through the proxy: an unknown location at preview throws, and the rule says so.
+    const names = asRecords(pipeline.props.artifactStores).map((store) => text(store.location));
+    if (names.length === 0) problems.push("has no artifactStores this stack can follow.");
+    for (const name of names) {
         const bucket = fromGraph.find((b) => safeProp(b, "bucket") === name) ?? graph.ofKind("bucket").find((b) => safeProp(b, "bucket") === name);
         if (!bucket) {
             if (!approved.includes(name))

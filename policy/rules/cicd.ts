@@ -2,7 +2,7 @@
 // privileged builds are image builds, build secrets stay out of plain variables, and artifact
 // buckets are encrypted, private and expiring.
 import type { PolicyResource } from "@pulumi/policy";
-import { knownAt } from "../lib/containerInstances";
+import { probe } from "../lib/containerInstances";
 import { ciNeeds, usersOf, withinCiNeeds } from "../lib/ciNeeds";
 import { StackGraph, safeProp } from "../lib/graph";
 import { allows, conditionKeys, isFullWildcard, isServiceWildcard, parsePolicy, trustsService } from "../lib/iam";
@@ -56,50 +56,60 @@ export const cicdRoleLeastPrivilege = stackRule<{ allowedUnscopedActions: string
     },
     check(graph, config, report) {
         for (const role of ciRoles(graph)) {
-            const trust = parsePolicy(safeProp(role, "assumeRolePolicy"));
-            for (const s of trust.ok ? trust.statements.filter(allows) : []) {
-                const service = CI_SERVICES.find((svc) => trustsService(s, svc));
-                const keys = conditionKeys(s);
-                if (service && !keys.includes("aws:sourceaccount") && !keys.includes("aws:sourcearn"))
-                    report(`CI role ${role.name} trusts ${service} without aws:SourceAccount or aws:SourceArn (confused deputy).`, role);
-            }
-            const managed = [
-                ...asStrings(safeProp(role, "managedPolicyArns")),
-                ...graph.consumersOf(role, "rolePolicyAttachment", "role").map((a) => text(safeProp(a, "policyArn"))),
-            ];
-            for (const arn of managed.filter((a) => /:iam::aws:policy\//.test(a) && !config.allowedManagedPolicyArns.includes(a)))
-                report(`CI role ${role.name} attaches the AWS-managed ${arn}; managed policies reach every resource of their services.`, role);
-
-            const needs = ciNeeds(graph, role);
-            for (const { where, document } of documentsOf(graph, role)) {
-                const parsed = parsePolicy(document);
-                if (!parsed.ok) continue;
-                parsed.statements.filter(allows).forEach((s, i) => {
-                    const at = `${where} statement ${s.sid ?? i}`;
-                    if (s.notActions.length > 0 || s.notResources.length > 0)
-                        return report(`${at} uses NotAction/NotResource on CI role ${role.name}; list the actions and resources instead.`, role);
-                    const wild = s.actions.filter((a) => isFullWildcard(a) || isServiceWildcard(a));
-                    if (wild.length > 0) report(`${at} allows ${wild.join(", ")} on ${show(s.resources)}; a CI role names its actions.`, role);
-                    const iamWrites = s.actions.filter((a) => IAM_WRITES.some((p) => globMatch(p, a)));
-                    if (iamWrites.length > 0) report(`${at} allows ${iamWrites.join(", ")}: a CI role that writes IAM can grant itself anything.`, role);
-                    for (const action of s.actions.filter((a) => !wild.includes(a) && !iamWrites.includes(a))) {
-                        const unscoped = s.resources.includes("*");
-                        if (unscoped && !config.allowedUnscopedActions.some((p) => globMatch(p, action))) {
-                            report(`${at} allows ${action} on Resource "*"; scope it to the ARNs this CI role uses.`, role);
-                        } else if (action.toLowerCase() === "iam:passrole") {
-                            if (!conditionKeys(s).includes("iam:passedtoservice"))
-                                report(`${at} allows iam:PassRole without an iam:PassedToService condition.`, role);
-                        } else if (!unscoped && !config.allowedActions.some((p) => globMatch(p, action))) {
-                            const extra = s.resources.filter((r) => !withinCiNeeds(action, r, needs));
-                            if (extra.length > 0)
-                                report(`${at} allows ${action} on ${show(extra)}, which none of the projects or pipelines using ${role.name} needs.`, role);
-                        }
-                    }
-                });
-            }
+            // One role's unknown values (at preview) leave the other roles decided.
+            const read = probe(() => checkCiRole(graph, role, config, report));
+            if (!read.known) report(`${read.path} is unknown at preview: unverifiable, so not accepted.`, role);
         }
     },
 });
+
+function checkCiRole(
+    graph: StackGraph,
+    role: PolicyResource,
+    config: { allowedUnscopedActions: string[]; allowedActions: string[]; allowedManagedPolicyArns: string[] },
+    report: (message: string, resource?: PolicyResource) => void,
+): void {
+    const trust = parsePolicy(safeProp(role, "assumeRolePolicy"));
+    for (const s of trust.ok ? trust.statements.filter(allows) : []) {
+        const service = CI_SERVICES.find((svc) => trustsService(s, svc));
+        const keys = conditionKeys(s);
+        if (service && !keys.includes("aws:sourceaccount") && !keys.includes("aws:sourcearn"))
+            report(`CI role ${role.name} trusts ${service} without aws:SourceAccount or aws:SourceArn (confused deputy).`, role);
+    }
+    const managed = [
+        ...asStrings(safeProp(role, "managedPolicyArns")),
+        ...graph.consumersOf(role, "rolePolicyAttachment", "role").map((a) => text(safeProp(a, "policyArn"))),
+    ];
+    for (const arn of managed.filter((a) => /:iam::aws:policy\//.test(a) && !config.allowedManagedPolicyArns.includes(a)))
+        report(`CI role ${role.name} attaches the AWS-managed ${arn}; managed policies reach every resource of their services.`, role);
+
+    const needs = ciNeeds(graph, role);
+    for (const { where, document } of documentsOf(graph, role)) {
+        const parsed = parsePolicy(document);
+        if (!parsed.ok) continue;
+        parsed.statements.filter(allows).forEach((s, i) => {
+            const at = `${where} statement ${s.sid ?? i}`;
+            if (s.notActions.length > 0 || s.notResources.length > 0)
+                return report(`${at} uses NotAction/NotResource on CI role ${role.name}; list the actions and resources instead.`, role);
+            const wild = s.actions.filter((a) => isFullWildcard(a) || isServiceWildcard(a));
+            if (wild.length > 0) report(`${at} allows ${wild.join(", ")} on ${show(s.resources)}; a CI role names its actions.`, role);
+            const iamWrites = s.actions.filter((a) => IAM_WRITES.some((p) => globMatch(p, a)));
+            if (iamWrites.length > 0) report(`${at} allows ${iamWrites.join(", ")}: a CI role that writes IAM can grant itself anything.`, role);
+            for (const action of s.actions.filter((a) => !wild.includes(a) && !iamWrites.includes(a))) {
+                const unscoped = s.resources.includes("*");
+                if (unscoped && !config.allowedUnscopedActions.some((p) => globMatch(p, action))) {
+                    report(`${at} allows ${action} on Resource "*"; scope it to the ARNs this CI role uses.`, role);
+                } else if (action.toLowerCase() === "iam:passrole") {
+                    if (!conditionKeys(s).includes("iam:passedtoservice")) report(`${at} allows iam:PassRole without an iam:PassedToService condition.`, role);
+                } else if (!unscoped && !config.allowedActions.some((p) => globMatch(p, action))) {
+                    const extra = s.resources.filter((r) => !withinCiNeeds(action, r, needs));
+                    if (extra.length > 0)
+                        report(`${at} allows ${action} on ${show(extra)}, which none of the projects or pipelines using ${role.name} needs.`, role);
+                }
+            }
+        });
+    }
+}
 
 export const codebuildPrivilegedModeJustified = resourceRule<{ allowedProjects: string[] }>({
     name: "codebuild-privileged-mode-justified",
@@ -130,7 +140,8 @@ export const codebuildNoPlaintextSecrets = resourceRule({
     description: "CodeBuild environment variables carry no credentials in plain text; secrets come from Secrets Manager or Parameter Store.",
     severity: "critical",
     enforcementLevel: "mandatory",
-    remediationSteps: "Store the value in Secrets Manager and declare the variable with type SECRETS_MANAGER (or PARAMETER_STORE) and the secret's ARN as value.",
+    remediationSteps:
+        "Store the value in Secrets Manager and declare the variable with type SECRETS_MANAGER (or PARAMETER_STORE) and the secret's ARN as value.",
     anchors: ["CodeBuild.2", "CKV_AWS_314"],
     types: ["aws:codebuild/project:Project"],
     check(props, _ctx, report) {
@@ -139,7 +150,9 @@ export const codebuildNoPlaintextSecrets = resourceRule({
             if (text(v.type || "PLAINTEXT") !== "PLAINTEXT") continue;
             const name = text(v.name);
             if (SECRET_LIKE_NAME.test(name) || SECRET_LIKE_VALUE.test(text(v.value)))
-                report(`environment variable ${name} is PLAINTEXT and looks like a credential; anyone who can read the project sees it. Use type SECRETS_MANAGER.`);
+                report(
+                    `environment variable ${name} is PLAINTEXT and looks like a credential; anyone who can read the project sees it. Use type SECRETS_MANAGER.`,
+                );
         }
     },
 });
@@ -156,9 +169,9 @@ export const cicdArtifactBucketProtected = stackRule<{ approvedArtifactBuckets: 
     configSchema: { properties: { approvedArtifactBuckets: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         for (const pipeline of graph.ofKind("pipeline")) {
-            const stores = knownAt(pipeline, "artifactStores");
-            if (stores === undefined) report("artifactStores is unknown at preview: unverifiable, so not accepted.", pipeline);
-            for (const problem of artifactBucketChecks(graph, pipeline, config.approvedArtifactBuckets)) report(problem, pipeline);
+            const read = probe(() => artifactBucketChecks(graph, pipeline, config.approvedArtifactBuckets));
+            if (!read.known) report(`${read.path} is unknown at preview: unverifiable, so not accepted.`, pipeline);
+            else for (const problem of read.value) report(problem, pipeline);
         }
     },
 });

@@ -7,7 +7,7 @@ import { allows, parsePolicy } from "../lib/iam";
 import { stackRule } from "../lib/rule";
 import { subnetVerdict } from "../lib/routes";
 import { ECS_INSTANCE_MANAGED_POLICY } from "../knowledge/ec2Instances";
-import { asList, asRecords, asStrings, globMatch, show, text, truthy } from "../knowledge/values";
+import { asRecords, asStrings, globMatch, show, text, truthy } from "../knowledge/values";
 import type { StackGraph } from "../lib/graph";
 
 type Report = (message: string, resource?: PolicyResource) => void;
@@ -120,17 +120,18 @@ export const ecsInstanceEbsEncrypted = stackRule<{ accountEncryptsEbsByDefault: 
     },
 });
 
-/** Subnets of a group (vpcZoneIdentifiers) or instance (subnetId), from the graph and by id. */
+/** Subnets of a group (vpcZoneIdentifiers) or instance (subnetId): from the graph, and by the ids known at preview. */
 function subnetsOf(graph: StackGraph, r: PolicyResource, prop: "vpcZoneIdentifiers" | "subnetId"): { inStack: PolicyResource[]; outside: string[] } {
     const inStack = graph.inputsOf(r, prop, "subnet");
-    const ids = asList(knownAt(r, prop));
+    const value = knownAt(r, prop);
+    const ids = Array.isArray(value) ? value.map((_, i) => knownAt(r, prop, String(i))) : [value];
     const seen = new Set(inStack.map((s) => s.urn));
     const outside: string[] = [];
-    for (const id of ids) {
+    for (const id of ids.filter((x): x is string => typeof x === "string")) {
         const found = graph.withId("subnet", id);
         if (found && !seen.has(found.urn)) inStack.push(found);
         if (found) seen.add(found.urn);
-        else if (typeof id === "string") outside.push(id);
+        else outside.push(id);
     }
     return { inStack, outside };
 }
@@ -170,7 +171,15 @@ export const ecsInstancePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: s
 });
 
 /** What the ECS agent calls: anything else on an instance role is reachable from the host, not the tasks' to have. */
-const AGENT_ACTIONS = ["ecs:DiscoverPollEndpoint", "ecs:*ContainerInstance*", "ecs:Submit*", "ecs:Poll", "ecs:StartTelemetrySession", "ecs:PutSystemLogEvents", "ec2:DescribeTags"];
+const AGENT_ACTIONS = [
+    "ecs:DiscoverPollEndpoint",
+    "ecs:*ContainerInstance*",
+    "ecs:Submit*",
+    "ecs:Poll",
+    "ecs:StartTelemetrySession",
+    "ecs:PutSystemLogEvents",
+    "ec2:DescribeTags",
+];
 
 export const ecsInstanceRoleScoped = stackRule<{ managedPolicyReason: string; allowedActions: string[] }>({
     name: "ecs-container-instance-role-scoped",
@@ -221,4 +230,11 @@ export const ecsInstanceRoleScoped = stackRule<{ managedPolicyReason: string; al
     },
 });
 
-export const ec2Rules = [ecsInstanceImdsv2, ecsInstanceHopLimit, ecsInstanceNoPublicIp, ecsInstanceEbsEncrypted, ecsInstancePrivateSubnets, ecsInstanceRoleScoped];
+export const ec2Rules = [
+    ecsInstanceImdsv2,
+    ecsInstanceHopLimit,
+    ecsInstanceNoPublicIp,
+    ecsInstanceEbsEncrypted,
+    ecsInstancePrivateSubnets,
+    ecsInstanceRoleScoped,
+];
