@@ -101,7 +101,7 @@ describe("offline plan", function () {
         const direct = await runUnderMocks(stack, () => deployApp(settings));
         const key = (r: { type: string; urn: string }) => `${r.urn}`;
         assert.deepEqual(plan.resources.map(key).sort(), direct.resources.map(key).sort());
-        assert.equal(plan.resources.length, 55);
+        assert.equal(plan.resources.length, 57);
     });
 
     it("the plan's verdicts match the rule unit tests (same runner, same messages)", async () => {

@@ -21,13 +21,21 @@ export interface Ec2Tasks {
 
 const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
 const read = (r: Priced, key: string): unknown => knownProp(r.props, key);
+/** A value read through the policy SDK's proxy, or `fallback` when some part is unknown at preview. */
+function safe<T>(readValue: () => T, fallback: T): T {
+    try {
+        return readValue();
+    } catch {
+        return fallback;
+    }
+}
 const ofType = (resources: Priced[], type: string) => resources.filter((r) => r.type === type);
 
 /** A service runs on EC2 when it names the EC2 launch type or a capacity provider other than Fargate's. */
 export function runsOnEc2(service: Priced): boolean {
     if (read(service, "launchType") === "EC2") return true;
-    const strategies = asRecords(read(service, "capacityProviderStrategies"));
-    return strategies.length > 0 && strategies.every((s) => !FARGATE_PROVIDERS.includes(text(s.capacityProvider)));
+    const providers = safe(() => asRecords(read(service, "capacityProviderStrategies")).map((s) => text(s.capacityProvider)), []);
+    return providers.length > 0 && providers.every((p) => p !== "" && !FARGATE_PROVIDERS.includes(p));
 }
 
 interface Group {
@@ -41,10 +49,10 @@ function groupsOf(resources: Priced[], tasks: Ec2Tasks[]): Group[] {
     const templates = ofType(resources, "aws:ec2/launchTemplate:LaunchTemplate");
     return ofType(resources, "aws:autoscaling/group:Group").map((asg, i) => {
         const mixed = read(asg, "mixedInstancesPolicy");
-        const spec = at(mixed, "launchTemplate", "launchTemplateSpecification") ?? read(asg, "launchTemplate");
-        const templateId = at(spec, "launchTemplateId") ?? at(spec, "id");
+        // At preview the template's id is unknown: with one template in the stack, it is that one.
+        const templateId = safe(() => at(mixed, "launchTemplate", "launchTemplateSpecification", "launchTemplateId") ?? at(read(asg, "launchTemplate"), "id"), undefined);
         const template = templates.find((t) => templateId !== undefined && read(t, "id") === templateId) ?? templates[0];
-        const override = text(asRecords(at(mixed, "launchTemplate", "overrides"))[0]?.instanceType);
+        const override = safe(() => text(asRecords(at(mixed, "launchTemplate", "overrides"))[0]?.instanceType), "");
         const instanceType = override || text(template && read(template, "instanceType"));
         const instanceSpec = INSTANCE_TYPES[instanceType];
         // Managed scaling runs as many instances as the tasks need; the first group takes them all.
@@ -53,12 +61,12 @@ function groupsOf(resources: Priced[], tasks: Ec2Tasks[]): Group[] {
                 ? tasks.reduce((n, t) => n + Math.ceil(t.count / Math.max(1, tasksPerInstance(instanceSpec, t.cpu, t.memoryMiB).tasks)), 0)
                 : 0;
         const instances = Math.max(num(read(asg, "minSize"), 0), num(read(asg, "desiredCapacity"), 0), needed);
-        const distribution = at(mixed, "instancesDistribution");
-        const base = Math.min(instances, num(at(distribution, "onDemandBaseCapacity"), 0));
-        const above = mixed === undefined ? 100 : num(at(distribution, "onDemandPercentageAboveBaseCapacity"), 100);
+        const distribution = safe(() => at(mixed, "instancesDistribution"), undefined);
+        const base = Math.min(instances, safe(() => num(at(distribution, "onDemandBaseCapacity"), 0), 0));
+        const above = mixed === undefined ? 100 : safe(() => num(at(distribution, "onDemandPercentageAboveBaseCapacity"), 100), 100);
         const onDemand = base + ((instances - base) * above) / 100;
-        const volumes = template ? asRecords(read(template, "blockDeviceMappings")).map((m) => num(at(m, "ebs", "volumeSize"), 0)) : [];
-        const volumeGb = volumes.length > 0 ? volumes.reduce((s, v) => s + v, 0) : featurePrices.ec2.defaultRootVolumeGb;
+        const volumes = template ? safe(() => asRecords(read(template, "blockDeviceMappings")).map((m) => num(at(m, "ebs", "volumeSize"), 0)), []) : [];
+        const volumeGb = volumes.length > 0 ? volumes.reduce((sum, v) => sum + v, 0) : featurePrices.ec2.defaultRootVolumeGb;
         return { instanceType, instances, onDemandShare: instances > 0 ? onDemand / instances : 1, volumeGb };
     });
 }
@@ -101,15 +109,14 @@ export function pipelineLines(resources: Priced[], add: Add): void {
     if (pipelines.length + projects.length === 0) return;
     const runs = a.pipelineRunsPerMonth;
     for (const p of projects) {
-        const env = read(p, "environment");
-        const kind = text(at(env, "type")) || "LINUX_CONTAINER";
-        const compute = text(at(env, "computeType")) || "BUILD_GENERAL1_SMALL";
+        const kind = safe(() => text(at(read(p, "environment"), "type")), "") || "LINUX_CONTAINER";
+        const compute = safe(() => text(at(read(p, "environment"), "computeType")), "") || "BUILD_GENERAL1_SMALL";
         const rate = (featurePrices.codebuildMinute as Record<string, Record<string, number>>)[kind]?.[compute];
         if (rate !== undefined) add(`CodeBuild ${text(read(p, "name")) || "project"} (${runs} runs assumed)`, runs * a.codebuildMinutesPerRun, "build-minutes", rate);
     }
     for (const p of pipelines) {
         if (read(p, "pipelineType") === "V2") {
-            const actions = asRecords(read(p, "stages")).flatMap((s) => asRecords(s.actions)).length;
+            const actions = safe(() => asRecords(read(p, "stages")).reduce((n, stage) => n + asRecords(stage.actions).length, 0), 0);
             const minutes = runs * (a.sourceActionMinutes + Math.max(0, actions - 1) * a.codebuildMinutesPerRun);
             add("CodePipeline V2 action minutes", minutes, "action-minutes", featurePrices.codepipelineV2ActionMinute);
         } else add("CodePipeline V1 pipeline", 1, "pipelines", featurePrices.codepipelineV1PipelineMonth);

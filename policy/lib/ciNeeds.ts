@@ -41,7 +41,8 @@ export function pipelineActions(pipeline: PolicyResource): PipelineAction[] {
 /** Names of the buckets a pipeline stores artifacts in. */
 export function artifactBucketNames(pipeline: PolicyResource): string[] {
     const stores = knownAt(pipeline, "artifactStores");
-    return (Array.isArray(stores) ? stores : []).map((_, i) => text(knownAt(pipeline, "artifactStores", String(i), "location"))).filter((n) => n !== "");
+    const count = Array.isArray(stores) ? stores.length : 0;
+    return Array.from({ length: count }, (_, i) => text(knownAt(pipeline, "artifactStores", String(i), "location"))).filter((n) => n !== "");
 }
 
 /** Pipelines that run a project (by its name in a CodeBuild action). */

@@ -26,15 +26,18 @@ function ciRoles(graph: StackGraph): PolicyResource[] {
     });
 }
 
-/** Identity documents of a role: inline, role policies and customer-managed policies attached in the stack. */
+/**
+ * Identity documents of a role: inline, role policies and customer-managed policies attached in
+ * the stack. Read through the proxy: a document unknown at preview throws, and the rule says so.
+ */
 function documentsOf(graph: StackGraph, role: PolicyResource): { where: string; document: unknown }[] {
     return [
         ...asRecords(safeProp(role, "inlinePolicies")).map((p, i) => ({ where: `${role.name} inlinePolicies[${i}]`, document: p.policy })),
-        ...graph.consumersOf(role, "rolePolicy", "role").map((rp) => ({ where: rp.name, document: safeProp(rp, "policy") })),
+        ...graph.consumersOf(role, "rolePolicy", "role").map((rp) => ({ where: rp.name, document: rp.props.policy })),
         ...graph
             .consumersOf(role, "rolePolicyAttachment", "role")
             .flatMap((a) => graph.inputsOf(a, "policyArn", "managedPolicy"))
-            .map((p) => ({ where: p.name, document: safeProp(p, "policy") })),
+            .map((p) => ({ where: p.name, document: p.props.policy })),
     ];
 }
 
@@ -58,7 +61,7 @@ export const cicdRoleLeastPrivilege = stackRule<{ allowedUnscopedActions: string
         for (const role of ciRoles(graph)) {
             // One role's unknown values (at preview) leave the other roles decided.
             const read = probe(() => checkCiRole(graph, role, config, report));
-            if (!read.known) report(`${read.path} is unknown at preview: unverifiable, so not accepted.`, role);
+            if (!read.known) report(`a ${read.path} of CI role ${role.name} is unknown at preview: unverifiable, so not accepted.`, role);
         }
     },
 });
@@ -69,7 +72,7 @@ function checkCiRole(
     config: { allowedUnscopedActions: string[]; allowedActions: string[]; allowedManagedPolicyArns: string[] },
     report: (message: string, resource?: PolicyResource) => void,
 ): void {
-    const trust = parsePolicy(safeProp(role, "assumeRolePolicy"));
+    const trust = parsePolicy(role.props.assumeRolePolicy);
     for (const s of trust.ok ? trust.statements.filter(allows) : []) {
         const service = CI_SERVICES.find((svc) => trustsService(s, svc));
         const keys = conditionKeys(s);

@@ -124,7 +124,8 @@ export const ecsInstanceEbsEncrypted = stackRule<{ accountEncryptsEbsByDefault: 
 function subnetsOf(graph: StackGraph, r: PolicyResource, prop: "vpcZoneIdentifiers" | "subnetId"): { inStack: PolicyResource[]; outside: string[] } {
     const inStack = graph.inputsOf(r, prop, "subnet");
     const value = knownAt(r, prop);
-    const ids = Array.isArray(value) ? value.map((_, i) => knownAt(r, prop, String(i))) : [value];
+    // Element by element: at preview some ids may be unknown while the graph still names their subnets.
+    const ids = Array.isArray(value) ? Array.from({ length: value.length }, (_, i) => knownAt(r, prop, String(i))) : [value];
     const seen = new Set(inStack.map((s) => s.urn));
     const outside: string[] = [];
     for (const id of ids.filter((x): x is string => typeof x === "string")) {
@@ -200,35 +201,40 @@ export const ecsInstanceRoleScoped = stackRule<{ managedPolicyReason: string; al
             if (role) roles.set(role.urn, role);
         }
         for (const role of roles.values()) {
-            const managed = [
-                ...asStrings(safeProp(role, "managedPolicyArns")),
-                ...graph.consumersOf(role, "rolePolicyAttachment", "role").map((a) => text(safeProp(a, "policyArn"))),
-            ];
-            for (const arn of managed) {
-                if (arn.endsWith(`:policy/${ECS_INSTANCE_MANAGED_POLICY}`) && config.managedPolicyReason.trim() !== "") continue;
-                report(
-                    arn.endsWith(ECS_INSTANCE_MANAGED_POLICY)
-                        ? `instance role ${role.name} attaches ${arn}, which grants every cluster, repository and log group; scope it to this cluster, or give managedPolicyReason in the policy config.`
-                        : `instance role ${role.name} attaches ${arn}; the instance runs the ECS agent, which needs only its own actions.`,
-                    role,
-                );
-            }
-            const allowed = [...AGENT_ACTIONS, ...config.allowedActions];
-            for (const rp of graph.consumersOf(role, "rolePolicy", "role")) {
-                const parsed = parsePolicy(safeProp(rp, "policy"));
-                if (!parsed.ok) continue;
-                for (const s of parsed.statements.filter(allows)) {
-                    const extra = s.actions.filter((a) => !allowed.some((p) => globMatch(p, a)));
-                    if (extra.length > 0 || s.notActions.length > 0)
-                        report(
-                            `instance role ${role.name} (${rp.name}) allows ${s.notActions.length > 0 ? `everything but ${show(s.notActions)}` : extra.join(", ")}, which the ECS agent does not call; tasks get their own roles.`,
-                            role,
-                        );
-                }
-            }
+            const read = probe(() => checkInstanceRole(graph, role, config, report));
+            if (!read.known) report(`a ${read.path} of instance role ${role.name} is unknown at preview: unverifiable, so not accepted.`, role);
         }
     },
 });
+
+function checkInstanceRole(graph: StackGraph, role: PolicyResource, config: { managedPolicyReason: string; allowedActions: string[] }, report: Report): void {
+    const managed = [
+        ...asStrings(safeProp(role, "managedPolicyArns")),
+        ...graph.consumersOf(role, "rolePolicyAttachment", "role").map((a) => text(safeProp(a, "policyArn"))),
+    ];
+    for (const arn of managed) {
+        if (arn.endsWith(`:policy/${ECS_INSTANCE_MANAGED_POLICY}`) && config.managedPolicyReason.trim() !== "") continue;
+        report(
+            arn.endsWith(ECS_INSTANCE_MANAGED_POLICY)
+                ? `instance role ${role.name} attaches ${arn}, which grants every cluster, repository and log group; scope it to this cluster, or give managedPolicyReason in the policy config.`
+                : `instance role ${role.name} attaches ${arn}; the instance runs the ECS agent, which needs only its own actions.`,
+            role,
+        );
+    }
+    const allowed = [...AGENT_ACTIONS, ...config.allowedActions];
+    for (const rp of graph.consumersOf(role, "rolePolicy", "role")) {
+        const parsed = parsePolicy(rp.props.policy);
+        if (!parsed.ok) continue;
+        for (const s of parsed.statements.filter(allows)) {
+            const extra = s.actions.filter((a) => !allowed.some((p) => globMatch(p, a)));
+            if (extra.length > 0 || s.notActions.length > 0)
+                report(
+                    `instance role ${role.name} (${rp.name}) allows ${s.notActions.length > 0 ? `everything but ${show(s.notActions)}` : extra.join(", ")}, which the ECS agent does not call; tasks get their own roles.`,
+                    role,
+                );
+        }
+    }
+}
 
 export const ec2Rules = [
     ecsInstanceImdsv2,

