@@ -32,7 +32,14 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
     const network = new Network(p, { namePrefix: p, vpcCidr: s.vpcCidr, azCount: s.azCount, egress: s.egress, existingVpc: s.existingVpc, tags });
     // The instances join the cluster by its (explicit) name, so they can come first.
     const ec2 = s.ec2
-        ? new Ec2Capacity(`${p}-ec2`, { settings: s.ec2, clusterName: s.names.cluster, vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds, spot: s.spot, tags })
+        ? new Ec2Capacity(`${p}-ec2`, {
+              settings: s.ec2,
+              clusterName: s.names.cluster,
+              vpcId: network.vpcId,
+              privateSubnetIds: network.privateSubnetIds,
+              spot: s.spot,
+              tags,
+          })
         : undefined;
     const cluster = new Cluster(s.names.cluster, { name: s.names.cluster, spot: s.spot, ec2CapacityProvider: ec2?.capacityProviderName, tags });
     const registry = new Registry(p, {

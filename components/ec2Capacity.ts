@@ -52,7 +52,14 @@ export class Ec2Capacity extends pulumi.ComponentResource {
         );
         new aws.vpc.SecurityGroupEgressRule(
             `${n.securityGroup}-out-https`,
-            { securityGroupId: group.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", description: "ECS, ECR and SSM endpoints via NAT" },
+            {
+                securityGroupId: group.id,
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                cidrIpv4: "0.0.0.0/0",
+                description: "ECS, ECR and SSM endpoints via NAT",
+            },
             { parent: this },
         );
 

@@ -111,7 +111,8 @@ export class Pipeline extends pulumi.ComponentResource {
             { name: "PULUMI_ACCESS_TOKEN", type: "SECRETS_MANAGER", value: s.pulumiTokenSecretArn },
             { name: "STACK_ROLE_ARN", type: "PLAINTEXT", value: roleArn },
         ];
-        const stackSpec = (command: "preview" | "up") => stackBuildSpec({ command, stack: s.stack, policyConfig: s.policyConfig, pulumiVersion: s.pulumiVersion });
+        const stackSpec = (command: "preview" | "up") =>
+            stackBuildSpec({ command, stack: s.stack, policyConfig: s.policyConfig, pulumiVersion: s.pulumiVersion });
 
         const buildspec = pulumi.all([ctx.accountId, ctx.region, dnsSuffix]).apply(([account, region, suffix]) =>
             imageBuildSpec({
@@ -171,7 +172,9 @@ export class Pipeline extends pulumi.ComponentResource {
             { parent: this, dependsOn: [build, gate, ...(deploy ? [deploy] : [])] },
         );
 
-        this.url = pulumi.all([ctx.partition, ctx.region, pipeline.name]).apply(([partition, region, pipelineName]) => pipelineUrl(partition, region, pipelineName));
+        this.url = pulumi
+            .all([ctx.partition, ctx.region, pipeline.name])
+            .apply(([partition, region, pipelineName]) => pipelineUrl(partition, region, pipelineName));
         this.registerOutputs({ url: this.url });
     }
 }

@@ -28,7 +28,13 @@ export class PipelineRoles extends pulumi.ComponentResource {
         const n = s.names;
         const ecsDeploy = args.ecsDeploy;
 
-        const role = (roleName: string, service: string, sourceArn: (w: arn.Where) => string, description: string, policy: (w: arn.Where, bucket: string) => PolicyDocument) => {
+        const role = (
+            roleName: string,
+            service: string,
+            sourceArn: (w: arn.Where) => string,
+            description: string,
+            policy: (w: arn.Where, bucket: string) => PolicyDocument,
+        ) => {
             const trust = args.where.apply((w) => JSON.stringify(serviceTrustPolicy(service, w.accountId, sourceArn(w))));
             const r = new aws.iam.Role(roleName, { name: roleName, assumeRolePolicy: trust, description, tags: args.tags }, { parent: this });
             const document = pulumi.all([args.where, args.bucketName]).apply(([w, bucket]) => JSON.stringify(policy(w, bucket)));

@@ -58,7 +58,10 @@ export function readEc2(r: ConfigReader, launchType: LaunchType, c: Ec2Context):
     const sameArch = Object.keys(INSTANCE_TYPES).filter((t) => INSTANCE_TYPES[t]!.arch === c.cpuArchitecture);
     if (!spec) return (r.expect("ec2InstanceType", instanceType, `one of ${sameArch.join(", ")}`), undefined);
     if (spec.arch !== c.cpuArchitecture)
-        return (r.expect("ec2InstanceType", instanceType, `a ${c.cpuArchitecture} type (cpuArchitecture=${c.cpuArchitecture}): ${sameArch.join(", ")}`), undefined);
+        return (
+            r.expect("ec2InstanceType", instanceType, `a ${c.cpuArchitecture} type (cpuArchitecture=${c.cpuArchitecture}): ${sameArch.join(", ")}`),
+            undefined
+        );
     const fit = tasksPerInstance(spec, c.cpu, c.memory);
     if (fit.tasks < 1)
         return (

@@ -146,7 +146,18 @@ export function readSettings(raw: RawConfig, stack: string, project = "fargate-w
 
     const launchType = r.oneOf<LaunchType>("launchType", LAUNCH_TYPES, "fargate");
     const { minCount, maxCount } = autoscaling;
-    const ec2 = readEc2(r, launchType, { profile, prefix: names.prefix, cpu, memory, cpuArchitecture, azCount, minCount, maxCount, maxPercent, ephemeralStorageGiB });
+    const ec2 = readEc2(r, launchType, {
+        profile,
+        prefix: names.prefix,
+        cpu,
+        memory,
+        cpuArchitecture,
+        azCount,
+        minCount,
+        maxCount,
+        maxPercent,
+        ephemeralStorageGiB,
+    });
     const pipeline = readPipeline(r, { profile, stack, prefix: names.prefix, appName, stackSlug: stackSlug(stack) });
 
     const settings: Settings = {

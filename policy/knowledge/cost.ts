@@ -131,7 +131,9 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
 
     const totalUsd = round(lines.reduce((s, l) => s + l.monthlyUsd, 0));
     const alternative =
-        ec2Tasks.length > 0 ? { label: "the same tasks on Fargate", totalUsd: round(totalUsd - ec2Usd + fargateEquivalentUsd(ec2Tasks, ec2SpotShare, multiplier)) } : undefined;
+        ec2Tasks.length > 0
+            ? { label: "the same tasks on Fargate", totalUsd: round(totalUsd - ec2Usd + fargateEquivalentUsd(ec2Tasks, ec2SpotShare, multiplier)) }
+            : undefined;
     return { region, lines, totalUsd, ...(alternative ? { alternative } : {}) };
 }
 

@@ -50,7 +50,10 @@ function groupsOf(resources: Priced[], tasks: Ec2Tasks[]): Group[] {
     return ofType(resources, "aws:autoscaling/group:Group").map((asg, i) => {
         const mixed = read(asg, "mixedInstancesPolicy");
         // At preview the template's id is unknown: with one template in the stack, it is that one.
-        const templateId = safe(() => at(mixed, "launchTemplate", "launchTemplateSpecification", "launchTemplateId") ?? at(read(asg, "launchTemplate"), "id"), undefined);
+        const templateId = safe(
+            () => at(mixed, "launchTemplate", "launchTemplateSpecification", "launchTemplateId") ?? at(read(asg, "launchTemplate"), "id"),
+            undefined,
+        );
         const template = templates.find((t) => templateId !== undefined && read(t, "id") === templateId) ?? templates[0];
         const override = safe(() => text(asRecords(at(mixed, "launchTemplate", "overrides"))[0]?.instanceType), "");
         const instanceType = override || text(template && read(template, "instanceType"));
@@ -62,7 +65,10 @@ function groupsOf(resources: Priced[], tasks: Ec2Tasks[]): Group[] {
                 : 0;
         const instances = Math.max(num(read(asg, "minSize"), 0), num(read(asg, "desiredCapacity"), 0), needed);
         const distribution = safe(() => at(mixed, "instancesDistribution"), undefined);
-        const base = Math.min(instances, safe(() => num(at(distribution, "onDemandBaseCapacity"), 0), 0));
+        const base = Math.min(
+            instances,
+            safe(() => num(at(distribution, "onDemandBaseCapacity"), 0), 0),
+        );
         const above = mixed === undefined ? 100 : safe(() => num(at(distribution, "onDemandPercentageAboveBaseCapacity"), 100), 100);
         const onDemand = base + ((instances - base) * above) / 100;
         const volumes = template ? safe(() => asRecords(read(template, "blockDeviceMappings")).map((m) => num(at(m, "ebs", "volumeSize"), 0)), []) : [];
@@ -112,7 +118,8 @@ export function pipelineLines(resources: Priced[], add: Add): void {
         const kind = safe(() => text(at(read(p, "environment"), "type")), "") || "LINUX_CONTAINER";
         const compute = safe(() => text(at(read(p, "environment"), "computeType")), "") || "BUILD_GENERAL1_SMALL";
         const rate = (featurePrices.codebuildMinute as Record<string, Record<string, number>>)[kind]?.[compute];
-        if (rate !== undefined) add(`CodeBuild ${text(read(p, "name")) || "project"} (${runs} runs assumed)`, runs * a.codebuildMinutesPerRun, "build-minutes", rate);
+        if (rate !== undefined)
+            add(`CodeBuild ${text(read(p, "name")) || "project"} (${runs} runs assumed)`, runs * a.codebuildMinutesPerRun, "build-minutes", rate);
     }
     for (const p of pipelines) {
         if (read(p, "pipelineType") === "V2") {

@@ -42,7 +42,10 @@ export const T = {
         "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
     ],
     bucketPublicAccessBlock: ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"],
-    bucketLifecycle: ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"],
+    bucketLifecycle: [
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+    ],
 } as const;
 
 export type Kind = keyof typeof T;

@@ -78,7 +78,10 @@ function pipelineNeeds(pipeline: PolicyResource): Grant[] {
     const ecs = actions.filter((a) => a.provider === "ECS");
     return [
         bucketGrant(artifactBucketNames(pipeline)),
-        { actions: ["codestar-connections:UseConnection", "codeconnections:UseConnection"], resources: config("CodeStarSourceConnection", "ConnectionArn").map(text) },
+        {
+            actions: ["codestar-connections:UseConnection", "codeconnections:UseConnection"],
+            resources: config("CodeStarSourceConnection", "ConnectionArn").map(text),
+        },
         {
             actions: ["codebuild:StartBuild", "codebuild:BatchGetBuilds", "codebuild:StopBuild"],
             resources: config("CodeBuild", "ProjectName").map((p) => `arn:*:codebuild:*:*:project/${text(p)}`),

@@ -20,7 +20,9 @@ export function probe<T>(read: () => T): Probe<T> {
 
 /** A nested property (through objects and lists), or undefined when it or a level above it is unknown at preview. */
 export function knownAt(r: PolicyResource, ...path: string[]): unknown {
-    const read = probe(() => path.reduce<unknown>((cur, key) => (typeof cur === "object" && cur !== null ? (cur as Record<string, unknown>)[key] : undefined), r.props));
+    const read = probe(() =>
+        path.reduce<unknown>((cur, key) => (typeof cur === "object" && cur !== null ? (cur as Record<string, unknown>)[key] : undefined), r.props),
+    );
     return read.known ? read.value : undefined;
 }
 
@@ -34,7 +36,8 @@ export function userDataText(r: PolicyResource): string {
         .map((s) => {
             if (!/^[A-Za-z0-9+/\r\n]+={0,2}$/.test(s)) return s;
             const decoded = Buffer.from(s, "base64").toString("utf8");
-            return /[\x00-\x08\x0e-\x1f]/.test(decoded) ? s : decoded;
+            // Text that decodes to binary was not base64 after all (a short word like "echo" can look like it).
+            return [...decoded].some((c) => c.charCodeAt(0) < 9 || (c.charCodeAt(0) > 13 && c.charCodeAt(0) < 32)) ? s : decoded;
         })
         .join("\n");
 }
@@ -80,7 +83,9 @@ export function instanceProfileOf(graph: StackGraph, config: PolicyResource): Po
     const named = knownAt(config, "iamInstanceProfile");
     const name = typeof named === "string" ? named : text(knownAt(config, "iamInstanceProfile", "name") ?? knownAt(config, "iamInstanceProfile", "arn"));
     if (!name) return undefined;
-    return graph.ofKind("instanceProfile").find((p) => [safeProp(p, "name"), safeProp(p, "arn")].includes(name) || name.endsWith(`/${text(safeProp(p, "name"))}`));
+    return graph
+        .ofKind("instanceProfile")
+        .find((p) => [safeProp(p, "name"), safeProp(p, "arn")].includes(name) || name.endsWith(`/${text(safeProp(p, "name"))}`));
 }
 
 /** The role an instance profile carries, when it is in this stack. */

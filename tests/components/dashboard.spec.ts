@@ -41,6 +41,9 @@ describe("Dashboard under mocks", () => {
     it("its console address is the component's output", async () => {
         let dashboard: Dashboard | undefined;
         await record(() => (dashboard = new Dashboard("web-dev", inputs())), "test", "eu-west-1");
-        assert.equal(await outputValue(dashboard!.url), "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/web-dev");
+        assert.equal(
+            await outputValue(dashboard!.url),
+            "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/web-dev",
+        );
     });
 });

@@ -6,15 +6,17 @@ import { json, one, ofType, record } from "../support/mocks";
 import { settingsFor } from "../support/settings";
 
 const tags = { app: "web", environment: "dev" };
-const capacity = (raw: Record<string, string> = {}, spot = false) => () =>
-    new Ec2Capacity("web-dev-ec2", {
-        settings: settingsFor("dev", { launchType: "ec2", ...raw }).ec2!,
-        clusterName: "web-dev",
-        vpcId: "vpc-0123456789abcdef0",
-        privateSubnetIds: ["subnet-0000000000000000c", "subnet-0000000000000000d"],
-        spot,
-        tags,
-    });
+const capacity =
+    (raw: Record<string, string> = {}, spot = false) =>
+    () =>
+        new Ec2Capacity("web-dev-ec2", {
+            settings: settingsFor("dev", { launchType: "ec2", ...raw }).ec2!,
+            clusterName: "web-dev",
+            vpcId: "vpc-0123456789abcdef0",
+            privateSubnetIds: ["subnet-0000000000000000c", "subnet-0000000000000000d"],
+            spot,
+            tags,
+        });
 
 describe("Ec2Capacity under mocks", () => {
     it("launch template: the ECS-optimized AMI from AWS's public parameter, IMDSv2 only, hop limit 1, no public IP, encrypted gp3 root", async () => {

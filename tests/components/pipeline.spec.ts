@@ -36,7 +36,8 @@ function args(extra: Record<string, unknown> = {}, raw: Record<string, string> =
     };
 }
 
-const project = (resources: ResourceRecord[], name: string) => one(resources, "aws:codebuild/project:Project", name).inputs as Record<string, Record<string, unknown>>;
+const project = (resources: ResourceRecord[], name: string) =>
+    one(resources, "aws:codebuild/project:Project", name).inputs as Record<string, Record<string, unknown>>;
 const variables = (p: Record<string, Record<string, unknown>>) => p.environment!.environmentVariables as Record<string, string>[];
 const policyOf = (resources: ResourceRecord[], role: string) =>
     json(one(resources, "aws:iam/rolePolicy:RolePolicy", role).inputs.policy) as { Statement: { Sid: string; Action: string[]; Resource: unknown }[] };
@@ -50,7 +51,12 @@ describe("Pipeline under mocks", () => {
         const stages = pipeline.stages as { name: string; actions: { provider: string; configuration: Record<string, string> }[] }[];
         assert.deepEqual(
             stages.map((s) => `${s.name}:${s.actions[0]!.provider}:${s.actions[0]!.configuration.ProjectName ?? s.actions[0]!.configuration.FullRepositoryId}`),
-            ["Source:CodeStarSourceConnection:acme/fargate-web", "Build:CodeBuild:web-dev-build", "PolicyGate:CodeBuild:web-dev-policy-gate", "Deploy:CodeBuild:web-dev-deploy"],
+            [
+                "Source:CodeStarSourceConnection:acme/fargate-web",
+                "Build:CodeBuild:web-dev-build",
+                "PolicyGate:CodeBuild:web-dev-policy-gate",
+                "Deploy:CodeBuild:web-dev-deploy",
+            ],
         );
         assert.equal(pipeline.roleArn, one(resources, "aws:iam/role:Role", "web-dev-pipeline").outputs.arn);
         assert.deepEqual(
@@ -76,7 +82,10 @@ describe("Pipeline under mocks", () => {
             BUILD_CONTEXT: "app",
             PLATFORM: "linux/amd64",
         });
-        assert.deepEqual(build.logsConfig, { cloudwatchLogs: { status: "ENABLED", groupName: "/codebuild/web/dev", streamName: "build" }, s3Logs: { status: "DISABLED" } });
+        assert.deepEqual(build.logsConfig, {
+            cloudwatchLogs: { status: "ENABLED", groupName: "/codebuild/web/dev", streamName: "build" },
+            s3Logs: { status: "DISABLED" },
+        });
         const arm = project(await record(() => new Pipeline("web-dev", args({}, { cpuArchitecture: "ARM64" }))), "web-dev-build");
         assert.deepEqual([arm.environment!.type, arm.environment!.image], ["ARM_CONTAINER", "aws/codebuild/amazonlinux-aarch64-standard:3.0"]);
     });
@@ -151,6 +160,9 @@ describe("Pipeline under mocks", () => {
     it("its console address is an output", async () => {
         let pipeline: Pipeline | undefined;
         await record(() => (pipeline = new Pipeline("web-dev", args())));
-        assert.equal(await outputValue(pipeline!.url), "https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/web-dev/view?region=us-east-1");
+        assert.equal(
+            await outputValue(pipeline!.url),
+            "https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/web-dev/view?region=us-east-1",
+        );
     });
 });

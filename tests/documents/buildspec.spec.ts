@@ -48,7 +48,10 @@ describe("buildspecs", () => {
             assert.match(spec.phases.pre_build!.commands[1]!, /docker login --username AWS --password-stdin "\$\{REPOSITORY_URL%%\/\*\}"/);
             const [guard, digest, uri] = spec.phases.build!.commands;
             assert.match(guard!, /^if aws ecr describe-images --repository-name "\$REPOSITORY_NAME" --image-ids "imageTag=\$TAG"/);
-            assert.match(guard!, /docker build --platform "\$PLATFORM" --tag "\$REPOSITORY_URL:\$TAG" "\$BUILD_CONTEXT" && docker push "\$REPOSITORY_URL:\$TAG"/);
+            assert.match(
+                guard!,
+                /docker build --platform "\$PLATFORM" --tag "\$REPOSITORY_URL:\$TAG" "\$BUILD_CONTEXT" && docker push "\$REPOSITORY_URL:\$TAG"/,
+            );
             assert.match(digest!, /--query 'imageDetails\[0\]\.imageDigest'/);
             assert.equal(uri, 'IMAGE_URI="$REPOSITORY_URL@$DIGEST"');
             assert.ok(!JSON.stringify(spec).includes("latest"), "never :latest");

@@ -39,8 +39,14 @@ describe("dashboard body", () => {
         ]);
         assert.deepEqual(summary(metricsOf("ALB requests")), ["AWS/ApplicationELB/RequestCount Sum"]);
         assert.deepEqual(metricsOf("ALB requests")[0]!.slice(2, 4), ["LoadBalancer", "app/web-prod/0123456789abcdef"]);
-        assert.deepEqual(summary(metricsOf("5xx responses")), ["AWS/ApplicationELB/HTTPCode_Target_5XX_Count Sum", "AWS/ApplicationELB/HTTPCode_ELB_5XX_Count Sum"]);
-        assert.deepEqual(summary(metricsOf("Target response time (s)")), ["AWS/ApplicationELB/TargetResponseTime p50", "AWS/ApplicationELB/TargetResponseTime p99"]);
+        assert.deepEqual(summary(metricsOf("5xx responses")), [
+            "AWS/ApplicationELB/HTTPCode_Target_5XX_Count Sum",
+            "AWS/ApplicationELB/HTTPCode_ELB_5XX_Count Sum",
+        ]);
+        assert.deepEqual(summary(metricsOf("Target response time (s)")), [
+            "AWS/ApplicationELB/TargetResponseTime p50",
+            "AWS/ApplicationELB/TargetResponseTime p99",
+        ]);
         const health = metricsOf("Targets: healthy vs unhealthy");
         assert.deepEqual(summary(health), ["AWS/ApplicationELB/HealthyHostCount Minimum", "AWS/ApplicationELB/UnHealthyHostCount Maximum"]);
         assert.deepEqual(health[0]!.slice(2, 6), ["TargetGroup", "targetgroup/web-prod-tg/fedcba9876543210", "LoadBalancer", "app/web-prod/0123456789abcdef"]);
@@ -61,7 +67,14 @@ describe("dashboard body", () => {
     it("adds the EC2 capacity provider's reservation only on the EC2 launch type", () => {
         assert.ok(!dashboardBody(args).widgets.some((w) => w.properties.title === "EC2 capacity reservation (%)"));
         const ec2 = metricsOf("EC2 capacity reservation (%)", dashboardBody({ ...args, capacityProviderName: "web-prod-ec2" }));
-        assert.deepEqual(ec2[0]!.slice(0, 6), ["AWS/ECS/ManagedScaling", "CapacityProviderReservation", "ClusterName", "web-prod", "CapacityProviderName", "web-prod-ec2"]);
+        assert.deepEqual(ec2[0]!.slice(0, 6), [
+            "AWS/ECS/ManagedScaling",
+            "CapacityProviderReservation",
+            "ClusterName",
+            "web-prod",
+            "CapacityProviderName",
+            "web-prod-ec2",
+        ]);
     });
 
     it("lays widgets two to a row on CloudWatch's 24-column grid, none overlapping", () => {
@@ -73,7 +86,10 @@ describe("dashboard body", () => {
     });
 
     it("console addresses per partition", () => {
-        assert.equal(dashboardUrl("aws", "eu-west-1", "web-prod"), "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/web-prod");
+        assert.equal(
+            dashboardUrl("aws", "eu-west-1", "web-prod"),
+            "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/web-prod",
+        );
         assert.equal(dashboardUrl("aws-cn", "cn-north-1", "web"), "https://console.amazonaws.cn/cloudwatch/home?region=cn-north-1#dashboards/dashboard/web");
         assert.equal(
             pipelineUrl("aws-us-gov", "us-gov-west-1", "web-prod"),

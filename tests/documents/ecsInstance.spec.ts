@@ -11,12 +11,19 @@ describe("ECS container instance documents", () => {
         const script = ecsUserData({ clusterName: "web-dev", spot: false });
         assert.ok(script.startsWith("#!/bin/bash\ncat <<'EOF' >> /etc/ecs/ecs.config\n"));
         const config = script.split("\n").slice(2, -2);
-        assert.deepEqual(config, ["ECS_CLUSTER=web-dev", "ECS_AWSVPC_BLOCK_IMDS=true", "ECS_ENABLE_TASK_IAM_ROLE=true", `ECS_RESERVED_MEMORY=${ECS_RESERVED_MEMORY_MIB}`]);
+        assert.deepEqual(config, [
+            "ECS_CLUSTER=web-dev",
+            "ECS_AWSVPC_BLOCK_IMDS=true",
+            "ECS_ENABLE_TASK_IAM_ROLE=true",
+            `ECS_RESERVED_MEMORY=${ECS_RESERVED_MEMORY_MIB}`,
+        ]);
         assert.ok(ecsUserData({ clusterName: "web-dev", spot: true }).includes("ECS_ENABLE_SPOT_INSTANCE_DRAINING=true\nEOF\n"));
     });
 
     it("the instance role trusts EC2 only", () => {
-        assert.deepEqual(ec2TrustPolicy().Statement, [{ Sid: "Ec2Instances", Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+        assert.deepEqual(ec2TrustPolicy().Statement, [
+            { Sid: "Ec2Instances", Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+        ]);
     });
 
     it("the agent's actions on this cluster and its instances only, as AWS's authorization data defines them; no ECR, no logs", async () => {

@@ -8,7 +8,8 @@ import { grantProblems } from "../support/iamData";
 const where = { partition: "aws", region: "eu-west-1", accountId: "123456789012" };
 const bucketArn = "arn:aws:s3:::web-dev-artifacts-123456789012";
 const logGroupArn = arn.logGroupArn(where, "/codebuild/web/dev");
-const statements = (doc: { Statement?: unknown }) => doc.Statement as { Sid: string; Action: string[] | string; Resource: string[] | string; Condition?: unknown }[];
+const statements = (doc: { Statement?: unknown }) =>
+    doc.Statement as { Sid: string; Action: string[] | string; Resource: string[] | string; Condition?: unknown }[];
 const grants = (doc: { Statement?: unknown }) => statements(doc).map((s) => [s.Sid, s.Action, s.Resource]);
 
 describe("pipeline documents", () => {
@@ -27,7 +28,10 @@ describe("pipeline documents", () => {
             Effect: "Allow",
             Principal: { Service: "codebuild.amazonaws.com" },
             Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": "arn:aws:codebuild:eu-west-1:123456789012:project/web-dev-build" } },
+            Condition: {
+                StringEquals: { "aws:SourceAccount": "123456789012" },
+                ArnLike: { "aws:SourceArn": "arn:aws:codebuild:eu-west-1:123456789012:project/web-dev-build" },
+            },
         });
     });
 
@@ -56,7 +60,11 @@ describe("pipeline documents", () => {
         ]);
         assert.deepEqual(await grantProblems(doc), []);
         const writes = imageBuildRolePolicy({ logGroupArn, bucketArn, writesArtifacts: true, repositoryArn });
-        assert.deepEqual(statements(writes)[1]!.Action, ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], "the ECS variant writes imagedefinitions.json");
+        assert.deepEqual(
+            statements(writes)[1]!.Action,
+            ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+            "the ECS variant writes imagedefinitions.json",
+        );
     });
 
     it("gate and deploy: the token secret itself (not its JSON key) and the stack's one role", async () => {
@@ -98,7 +106,10 @@ describe("pipeline documents", () => {
 
     it("the tutorial's CodeBuild grants fail the same authorization-data check", async () => {
         const tutorial = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ecr:PutImage", "ecs:UpdateService"], Resource: "*" }] };
-        assert.deepEqual(await grantProblems(tutorial), ['ecr:PutImage on "*" although it takes repository', 'ecs:UpdateService on "*" although it takes service']);
+        assert.deepEqual(await grantProblems(tutorial), [
+            'ecr:PutImage on "*" although it takes repository',
+            'ecs:UpdateService on "*" although it takes service',
+        ]);
         const objectsOnTheBucket = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: bucketArn }] };
         assert.match((await grantProblems(objectsOnTheBucket))[0]!, /^s3:GetObject on arn:aws:s3:::web-dev-artifacts-123456789012, which is none of/);
     });
@@ -111,7 +122,17 @@ describe("pipeline documents", () => {
             buildProject: "web-dev-build",
             gateProject: "web-dev-policy-gate",
             deploy: { kind: "pulumi", project: "web-dev-deploy" },
-        }) as { name: string; actions: { name: string; provider: string; namespace?: string; inputArtifacts?: string[]; outputArtifacts?: string[]; configuration: Record<string, string> }[] }[];
+        }) as {
+            name: string;
+            actions: {
+                name: string;
+                provider: string;
+                namespace?: string;
+                inputArtifacts?: string[];
+                outputArtifacts?: string[];
+                configuration: Record<string, string>;
+            }[];
+        }[];
         assert.deepEqual(
             stages.map((s) => [s.name, s.actions.map((a) => `${a.provider}:${a.name}`)]),
             [

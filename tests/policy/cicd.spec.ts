@@ -26,11 +26,23 @@ const trust = (service: string, sourceArn: string) => JSON.stringify(serviceTrus
 const project = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
     source: { type: "CODEPIPELINE", buildspec: "version: 0.2\nphases:\n  build:\n    commands: [make]\n" },
-    environment: { type: "LINUX_CONTAINER", image: "aws/codebuild/amazonlinux-x86_64-standard:5.0", computeType: "BUILD_GENERAL1_SMALL", privilegedMode: false },
+    environment: {
+        type: "LINUX_CONTAINER",
+        image: "aws/codebuild/amazonlinux-x86_64-standard:5.0",
+        computeType: "BUILD_GENERAL1_SMALL",
+        privilegedMode: false,
+    },
     logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: "/codebuild/web/dev" } },
     ...extra,
 });
-const action = (provider: string, configuration: Record<string, unknown>) => ({ name: provider, category: "Build", owner: "AWS", provider, version: "1", configuration });
+const action = (provider: string, configuration: Record<string, unknown>) => ({
+    name: provider,
+    category: "Build",
+    owner: "AWS",
+    provider,
+    version: "1",
+    configuration,
+});
 
 /** The program's shape: bucket and its protection, repository, build and gate projects with their roles, the pipeline and its role. */
 function ciStack(o: { buildPolicy?: unknown; bucketParts?: string[]; pipelineTrust?: string } = {}) {
@@ -51,10 +63,20 @@ function ciStack(o: { buildPolicy?: unknown; bucketParts?: string[]; pipelineTru
             { bucket: ["bucket"] },
         );
     if (parts.includes("lifecycle"))
-        b.add("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "lifecycle", { bucket: BUCKET, rules: artifactLifecycleRules(7) }, { bucket: ["bucket"] });
+        b.add(
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+            "lifecycle",
+            { bucket: BUCKET, rules: artifactLifecycleRules(7) },
+            { bucket: ["bucket"] },
+        );
     const grants = { logGroupArn: arn.logGroup, bucketArn: arn.bucket, writesArtifacts: false };
     b.add(ROLE, "build-role", { assumeRolePolicy: trust("codebuild.amazonaws.com", arn.project("build")) })
-        .add(ROLE_POLICY, "build-policy", { policy: o.buildPolicy ?? JSON.stringify(imageBuildRolePolicy({ ...grants, repositoryArn: arn.repository })) }, { role: ["build-role"] })
+        .add(
+            ROLE_POLICY,
+            "build-policy",
+            { policy: o.buildPolicy ?? JSON.stringify(imageBuildRolePolicy({ ...grants, repositoryArn: arn.repository })) },
+            { role: ["build-role"] },
+        )
         .add(ROLE, "gate-role", { assumeRolePolicy: trust("codebuild.amazonaws.com", arn.project("gate")) })
         .add(
             ROLE_POLICY,
@@ -77,11 +99,17 @@ function ciStack(o: { buildPolicy?: unknown; bucketParts?: string[]; pipelineTru
             }),
             { serviceRole: ["gate-role"] },
         )
-        .add(ROLE, "pipeline-role", { assumeRolePolicy: o.pipelineTrust ?? trust("codepipeline.amazonaws.com", "arn:aws:codepipeline:us-east-1:123456789012:web") })
+        .add(ROLE, "pipeline-role", {
+            assumeRolePolicy: o.pipelineTrust ?? trust("codepipeline.amazonaws.com", "arn:aws:codepipeline:us-east-1:123456789012:web"),
+        })
         .add(
             ROLE_POLICY,
             "pipeline-policy",
-            { policy: JSON.stringify(pipelineRolePolicy({ bucketArn: arn.bucket, connectionArn: CONNECTION, projectArns: ["build", "gate"].map(arn.project) })) },
+            {
+                policy: JSON.stringify(
+                    pipelineRolePolicy({ bucketArn: arn.bucket, connectionArn: CONNECTION, projectArns: ["build", "gate"].map(arn.project) }),
+                ),
+            },
             { role: ["pipeline-role"] },
         )
         .add(
@@ -91,7 +119,10 @@ function ciStack(o: { buildPolicy?: unknown; bucketParts?: string[]; pipelineTru
                 pipelineType: "V2",
                 artifactStores: [{ location: BUCKET, type: "S3" }],
                 stages: [
-                    { name: "Source", actions: [action("CodeStarSourceConnection", { ConnectionArn: CONNECTION, FullRepositoryId: "acme/web", BranchName: "main" })] },
+                    {
+                        name: "Source",
+                        actions: [action("CodeStarSourceConnection", { ConnectionArn: CONNECTION, FullRepositoryId: "acme/web", BranchName: "main" })],
+                    },
                     { name: "Build", actions: [action("CodeBuild", { ProjectName: "build" })] },
                     { name: "Gate", actions: [action("CodeBuild", { ProjectName: "gate" })] },
                 ],
@@ -124,7 +155,12 @@ describe("policy: CI/CD", () => {
                 buildPolicy: policy(
                     { Sid: "Push", Effect: "Allow", Action: ["ecr:PutImage"], Resource: "*" },
                     { Sid: "OtherBucket", Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::customer-data/*"] },
-                    { Sid: "OtherSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-XyZ"] },
+                    {
+                        Sid: "OtherSecret",
+                        Effect: "Allow",
+                        Action: ["secretsmanager:GetSecretValue"],
+                        Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-XyZ"],
+                    },
                 ),
             });
             assert.deepEqual(messages(await broad.check(cicdRoleLeastPrivilege)), [
@@ -140,8 +176,16 @@ describe("policy: CI/CD", () => {
                     { Sid: "Iam", Effect: "Allow", Action: ["iam:PutRolePolicy"], Resource: ["arn:aws:iam::123456789012:role/build"] },
                     { Sid: "Pass", Effect: "Allow", Action: ["iam:PassRole"], Resource: ["arn:aws:iam::123456789012:role/x"] },
                 ),
-                pipelineTrust: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "codepipeline.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
-            }).add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "admin", { policyArn: "arn:aws:iam::aws:policy/AWSCodeBuildAdminAccess" }, { role: ["gate-role"] });
+                pipelineTrust: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Principal: { Service: "codepipeline.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                }),
+            }).add(
+                "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                "admin",
+                { policyArn: "arn:aws:iam::aws:policy/AWSCodeBuildAdminAccess" },
+                { role: ["gate-role"] },
+            );
             assert.deepEqual(messages(await escalating.check(cicdRoleLeastPrivilege)), [
                 "build-role: build-policy statement Iam allows iam:PutRolePolicy: a CI role that writes IAM can grant itself anything.",
                 "build-role: build-policy statement Pass allows iam:PassRole without an iam:PassedToService condition.",
@@ -151,7 +195,13 @@ describe("policy: CI/CD", () => {
         });
 
         it("config may allow named extra actions", async () => {
-            const extra = ciStack({ buildPolicy: policy({ Effect: "Allow", Action: ["codeartifact:GetAuthorizationToken"], Resource: ["arn:aws:codeartifact:us-east-1:123456789012:domain/acme"] }) });
+            const extra = ciStack({
+                buildPolicy: policy({
+                    Effect: "Allow",
+                    Action: ["codeartifact:GetAuthorizationToken"],
+                    Resource: ["arn:aws:codeartifact:us-east-1:123456789012:domain/acme"],
+                }),
+            });
             assert.equal(messages(await extra.check(cicdRoleLeastPrivilege)).length, 1);
             assert.deepEqual(await extra.check(cicdRoleLeastPrivilege, { "cicd-role-least-privilege": { allowedActions: ["codeartifact:*"] } }), []);
         });
@@ -167,18 +217,26 @@ describe("policy: CI/CD", () => {
     describe("codebuild-privileged-mode-justified", () => {
         const privileged = (buildspec: string) => ({ name: "build", source: { type: "CODEPIPELINE", buildspec }, environment: { privilegedMode: true } });
         it("passes the program's image build", async () => {
-            const spec = imageBuildSpec({ repositoryUrl: "1.dkr.ecr.us-east-1.amazonaws.com/web", repositoryName: "web", buildContext: "app", platform: "linux/amd64" });
+            const spec = imageBuildSpec({
+                repositoryUrl: "1.dkr.ecr.us-east-1.amazonaws.com/web",
+                repositoryName: "web",
+                buildContext: "app",
+                platform: "linux/amd64",
+            });
             assert.deepEqual(await check(codebuildPrivilegedModeJustified, PROJECT, privileged(spec)), []);
         });
         it("fails privilege without docker, or with a buildspec the pack cannot read, unless allowlisted", async () => {
-            assert.deepEqual(messages(await check(codebuildPrivilegedModeJustified, PROJECT, privileged("version: 0.2\nphases:\n  build:\n    commands: [npm test]\n"))), [
-                "subject: runs privileged but its buildspec never runs docker build or docker push; turn privilegedMode off.",
-            ]);
+            assert.deepEqual(
+                messages(await check(codebuildPrivilegedModeJustified, PROJECT, privileged("version: 0.2\nphases:\n  build:\n    commands: [npm test]\n"))),
+                ["subject: runs privileged but its buildspec never runs docker build or docker push; turn privilegedMode off."],
+            );
             assert.deepEqual(messages(await check(codebuildPrivilegedModeJustified, PROJECT, privileged("ci/buildspec.yml"))), [
                 "subject: runs privileged with the buildspec file ci/buildspec.yml: unverifiable that it only builds images. Inline the buildspec or list the project in allowedProjects.",
             ]);
             assert.deepEqual(
-                await check(codebuildPrivilegedModeJustified, PROJECT, privileged("ci/buildspec.yml"), { "codebuild-privileged-mode-justified": { allowedProjects: ["build"] } }),
+                await check(codebuildPrivilegedModeJustified, PROJECT, privileged("ci/buildspec.yml"), {
+                    "codebuild-privileged-mode-justified": { allowedProjects: ["build"] },
+                }),
                 [],
             );
         });
@@ -230,7 +288,10 @@ describe("policy: CI/CD", () => {
             assert.deepEqual(messages(await outside.check(cicdArtifactBucketProtected)), [
                 "pipeline: artifact bucket shared-artifacts is not in this stack and not in approvedArtifactBuckets: unverifiable, so not accepted.",
             ]);
-            assert.deepEqual(await outside.check(cicdArtifactBucketProtected, { "cicd-artifact-bucket-protected": { approvedArtifactBuckets: ["shared-artifacts"] } }), []);
+            assert.deepEqual(
+                await outside.check(cicdArtifactBucketProtected, { "cicd-artifact-bucket-protected": { approvedArtifactBuckets: ["shared-artifacts"] } }),
+                [],
+            );
         });
         it("at preview, an unknown bucket name is unverifiable", async () => {
             const preview = new StackBuilder().add(PIPELINE, "pipeline", { artifactStores: [{ location: UNKNOWN.string, type: "S3" }], stages: [] });

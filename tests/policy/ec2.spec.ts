@@ -27,7 +27,10 @@ const template = (overrides: Record<string, unknown> = {}) => ({
 });
 
 /** Network, instance role and profile, launch template, group in `subnet`, capacity provider. */
-function capacity(lt: Record<string, unknown> = template(), o: { subnet?: string; asg?: Record<string, unknown>; rolePolicy?: unknown; managed?: string } = {}) {
+function capacity(
+    lt: Record<string, unknown> = template(),
+    o: { subnet?: string; asg?: Record<string, unknown>; rolePolicy?: unknown; managed?: string } = {},
+) {
     const b = privateNetwork(new StackBuilder())
         .add("aws:iam/role:Role", "instance-role", { name: "web-dev-ec2-instance", assumeRolePolicy: JSON.stringify(ec2TrustPolicy()) })
         .add(
@@ -38,9 +41,25 @@ function capacity(lt: Record<string, unknown> = template(), o: { subnet?: string
         )
         .add("aws:iam/instanceProfile:InstanceProfile", "profile", { name: "web-dev-ec2-instance", role: "web-dev-ec2-instance" }, { role: ["instance-role"] })
         .add(LT, "lt", lt, { iamInstanceProfile: ["profile"] })
-        .add(ASG, "asg", { vpcZoneIdentifiers: [`subnet-${o.subnet ?? "private"}`], ...o.asg }, { vpcZoneIdentifiers: [o.subnet ?? "private"], launchTemplate: ["lt"] })
-        .add("aws:ecs/capacityProvider:CapacityProvider", "cp", { autoScalingGroupProvider: { autoScalingGroupArn: "arn:asg" } }, { autoScalingGroupProvider: ["asg"] });
-    if (o.managed) b.add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "attach", { role: "web-dev-ec2-instance", policyArn: o.managed }, { role: ["instance-role"] });
+        .add(
+            ASG,
+            "asg",
+            { vpcZoneIdentifiers: [`subnet-${o.subnet ?? "private"}`], ...o.asg },
+            { vpcZoneIdentifiers: [o.subnet ?? "private"], launchTemplate: ["lt"] },
+        )
+        .add(
+            "aws:ecs/capacityProvider:CapacityProvider",
+            "cp",
+            { autoScalingGroupProvider: { autoScalingGroupArn: "arn:asg" } },
+            { autoScalingGroupProvider: ["asg"] },
+        );
+    if (o.managed)
+        b.add(
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+            "attach",
+            { role: "web-dev-ec2-instance", policyArn: o.managed },
+            { role: ["instance-role"] },
+        );
     return b;
 }
 
@@ -48,7 +67,14 @@ const MANAGED = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServicef
 
 describe("policy: ECS container instances", () => {
     it("the program's capacity passes every rule", async () => {
-        for (const rule of [ecsInstanceImdsv2, ecsInstanceHopLimit, ecsInstanceNoPublicIp, ecsInstanceEbsEncrypted, ecsInstancePrivateSubnets, ecsInstanceRoleScoped])
+        for (const rule of [
+            ecsInstanceImdsv2,
+            ecsInstanceHopLimit,
+            ecsInstanceNoPublicIp,
+            ecsInstanceEbsEncrypted,
+            ecsInstancePrivateSubnets,
+            ecsInstanceRoleScoped,
+        ])
             assert.deepEqual(messages(await capacity().check(rule)), [], rule.name);
     });
 
@@ -59,7 +85,8 @@ describe("policy: ECS container instances", () => {
             { subnetId: "subnet-public", associatePublicIpAddress: true, sourceDestCheck: false, userData: "#!/bin/bash\nsysctl -w net.ipv4.ip_forward=1" },
             { subnetId: ["public"] },
         );
-        for (const rule of [ecsInstanceImdsv2, ecsInstanceNoPublicIp, ecsInstancePrivateSubnets]) assert.deepEqual(messages(await nat.check(rule)), [], rule.name);
+        for (const rule of [ecsInstanceImdsv2, ecsInstanceNoPublicIp, ecsInstancePrivateSubnets])
+            assert.deepEqual(messages(await nat.check(rule)), [], rule.name);
         // The same instance joining a cluster is one.
         const joined = privateNetwork(new StackBuilder()).add(
             "aws:ec2/instance:Instance",
@@ -70,15 +97,22 @@ describe("policy: ECS container instances", () => {
         assert.deepEqual(messages(await joined.check(ecsInstanceNoPublicIp)), [
             "worker: associates a public IP address; container instances belong in private subnets without one.",
         ]);
-        assert.match(messages(await joined.check(ecsInstancePrivateSubnets))[0]!, /^worker: launches instances in subnet public, which is public: route public-default/);
+        assert.match(
+            messages(await joined.check(ecsInstancePrivateSubnets))[0]!,
+            /^worker: launches instances in subnet public, which is public: route public-default/,
+        );
     });
 
     describe("ecs-container-instance-imdsv2", () => {
         it("fails optional tokens and an unset choice (the AMI's default)", async () => {
-            assert.deepEqual(messages(await capacity(template({ metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 } })).check(ecsInstanceImdsv2)), [
-                'lt: metadataOptions.httpTokens is optional; IMDSv1 hands the instance role to any request forgery. Set it to "required".',
-            ]);
-            assert.match(messages(await capacity(template({ metadataOptions: undefined })).check(ecsInstanceImdsv2))[0]!, /httpTokens is unset \(the AMI's default\)/);
+            assert.deepEqual(
+                messages(await capacity(template({ metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 } })).check(ecsInstanceImdsv2)),
+                ['lt: metadataOptions.httpTokens is optional; IMDSv1 hands the instance role to any request forgery. Set it to "required".'],
+            );
+            assert.match(
+                messages(await capacity(template({ metadataOptions: undefined })).check(ecsInstanceImdsv2))[0]!,
+                /httpTokens is unset \(the AMI's default\)/,
+            );
         });
         it("at preview, an unknown setting is unverifiable and not accepted", async () => {
             const lt = template({ metadataOptions: { httpTokens: UNKNOWN.string, httpPutResponseHopLimit: 1 } });
@@ -118,7 +152,7 @@ describe("policy: ECS container instances", () => {
         it("fails an unencrypted volume, and a template that leaves the root volume to the AMI unless the account encrypts by default", async () => {
             const plain = template({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 30, encrypted: "false" } }] });
             assert.deepEqual(messages(await capacity(plain).check(ecsInstanceEbsEncrypted)), [
-                'lt: blockDeviceMappings[0] (/dev/xvda) is not encrypted; set encrypted to true.',
+                "lt: blockDeviceMappings[0] (/dev/xvda) is not encrypted; set encrypted to true.",
             ]);
             const none = capacity(template({ blockDeviceMappings: undefined }));
             assert.match(messages(await none.check(ecsInstanceEbsEncrypted))[0]!, /^lt: declares no volumes: the root volume takes the AMI snapshot's/);
@@ -128,7 +162,12 @@ describe("policy: ECS container instances", () => {
             const instance = privateNetwork(new StackBuilder()).add(
                 "aws:ec2/instance:Instance",
                 "worker",
-                { subnetId: "subnet-private", userData: "ECS_CLUSTER=web", rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] },
+                {
+                    subnetId: "subnet-private",
+                    userData: "ECS_CLUSTER=web",
+                    rootBlockDevice: { encrypted: true },
+                    ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }],
+                },
                 { subnetId: ["private"] },
             );
             assert.deepEqual(messages(await instance.check(ecsInstanceEbsEncrypted)), ["worker: ebsBlockDevices[0] is not encrypted; set encrypted to true."]);
@@ -138,7 +177,7 @@ describe("policy: ECS container instances", () => {
     describe("ecs-container-instance-private-subnets", () => {
         it("follows the group's subnets through the route graph", async () => {
             assert.deepEqual(messages(await capacity(template(), { subnet: "public" }).check(ecsInstancePrivateSubnets)), [
-                'asg: launches instances in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway.',
+                "asg: launches instances in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway.",
             ]);
         });
         it("refuses subnets outside the stack until the policy config allowlists them", async () => {
@@ -147,7 +186,10 @@ describe("policy: ECS container instances", () => {
             assert.deepEqual(messages(await outside.check(ecsInstancePrivateSubnets)), [
                 "asg: subnet subnet-0abc is not in this stack and not in approvedPrivateSubnetIds: unverifiable, so not accepted.",
             ]);
-            assert.deepEqual(await outside.check(ecsInstancePrivateSubnets, { "ecs-container-instance-private-subnets": { approvedPrivateSubnetIds: ["subnet-0abc"] } }), []);
+            assert.deepEqual(
+                await outside.check(ecsInstancePrivateSubnets, { "ecs-container-instance-private-subnets": { approvedPrivateSubnetIds: ["subnet-0abc"] } }),
+                [],
+            );
         });
         it("at preview, unknown subnet ids are proven through the graph", async () => {
             const preview = capacity(template(), { asg: { vpcZoneIdentifiers: [UNKNOWN.string] } });
@@ -161,13 +203,21 @@ describe("policy: ECS container instances", () => {
             assert.deepEqual(messages(await managed.check(ecsInstanceRoleScoped)), [
                 `instance-role: instance role instance-role attaches ${MANAGED}, which grants every cluster, repository and log group; scope it to this cluster, or give managedPolicyReason in the policy config.`,
             ]);
-            const reason = { "ecs-container-instance-role-scoped": { managedPolicyReason: "bridge-mode tasks without execution roles pull with the instance role" } };
+            const reason = {
+                "ecs-container-instance-role-scoped": { managedPolicyReason: "bridge-mode tasks without execution roles pull with the instance role" },
+            };
             assert.deepEqual(await managed.check(ecsInstanceRoleScoped, reason), []);
             const other = capacity(template(), { managed: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" });
-            assert.match(messages(await other.check(ecsInstanceRoleScoped, reason))[0]!, /attaches arn:aws:iam::aws:policy\/AmazonS3ReadOnlyAccess; the instance runs the ECS agent/);
+            assert.match(
+                messages(await other.check(ecsInstanceRoleScoped, reason))[0]!,
+                /attaches arn:aws:iam::aws:policy\/AmazonS3ReadOnlyAccess; the instance runs the ECS agent/,
+            );
         });
         it("refuses grants the agent does not use (the tasks have their own roles)", async () => {
-            const extra = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ecs:Poll", "s3:GetObject"], Resource: ["arn:aws:s3:::data/*"] }] });
+            const extra = JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: ["ecs:Poll", "s3:GetObject"], Resource: ["arn:aws:s3:::data/*"] }],
+            });
             assert.deepEqual(messages(await capacity(template(), { rolePolicy: extra }).check(ecsInstanceRoleScoped)), [
                 "instance-role: instance role instance-role (instance-policy) allows s3:GetObject, which the ECS agent does not call; tasks get their own roles.",
             ]);

@@ -56,8 +56,14 @@ describe("settings: launch type, EC2 capacity, pipeline, dashboard", () => {
 
         it("refuses EC2 settings on Fargate, unknown or mismatched types, and types a task does not fit", () => {
             assert.match(settingsErrorFor({ launchType: "lambda" }), /launchType=lambda is not valid; allowed: fargate, ec2/);
-            assert.match(settingsErrorFor({ ec2InstanceType: "t3.small" }), /ec2InstanceType is set but launchType=fargate; allowed: set launchType=ec2, or remove ec2InstanceType/);
-            assert.match(settingsErrorFor({ launchType: "ec2", ec2InstanceType: "t3.nano" }), /ec2InstanceType=t3\.nano is not valid; allowed: one of t3\.micro, t3\.small/);
+            assert.match(
+                settingsErrorFor({ ec2InstanceType: "t3.small" }),
+                /ec2InstanceType is set but launchType=fargate; allowed: set launchType=ec2, or remove ec2InstanceType/,
+            );
+            assert.match(
+                settingsErrorFor({ launchType: "ec2", ec2InstanceType: "t3.nano" }),
+                /ec2InstanceType=t3\.nano is not valid; allowed: one of t3\.micro, t3\.small/,
+            );
             assert.match(
                 settingsErrorFor({ launchType: "ec2", ec2InstanceType: "t4g.small" }),
                 /ec2InstanceType=t4g\.small is not valid; allowed: a X86_64 type \(cpuArchitecture=X86_64\): t3\.micro/,
@@ -74,8 +80,14 @@ describe("settings: launch type, EC2 capacity, pipeline, dashboard", () => {
                 /ec2MaxInstances=2 is not valid; allowed: 3–1000 \(maxCount=6 tasks at 2 per t3\.small need 3; and at least ec2MinInstances=1\)/,
             );
             assert.match(settingsErrorFor({ launchType: "ec2", ec2VolumeGiB: "8" }), /ec2VolumeGiB=8 is not valid; allowed: 30–16384/);
-            assert.match(settingsErrorFor({ launchType: "ec2", ephemeralStorageGiB: "50" }), /ephemeralStorageGiB=50 is not valid with launchType=ec2; allowed: 21/);
-            assert.match(settingsErrorFor({ launchType: "ec2", ec2InstancePolicy: "admin" }), /ec2InstancePolicy=admin is not valid; allowed: scoped, aws-managed/);
+            assert.match(
+                settingsErrorFor({ launchType: "ec2", ephemeralStorageGiB: "50" }),
+                /ephemeralStorageGiB=50 is not valid with launchType=ec2; allowed: 21/,
+            );
+            assert.match(
+                settingsErrorFor({ launchType: "ec2", ec2InstancePolicy: "admin" }),
+                /ec2InstancePolicy=admin is not valid; allowed: scoped, aws-managed/,
+            );
         });
     });
 
@@ -124,7 +136,11 @@ describe("settings: launch type, EC2 capacity, pipeline, dashboard", () => {
         it("accepts the older CodeStar connection ARNs, nested repositories and the ECS deploy variant", () => {
             const p = settingsFor(
                 "dev",
-                pipeline({ connectionArn: "arn:aws:codestar-connections:eu-west-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", repository: "group/sub/app", deploy: "ecs" }),
+                pipeline({
+                    connectionArn: "arn:aws:codestar-connections:eu-west-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                    repository: "group/sub/app",
+                    deploy: "ecs",
+                }),
             ).pipeline!;
             assert.deepEqual([p.repository, p.deploy], ["group/sub/app", "ecs"]);
         });

@@ -45,7 +45,8 @@ export async function grantProblems(document: { Statement?: unknown }): Promise<
                     continue;
                 }
                 const formats = await Promise.all(details.resourceTypes.map(async (t) => (await iamResourceTypeDetails(service, t.name)).arn));
-                if (!formats.some((f) => intersect(tokens(f, /\$\{[^}]+\}/), tokens(resource, /\*/)))) problems.push(`${action} on ${resource}, which is none of ${formats.join(", ")}`);
+                if (!formats.some((f) => intersect(tokens(f, /\$\{[^}]+\}/), tokens(resource, /\*/))))
+                    problems.push(`${action} on ${resource}, which is none of ${formats.join(", ")}`);
             }
         }
     }
