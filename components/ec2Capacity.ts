@@ -111,7 +111,11 @@ export class Ec2Capacity extends pulumi.ComponentResource {
                 healthCheckType: "EC2",
                 defaultInstanceWarmup: 60,
                 // A new AMI or template rolls the instances; ECS drains their tasks first (managed draining).
-                instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90, scaleInProtectedInstances: "Refresh", skipMatching: true } },
+                // Launch before terminate (100–200 % healthy), so even a one-instance group keeps its capacity.
+                instanceRefresh: {
+                    strategy: "Rolling",
+                    preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 200, scaleInProtectedInstances: "Refresh", skipMatching: true },
+                },
                 // Destroy terminates the instances even though they are protected from scale-in.
                 forceDelete: true,
                 tags: [

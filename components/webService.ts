@@ -137,8 +137,15 @@ export class WebService extends pulumi.ComponentResource {
                 taskDefinition: taskDefinition.arn,
                 desiredCount: s.desiredCount,
                 capacityProviderStrategies: [{ capacityProvider: args.ec2CapacityProvider ?? (s.spot ? "FARGATE_SPOT" : "FARGATE"), weight: 1 }],
-                // Platform versions are Fargate's; EC2 tasks run on the instance's agent.
+                // Platform versions are Fargate's; EC2 tasks run on the instance's agent, spread over
+                // AZs first (AZ rebalancing needs it), then packed to leave instances to scale in.
                 platformVersion: args.ec2CapacityProvider ? undefined : "1.4.0",
+                orderedPlacementStrategies: args.ec2CapacityProvider
+                    ? [
+                          { type: "spread", field: "attribute:ecs.availability-zone" },
+                          { type: "binpack", field: "memory" },
+                      ]
+                    : undefined,
                 networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [groups.taskSecurityGroupId], assignPublicIp: false },
                 loadBalancers: [{ targetGroupArn: lb.targetGroupArn, containerName: s.appName, containerPort: s.containerPort }],
                 deploymentCircuitBreaker: { enable: true, rollback: true },

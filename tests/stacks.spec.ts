@@ -247,6 +247,15 @@ describe("whole stacks: the EC2 launch type, the pipeline and the dashboard", fu
         assert.equal(plan.cost.alternative?.label, "the same tasks on Fargate");
         assert.equal(plan.cost.alternative?.totalUsd, fargate.cost.totalUsd, "the comparison is the Fargate stack's own estimate");
         assert.match(renderText(plan, ROOT), /Total with the same tasks on Fargate\s+\$\d+\.\d\d/);
+        // The service runs on the EC2 provider, spread over AZs, without Fargate's platform version.
+        const service = plan.resources.find((r) => r.type === "aws:ecs/service:Service")!.inputs;
+        assert.deepEqual(service.capacityProviderStrategies, [{ capacityProvider: "web-dev-ec2", weight: 1 }]);
+        assert.equal(service.platformVersion, undefined);
+        assert.deepEqual(service.orderedPlacementStrategies, [
+            { type: "spread", field: "attribute:ecs.availability-zone" },
+            { type: "binpack", field: "memory" },
+        ]);
+        assert.deepEqual(plan.resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")!.inputs.requiresCompatibilities, ["EC2"]);
     });
 
     it("the dashboard's address is a stack output; the pipeline's too when there is one", async () => {

@@ -59,7 +59,8 @@ describe("Ec2Capacity under mocks", () => {
             overrides: [{ instanceType: "t3.small" }],
         });
         assert.ok((asg.tags as { key: string; propagateAtLaunch: boolean }[]).some((t) => t.key === "AmazonECSManaged" && t.propagateAtLaunch));
-        assert.equal((asg.instanceRefresh as { preferences: Record<string, unknown> }).preferences.scaleInProtectedInstances, "Refresh");
+        const refresh = (asg.instanceRefresh as { preferences: Record<string, unknown> }).preferences;
+        assert.deepEqual([refresh.minHealthyPercentage, refresh.maxHealthyPercentage, refresh.scaleInProtectedInstances], [100, 200, "Refresh"]);
         const spot = one(await record(capacity({}, true)), "aws:autoscaling/group:Group").inputs;
         assert.equal((spot.mixedInstancesPolicy as typeof mixed).instancesDistribution.onDemandPercentageAboveBaseCapacity, 0);
         assert.equal(spot.capacityRebalance, true);

@@ -107,37 +107,6 @@ describe("Pipeline under mocks", () => {
         });
     });
 
-    it("roles: each trusts its service for its own project or pipeline; grants name this bucket, repository and log group", async () => {
-        const resources = await record(() => new Pipeline("web-dev", args()));
-        const trust = json(one(resources, "aws:iam/role:Role", "web-dev-build").inputs.assumeRolePolicy) as { Statement: { Condition: unknown }[] };
-        assert.deepEqual(trust.Statement[0]!.Condition, {
-            StringEquals: { "aws:SourceAccount": "123456789012" },
-            ArnLike: { "aws:SourceArn": "arn:aws:codebuild:us-east-1:123456789012:project/web-dev-build" },
-        });
-        const build = policyOf(resources, "web-dev-build").Statement;
-        assert.deepEqual(build.find((s) => s.Sid === "PushThisRepository")!.Resource, ["arn:aws:ecr:us-east-1:123456789012:repository/web/dev"]);
-        assert.deepEqual(build.find((s) => s.Sid === "WriteBuildLogs")!.Resource, ["arn:aws:logs:us-east-1:123456789012:log-group:/codebuild/web/dev:*"]);
-        assert.deepEqual(policyOf(resources, "web-dev-pipeline").Statement.find((s) => s.Sid === "MoveArtifacts")!.Resource, [`arn:aws:s3:::${BUCKET}/*`]);
-        assert.ok(
-            ofType(resources, "aws:iam/rolePolicy:RolePolicy").every((rp) => !String(rp.inputs.policy).includes('"ecr:*"')),
-            "no service wildcard anywhere",
-        );
-    });
-
-    it("artifact bucket: encrypted, public access blocked, owner-enforced, TLS only, expiring after the retention", async () => {
-        const resources = await record(() => new Pipeline("web-dev", args({ artifactRetentionDays: 5 })));
-        assert.deepEqual(one(resources, "aws:s3/bucket:Bucket").inputs.bucket, BUCKET);
-        assert.equal(one(resources, "aws:s3/bucket:Bucket").inputs.forceDestroy, true);
-        assert.deepEqual(one(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs.rules, [
-            { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true },
-        ]);
-        const block = one(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs;
-        assert.deepEqual([block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets], [true, true, true, true]);
-        const [rule] = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as { expiration: unknown }[];
-        assert.deepEqual(rule!.expiration, { days: 5 });
-        assert.match(String(one(resources, "aws:s3/bucketPolicy:BucketPolicy").inputs.policy), /"aws:SecureTransport":"false"/);
-    });
-
     it("deploy: ecs swaps the pulumi up project for the ECS deploy action, whose role may only touch this cluster and family", async () => {
         const resources = await record(() => new Pipeline("web-dev", args({ deploy: "ecs" })));
         assert.deepEqual(

@@ -133,6 +133,20 @@ describe("settings: launch type, EC2 capacity, pipeline, dashboard", () => {
             assert.match(settingsErrorFor({ pipeline: '"main"' }), /pipeline=main is not valid; allowed: \{ connectionArn, repository, branch/);
         });
 
+        it("long app and stack names still give names AWS accepts", () => {
+            const s = settingsFor("feature-add-very-long-branch-name-for-preview-42", {
+                profile: "dev",
+                appName: "customer-portal-frontend-web",
+                launchType: "ec2",
+                ...pipeline(),
+            });
+            const n = s.pipeline!.names;
+            for (const role of [n.pipelineRole, n.buildRole, n.gateRole, n.deployRole, s.ec2!.names.instanceRole]) assert.ok(role.length <= 64, role);
+            assert.ok(n.pipeline.length <= 100 && `${n.bucketPrefix}-artifacts-123456789012`.length <= 63, n.bucketPrefix);
+            assert.match(`${n.bucketPrefix}-artifacts-123456789012`, /^[a-z0-9][a-z0-9-]*[a-z0-9]$/);
+            assert.ok(s.ec2!.names.launchTemplate.length <= 128 && s.ec2!.names.capacityProvider.length <= 255);
+        });
+
         it("accepts the older CodeStar connection ARNs, nested repositories and the ECS deploy variant", () => {
             const p = settingsFor(
                 "dev",
