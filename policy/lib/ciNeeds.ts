@@ -52,6 +52,41 @@ export function pipelinesRunning(graph: StackGraph, project: PolicyResource): Po
 }
 
 const bucketGrant = (names: string[]): Grant => ({ actions: ARTIFACT_ACTIONS, resources: names.flatMap((b) => [`arn:*:s3:::${b}`, `arn:*:s3:::${b}/*`]) });
+const KEY_ACTIONS = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKey*", "kms:ReEncrypt*", "kms:DescribeKey"];
+/** CodeBuild's own calls to place a build in a VPC; EC2 cannot scope the describes and the interface creation. */
+const VPC_BUILD_ACTIONS = [
+    "ec2:CreateNetworkInterface",
+    "ec2:DeleteNetworkInterface",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeDhcpOptions",
+    "ec2:DescribeSubnets",
+    "ec2:DescribeSecurityGroups",
+    "ec2:DescribeVpcs",
+];
+const REPORT_ACTIONS = [
+    "codebuild:CreateReportGroup",
+    "codebuild:CreateReport",
+    "codebuild:UpdateReport",
+    "codebuild:BatchPutTestCases",
+    "codebuild:BatchPutCodeCoverages",
+];
+
+/** KMS keys a pipeline encrypts its artifacts with (artifactStores[].encryptionKey.id). */
+function artifactKeys(pipeline: PolicyResource): string[] {
+    const stores = knownAt(pipeline, "artifactStores");
+    const count = Array.isArray(stores) ? stores.length : 0;
+    return Array.from({ length: count }, (_, i) => text(knownAt(pipeline, "artifactStores", String(i), "encryptionKey", "id"))).filter((k) => k !== "");
+}
+
+/** Buckets a project reads or writes outside a pipeline: S3 source, S3 artifacts, S3 logs ("bucket/prefix"). */
+function projectBuckets(project: PolicyResource): string[] {
+    const locations = [
+        knownAt(project, "source", "type") === "S3" ? knownAt(project, "source", "location") : undefined,
+        knownAt(project, "artifacts", "type") === "S3" ? knownAt(project, "artifacts", "location") : undefined,
+        knownAt(project, "logsConfig", "s3Logs", "location"),
+    ];
+    return locations.map((l) => text(l).split("/")[0]!).filter((b) => b !== "");
+}
 
 function projectNeeds(graph: StackGraph, project: PolicyResource): Grant[] {
     const name = text(safeProp(project, "name"));
@@ -62,9 +97,17 @@ function projectNeeds(graph: StackGraph, project: PolicyResource): Grant[] {
     const parameters = ofType("PARAMETER_STORE").map((v) => `arn:*:ssm:*:*:parameter/${v.replace(/^\//, "")}`);
     const roles = ofType("PLAINTEXT").filter((v) => /^arn:[\w-]+:iam::\d{12}:role\//.test(v));
     const repositories = graph.ofKind("repository").map((r) => `arn:*:ecr:*:*:repository/${text(safeProp(r, "name"))}`);
+    const pipelines = pipelinesRunning(graph, project);
     return [
         { actions: LOG_ACTIONS, resources: [`arn:*:logs:*:*:log-group:${group}`, `arn:*:logs:*:*:log-group:${group}:*`] },
-        bucketGrant(pipelinesRunning(graph, project).flatMap(artifactBucketNames)),
+        bucketGrant([...pipelines.flatMap(artifactBucketNames), ...projectBuckets(project)]),
+        { actions: KEY_ACTIONS, resources: [...pipelines.flatMap(artifactKeys), text(knownAt(project, "encryptionKey"))].filter((k) => k !== "") },
+        { actions: REPORT_ACTIONS, resources: [`arn:*:codebuild:*:*:report-group/${name}-*`] },
+        { actions: VPC_BUILD_ACTIONS, resources: knownAt(project, "vpcConfig") === undefined ? [] : ["*"] },
+        {
+            actions: ["ec2:CreateNetworkInterfacePermission"],
+            resources: knownAt(project, "vpcConfig") === undefined ? [] : ["arn:*:ec2:*:*:network-interface/*"],
+        },
         { actions: [...ECR_ACTIONS, ...ECR_PUSH_ACTIONS], resources: repositories },
         { actions: ["secretsmanager:GetSecretValue"], resources: secrets },
         { actions: ["ssm:GetParameter", "ssm:GetParameters"], resources: parameters },
@@ -78,6 +121,7 @@ function pipelineNeeds(pipeline: PolicyResource): Grant[] {
     const ecs = actions.filter((a) => a.provider === "ECS");
     return [
         bucketGrant(artifactBucketNames(pipeline)),
+        { actions: KEY_ACTIONS, resources: artifactKeys(pipeline) },
         {
             actions: ["codestar-connections:UseConnection", "codeconnections:UseConnection"],
             resources: config("CodeStarSourceConnection", "ConnectionArn").map(text),

@@ -100,7 +100,7 @@ function checkCiRole(
             if (iamWrites.length > 0) report(`${at} allows ${iamWrites.join(", ")}: a CI role that writes IAM can grant itself anything.`, role);
             for (const action of s.actions.filter((a) => !wild.includes(a) && !iamWrites.includes(a))) {
                 const unscoped = s.resources.includes("*");
-                if (unscoped && !config.allowedUnscopedActions.some((p) => globMatch(p, action))) {
+                if (unscoped && !config.allowedUnscopedActions.some((p) => globMatch(p, action)) && !withinCiNeeds(action, "*", needs)) {
                     report(`${at} allows ${action} on Resource "*"; scope it to the ARNs this CI role uses.`, role);
                 } else if (action.toLowerCase() === "iam:passrole") {
                     if (!conditionKeys(s).includes("iam:passedtoservice")) report(`${at} allows iam:PassRole without an iam:PassedToService condition.`, role);

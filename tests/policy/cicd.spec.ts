@@ -194,6 +194,39 @@ describe("policy: CI/CD", () => {
             ]);
         });
 
+        it("reads further needs from the resources: a VPC build's network interfaces, the pipeline's KMS key, the project's report groups", async () => {
+            const key = "arn:aws:kms:us-east-1:123456789012:key/1111-2222";
+            const grants = policy(
+                { Sid: "Vpc", Effect: "Allow", Action: ["ec2:CreateNetworkInterface", "ec2:DescribeSubnets"], Resource: "*" },
+                { Sid: "Key", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [key] },
+                {
+                    Sid: "Reports",
+                    Effect: "Allow",
+                    Action: ["codebuild:CreateReport"],
+                    Resource: ["arn:aws:codebuild:us-east-1:123456789012:report-group/build-junit"],
+                },
+            );
+            const plain = ciStack({ buildPolicy: grants });
+            assert.deepEqual(
+                messages(await plain.check(cicdRoleLeastPrivilege)).map((m) => m.replace(/ on .*/, "")),
+                [
+                    "build-role: build-policy statement Vpc allows ec2:CreateNetworkInterface",
+                    "build-role: build-policy statement Vpc allows ec2:DescribeSubnets",
+                    "build-role: build-policy statement Key allows kms:Decrypt",
+                    "build-role: build-policy statement Key allows kms:GenerateDataKey",
+                ],
+            );
+            const withVpcAndKey = new StackBuilder();
+            for (const r of ciStack({ buildPolicy: grants }).records) {
+                if (r.name === "build")
+                    r.inputs = r.outputs = { ...r.inputs, vpcConfig: { vpcId: "vpc-1", subnets: ["subnet-1"], securityGroupIds: ["sg-1"] } };
+                if (r.name === "pipeline")
+                    r.inputs = r.outputs = { ...r.inputs, artifactStores: [{ location: BUCKET, type: "S3", encryptionKey: { id: key, type: "KMS" } }] };
+                withVpcAndKey.records.push(r);
+            }
+            assert.deepEqual(messages(await withVpcAndKey.check(cicdRoleLeastPrivilege)), []);
+        });
+
         it("config may allow named extra actions", async () => {
             const extra = ciStack({
                 buildPolicy: policy({
