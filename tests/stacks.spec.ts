@@ -3,7 +3,12 @@
 import { strict as assert } from "node:assert";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Plan, buildPlan } from "../plan/plan";
+import { Plan, buildPlan, readPolicyConfig } from "../plan/plan";
+import { renderText } from "../plan/render";
+import { evaluatePolicies } from "../plan/runner";
+import { UNKNOWN } from "../policy/knowledge/unknowns";
+import { policies } from "../policy/policies";
+import { previewRecords } from "./support/preview";
 import { checkPlanConstraints } from "../plan/planConstraints";
 import { runProgram } from "../plan/runProgram";
 import { loadStackConfig } from "../plan/stackConfig";
@@ -214,5 +219,110 @@ describe("whole stacks", function () {
         assert.ok(String(alb.outputs.name).length <= 32, String(alb.outputs.name));
         const again = await runProgram(ROOT, stack);
         assert.equal(again.resources.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer")!.name, alb.name, "deterministic");
+    });
+});
+
+describe("whole stacks: the EC2 launch type, the pipeline and the dashboard", function () {
+    this.timeout(300_000);
+    const PIPELINE = {
+        connectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        repository: "acme/fargate-web",
+        branch: "main",
+        pulumiTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:pulumi-token-AbCdEf",
+        deployRoleArn: "arn:aws:iam::123456789012:role/pulumi-deploy",
+    };
+    const FEATURES = { launchType: "ec2", pipeline: PIPELINE };
+    const OURS = /^(cicd-|codebuild-|ecs-container-instance-)/;
+    const policyConfigOf = (stack: string) => readPolicyConfig(join(ROOT, "policy", "config", `${stack}.json`));
+
+    it("keep every shipped stack clean after up, within its budget", async () => {
+        for (const stack of SHIPPED) {
+            const plan = await buildPlan({ root: ROOT, stack, configOverrides: FEATURES });
+            assert.deepEqual(mandatoryRules(plan), [], stack);
+            assert.ok(
+                plan.resources.some((r) => r.type === "aws:codepipeline/pipeline:Pipeline") &&
+                    plan.resources.some((r) => r.type === "aws:autoscaling/group:Group"),
+                stack,
+            );
+            assert.deepEqual(
+                plan.evaluation.violations.filter((v) => OURS.test(v.policyName)),
+                [],
+                stack,
+            );
+        }
+    });
+
+    it("keep every shipped stack clean at preview, where ids and ARNs are unknown, with every new rule decided", async () => {
+        for (const stack of SHIPPED) {
+            const records = await previewRecords(stack, FEATURES);
+            assert.ok(
+                records.some((r) => Object.values(r.inputs).includes(UNKNOWN.string)),
+                "the preview has unknowns",
+            );
+            const { violations } = await evaluatePolicies(policies, records, policyConfigOf(stack));
+            assert.deepEqual(
+                violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policyName}: ${v.message}`),
+                [],
+                stack,
+            );
+            assert.deepEqual(
+                violations.filter((v) => OURS.test(v.policyName) || (v.policyName === "monthly-cost-budget" && v.unverifiable)),
+                [],
+                stack,
+            );
+        }
+    });
+
+    it("the ECS deploy action variant stays clean, and leaves the service's task definition to the pipeline", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "staging", configOverrides: { pipeline: { ...PIPELINE, deploy: "ecs" } } });
+        assert.deepEqual(mandatoryRules(plan), []);
+        assert.ok(!plan.resources.some((r) => r.type === "aws:codebuild/project:Project" && r.name.endsWith("-deploy")));
+    });
+
+    it("the plan prices the instances and shows what the same tasks would cost on Fargate", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { launchType: "ec2" } });
+        // One t3.small on Spot (dev) for the single task: 730 h × $0.0208 × 35 %.
+        assert.deepEqual(
+            plan.cost.lines.find((l) => l.item.startsWith("EC2 t3.small")),
+            { item: "EC2 t3.small Spot", quantity: 730, unit: "instance-hours", monthlyUsd: 5.31 },
+        );
+        assert.ok(!plan.cost.lines.some((l) => l.item.startsWith("Fargate ")), "no Fargate lines for tasks on EC2");
+        const fargate = await buildPlan({ root: ROOT, stack: "dev" });
+        assert.equal(plan.cost.alternative?.label, "the same tasks on Fargate");
+        assert.equal(plan.cost.alternative?.totalUsd, fargate.cost.totalUsd, "the comparison is the Fargate stack's own estimate");
+        assert.match(renderText(plan, ROOT), /Total with the same tasks on Fargate\s+\$\d+\.\d\d/);
+        // The service runs on the EC2 provider, spread over AZs, without Fargate's platform version.
+        const service = plan.resources.find((r) => r.type === "aws:ecs/service:Service")!.inputs;
+        assert.deepEqual(service.capacityProviderStrategies, [{ capacityProvider: "web-dev-ec2", weight: 1 }]);
+        assert.equal(service.platformVersion, undefined);
+        assert.deepEqual(service.orderedPlacementStrategies, [
+            { type: "spread", field: "attribute:ecs.availability-zone" },
+            { type: "binpack", field: "memory" },
+        ]);
+        assert.deepEqual(plan.resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")!.inputs.requiresCompatibilities, ["EC2"]);
+    });
+
+    it("the dashboard's address is a stack output; the pipeline's too when there is one", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "prod", configOverrides: { pipeline: PIPELINE } });
+        assert.equal(plan.outputs.dashboardUrl, "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/web-prod");
+        assert.match(String(plan.outputs.pipelineUrl), /codepipeline\/pipelines\/web-prod\/view/);
+        const off = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { dashboard: false } });
+        assert.equal(off.outputs.dashboardUrl, undefined);
+        assert.ok(!off.resources.some((r) => r.type === "aws:cloudwatch/dashboard:Dashboard"));
+    });
+
+    it("the AWS-managed instance policy is refused until the policy config gives the reason", async () => {
+        const managed = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { launchType: "ec2", ec2InstancePolicy: "aws-managed" } });
+        assert.deepEqual(mandatoryRules(managed), ["ecs-container-instance-role-scoped"]);
+        const config = policyConfigWith("dev", {
+            "ecs-container-instance-role-scoped": { managedPolicyReason: "legacy bridge-mode tasks pull with the instance role" },
+        });
+        const accepted = await buildPlan({
+            root: ROOT,
+            stack: "dev",
+            configOverrides: { launchType: "ec2", ec2InstancePolicy: "aws-managed" },
+            policyConfigPath: config,
+        });
+        assert.deepEqual(mandatoryRules(accepted), []);
     });
 });
