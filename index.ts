@@ -23,3 +23,5 @@ export const serviceName = app.serviceName;
 export const repositoryUrl = app.repositoryUrl;
 export const logGroupName = app.logGroupName;
 export const natInstanceId = app.natInstanceId;
+export const dashboardUrl = app.dashboardUrl;
+export const pipelineUrl = app.pipelineUrl;

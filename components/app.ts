@@ -2,6 +2,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
 import { Cluster } from "./cluster";
+import { Dashboard } from "./dashboard";
+import { Ec2Capacity } from "./ec2Capacity";
+import { Pipeline } from "./pipeline";
 import { Logs } from "./logs";
 import { Network } from "./network";
 import { Registry } from "./registry";
@@ -19,6 +22,10 @@ export interface AppOutputs {
     logGroupName: pulumi.Output<string>;
     /** Set when egress is nat-instance: the target for `aws ssm start-session`. */
     natInstanceId?: pulumi.Output<string>;
+    /** Set when the stack has a dashboard (the `dashboard` setting). */
+    dashboardUrl?: pulumi.Output<string>;
+    /** Set when the stack has a pipeline (the `pipeline` setting). */
+    pipelineUrl?: pulumi.Output<string>;
 }
 
 export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
@@ -35,7 +42,18 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         existingVpc: s.existingVpc,
         tags,
     });
-    const cluster = new Cluster(s.names.cluster, { name: s.names.cluster, spot: s.spot, tags });
+    // The instances join the cluster by its (explicit) name, so they can come first.
+    const ec2 = s.ec2
+        ? new Ec2Capacity(`${p}-ec2`, {
+              settings: s.ec2,
+              clusterName: s.names.cluster,
+              vpcId: network.vpcId,
+              privateSubnetIds: network.privateSubnetIds,
+              spot: s.spot,
+              tags,
+          })
+        : undefined;
+    const cluster = new Cluster(s.names.cluster, { name: s.names.cluster, spot: s.spot, ec2CapacityProvider: ec2?.capacityProviderName, tags });
     const registry = new Registry(p, {
         repositoryName: s.names.repository,
         immutableTags: s.immutableTags,
@@ -79,8 +97,40 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         region: ctx.region,
         executionRoleArn: roles.executionRoleArn,
         taskRoleArn: roles.taskRoleArn,
+        ec2CapacityProvider: ec2?.capacityProviderName,
+        taskDefinitionDeployedElsewhere: s.pipeline?.deploy === "ecs",
         tags,
     });
+
+    const dashboard = s.dashboard
+        ? new Dashboard(p, {
+              dashboardName: p,
+              clusterName: cluster.name,
+              serviceName: web.serviceName,
+              albArnSuffix: web.albArnSuffix,
+              targetGroupArnSuffix: web.targetGroupArnSuffix,
+              alarmArns: web.alarmArns,
+              logGroupName: logs.logGroupName,
+              capacityProviderName: ec2?.capacityProviderName,
+          })
+        : undefined;
+    const pipeline = s.pipeline
+        ? new Pipeline(p, {
+              settings: s.pipeline,
+              repositoryName: s.names.repository,
+              buildContext,
+              cpuArchitecture: s.cpuArchitecture,
+              containerName: s.appName,
+              clusterName: s.names.cluster,
+              taskFamily: p,
+              ecsDeploy: { serviceName: web.serviceName, passRoleNames: [s.names.executionRole, s.names.taskRole] },
+              logRetentionDays: s.logRetentionDays,
+              logKms: s.logKms,
+              protect: s.protect,
+              disposable: s.disposable,
+              tags,
+          })
+        : undefined;
 
     return {
         url: web.url,
@@ -89,5 +139,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         repositoryUrl: registry.repositoryUrl,
         logGroupName: logs.logGroupName,
         natInstanceId: network.natInstanceId,
+        dashboardUrl: dashboard?.url,
+        pipelineUrl: pipeline?.url,
     };
 }

@@ -5,6 +5,8 @@ export interface ClusterArgs {
     name: string;
     /** Default strategy: Spot for disposable stacks, on-demand otherwise. */
     spot: boolean;
+    /** EC2 launch type: this capacity provider joins Fargate's and becomes the default. */
+    ec2CapacityProvider?: pulumi.Input<string>;
     tags: Record<string, string>;
 }
 
@@ -25,8 +27,8 @@ export class Cluster extends pulumi.ComponentResource {
             name,
             {
                 clusterName: cluster.name,
-                capacityProviders: ["FARGATE", "FARGATE_SPOT"],
-                defaultCapacityProviderStrategies: [{ capacityProvider: args.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
+                capacityProviders: ["FARGATE", "FARGATE_SPOT", ...(args.ec2CapacityProvider ? [args.ec2CapacityProvider] : [])],
+                defaultCapacityProviderStrategies: [{ capacityProvider: args.ec2CapacityProvider ?? (args.spot ? "FARGATE_SPOT" : "FARGATE"), weight: 1 }],
             },
             { parent: this },
         );

@@ -20,6 +20,7 @@ export interface DeploymentAlarmsArgs {
 export class DeploymentAlarms extends pulumi.ComponentResource {
     /** The alarm names, for the service's alarms block (plain strings: known at preview). */
     readonly alarmNames: string[];
+    readonly alarmArns: pulumi.Output<string>[];
 
     constructor(name: string, args: DeploymentAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:web:DeploymentAlarms", name, {}, opts);
@@ -31,7 +32,7 @@ export class DeploymentAlarms extends pulumi.ComponentResource {
         this.alarmNames = [`${args.namePrefix}-5xx-rate`, `${args.namePrefix}-unhealthy-hosts`];
         const [fiveXxName, unhealthyName] = this.alarmNames as [string, string];
 
-        new aws.cloudwatch.MetricAlarm(
+        const fiveXx = new aws.cloudwatch.MetricAlarm(
             fiveXxName,
             {
                 name: fiveXxName,
@@ -45,7 +46,7 @@ export class DeploymentAlarms extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        new aws.cloudwatch.MetricAlarm(
+        const unhealthy = new aws.cloudwatch.MetricAlarm(
             unhealthyName,
             {
                 name: unhealthyName,
@@ -59,6 +60,7 @@ export class DeploymentAlarms extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.registerOutputs({ alarmNames: this.alarmNames });
+        this.alarmArns = [fiveXx.arn, unhealthy.arn];
+        this.registerOutputs({ alarmNames: this.alarmNames, alarmArns: this.alarmArns });
     }
 }

@@ -12,12 +12,14 @@ export interface ServiceAlarmsArgs {
 
 /** High CPU: autoscaling is not keeping up. (The signs of a bad rollout are DeploymentAlarms, which ECS rolls back on.) */
 export class ServiceAlarms extends pulumi.ComponentResource {
+    readonly alarmArns: pulumi.Output<string>[];
+
     constructor(name: string, args: ServiceAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:web:ServiceAlarms", name, {}, opts);
         const actions = args.alarmTopicArn ? [args.alarmTopicArn] : [];
         const common = { alarmActions: actions, okActions: actions, treatMissingData: "notBreaching", tags: args.tags };
 
-        new aws.cloudwatch.MetricAlarm(
+        const highCpu = new aws.cloudwatch.MetricAlarm(
             `${args.namePrefix}-high-cpu`,
             {
                 alarmDescription: "Service CPU above 85% for 10 minutes (autoscaling is not keeping up)",
@@ -33,6 +35,7 @@ export class ServiceAlarms extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        this.registerOutputs({});
+        this.alarmArns = [highCpu.arn];
+        this.registerOutputs({ alarmArns: this.alarmArns });
     }
 }

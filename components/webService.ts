@@ -36,6 +36,7 @@ export type WebServiceSettings = Pick<
     | "deletionProtection"
     | "accessLogsBucket"
     | "alarmTopicArn"
+    | "launchType"
 >;
 
 export interface WebServiceArgs {
@@ -56,6 +57,10 @@ export interface WebServiceArgs {
     region: pulumi.Input<string>;
     executionRoleArn: pulumi.Input<string>;
     taskRoleArn: pulumi.Input<string>;
+    /** EC2 launch type: the capacity provider the service runs on. */
+    ec2CapacityProvider?: pulumi.Input<string>;
+    /** CodePipeline's ECS deploy action registers new revisions: Pulumi leaves the service's task definition alone. */
+    taskDefinitionDeployedElsewhere?: boolean;
     tags: Record<string, string>;
 }
 
@@ -63,6 +68,9 @@ export interface WebServiceArgs {
 export class WebService extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     readonly serviceName: pulumi.Output<string>;
+    readonly albArnSuffix: pulumi.Output<string>;
+    readonly targetGroupArnSuffix: pulumi.Output<string>;
+    readonly alarmArns: pulumi.Output<string>[];
 
     constructor(name: string, args: WebServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:web:WebService", name, {}, opts);
@@ -147,7 +155,7 @@ export class WebService extends pulumi.ComponentResource {
             p,
             {
                 family: p,
-                requiresCompatibilities: ["FARGATE"],
+                requiresCompatibilities: [s.launchType === "ec2" ? "EC2" : "FARGATE"],
                 networkMode: "awsvpc",
                 cpu: String(s.cpu),
                 memory: String(s.memory),
@@ -171,10 +179,16 @@ export class WebService extends pulumi.ComponentResource {
                 cluster: args.clusterArn,
                 taskDefinition: taskDefinition.arn,
                 desiredCount: s.desiredCount,
-                capacityProviderStrategies: [{ capacityProvider: s.spot ? "FARGATE_SPOT" : "FARGATE", weight: 1 }],
-                // LATEST is the platform AWS maintains (1.4.0 on Linux today); a pinned version would stay
-                // behind after AWS moves on, and ecs-fargate-platform-version accepts both.
-                platformVersion: "LATEST",
+                capacityProviderStrategies: [{ capacityProvider: args.ec2CapacityProvider ?? (s.spot ? "FARGATE_SPOT" : "FARGATE"), weight: 1 }],
+                // Fargate: LATEST is the platform AWS maintains (a pin would fall behind). EC2: tasks spread
+                // over AZs first (AZ rebalancing needs it), then packed so instances can scale in.
+                platformVersion: args.ec2CapacityProvider ? undefined : "LATEST",
+                orderedPlacementStrategies: args.ec2CapacityProvider
+                    ? [
+                          { type: "spread", field: "attribute:ecs.availability-zone" },
+                          { type: "binpack", field: "memory" },
+                      ]
+                    : undefined,
                 // Subnet and group ids are unknown at preview; the graph rules prove them through their dependencies.
                 networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [groups.taskSecurityGroupId], assignPublicIp: false },
                 loadBalancers: [
@@ -212,7 +226,7 @@ export class WebService extends pulumi.ComponentResource {
             {
                 parent: this,
                 dependsOn: [...lb.listeners, alarms],
-                ignoreChanges: ["desiredCount"],
+                ignoreChanges: ["desiredCount", ...(args.taskDefinitionDeployedElsewhere ? ["taskDefinition"] : [])],
                 customTimeouts: { create: `${deploymentTimeoutMinutes(d)}m`, update: `${deploymentTimeoutMinutes(d)}m` },
             },
         );
@@ -223,9 +237,12 @@ export class WebService extends pulumi.ComponentResource {
             { ...common, albArnSuffix: lb.arnSuffix, targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix, settings: s.autoscaling },
             { parent: this },
         );
-        new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
+        const serviceAlarms = new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
 
         this.url = lb.url;
+        this.albArnSuffix = lb.arnSuffix;
+        this.targetGroupArnSuffix = lb.targetGroupArnSuffix;
+        this.alarmArns = [...alarms.alarmArns, ...serviceAlarms.alarmArns];
         this.serviceName = service.name;
         this.registerOutputs({ url: this.url, serviceName: this.serviceName });
     }

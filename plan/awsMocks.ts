@@ -46,7 +46,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             case "aws:ssm/getParameter:getParameter": {
                 // AWS's public parameters (e.g. the latest Amazon Linux AMI) answer with an id.
                 const name = String(args.inputs.name);
-                const value = name.includes("/ami-") ? `ami-${hex(name, 17)}` : `value-of-${name}`;
+                const value = /ami|image_id/.test(name) ? `ami-${hex(name, 17)}` : `value-of-${name}`;
                 const arn = `arn:aws:ssm:${this.region}::parameter${name}`;
                 return { name, value, insecureValue: value, type: "String", version: 1, arn, id: name };
             }
@@ -162,6 +162,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("cloudwatch", `alarm:${name}`) };
             case "aws:appautoscaling/policy:Policy":
                 return { arn: this.arn("autoscaling", `scalingPolicy:${hex(seed, 8)}:policyName/${name}`) };
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                return { arn: this.arn("ec2", `launch-template/${id}`), latestVersion: 1, defaultVersion: 1 };
+            case "aws:autoscaling/group:Group":
+                return { arn: this.arn("autoscaling", `autoScalingGroup:${hex(seed, 8)}-${hex(seed, 4)}:autoScalingGroupName/${name}`) };
             case "awsx:ecr:Image":
                 return { imageUri: `${inputs.repositoryUrl}@sha256:${createHash("sha256").update(String(inputs.imageTag)).digest("hex")}` };
             default:

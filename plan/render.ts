@@ -137,6 +137,9 @@ export function renderText(plan: Plan, root: string): string {
         lines.push(`  ${l.item.padEnd(itemWidth)}  ${l.quantity.toFixed(1).padStart(9)} ${l.unit.padEnd(13)} ${money(l.monthlyUsd).padStart(9)}`);
     lines.push(
         `  ${"Total".padEnd(itemWidth)}  ${"".padStart(23)} ${money(plan.cost.totalUsd).padStart(9)}${plan.budgetUsd !== undefined ? `  (budget ${money(plan.budgetUsd)})` : ""}`,
+        ...(plan.cost.alternative
+            ? [`  ${`Total with ${plan.cost.alternative.label}`.padEnd(itemWidth + 26)} ${money(plan.cost.alternative.totalUsd).padStart(9)}`]
+            : []),
         ...costNoteLines(plan.cost, plan.commonDefaults),
     );
     if (plan.rollout) {

@@ -16,6 +16,8 @@ import { securityGroupHygieneRules } from "./rules/securityGroups";
 import { iamTrustRules } from "./rules/iamTrust";
 import { iamEscalationRules } from "./rules/iamEscalation";
 import { loadBalancerDesyncRules } from "./rules/loadBalancerDesync";
+import { cicdRules } from "./rules/cicd";
+import { ec2Rules } from "./rules/ec2";
 
 export const policies: Policies = [
     ...networkRules,
@@ -34,6 +36,8 @@ export const policies: Policies = [
     ...loadBalancerDesyncRules,
     ...kmsRules,
     ...encryptionRules,
+    ...cicdRules,
+    ...ec2Rules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";

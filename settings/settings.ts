@@ -11,7 +11,10 @@ import { readCostAssumptions } from "./costAssumptions";
 import { readEgress } from "./egress";
 import { PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
-import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, Settings } from "./types";
+import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchType, Settings } from "./types";
+import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
+import { readPipeline } from "./pipelineSettings";
+import { stackSlug } from "./naming";
 
 export { SettingsError } from "./configReader";
 export type { RawConfig } from "./configReader";
@@ -174,6 +177,22 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         r.expect("alarmTopicArn", alarmTopicArn, SNS_ARN.test(alarmTopicArn) ? undefined : "arn:aws:sns:<region>:<account>:<topic>");
 
     const lifecycle = readLifecycle(r, d);
+    const launchType = r.oneOf<LaunchType>("launchType", LAUNCH_TYPES, "fargate");
+    const { minCount, maxCount } = autoscaling;
+    const ec2 = readEc2(r, launchType, {
+        profile,
+        prefix: names.prefix,
+        cpu,
+        memory,
+        cpuArchitecture,
+        azCount,
+        minCount,
+        maxCount,
+        maxPercent,
+        ephemeralStorageGiB,
+    });
+    const pipeline = readPipeline(r, { profile, stack, prefix: names.prefix, appName, stackSlug: stackSlug(stack) });
+
     const settings: Settings = {
         project,
         stack,
@@ -217,6 +236,11 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         alarmTopicArn,
         tags: readTags(r),
         costAssumptions: readCostAssumptions(r),
+        launchType,
+        ec2,
+        pipeline,
+        // Every profile: a dashboard costs $3/month (the first three per account are free) and is where a failing deploy is looked at first.
+        dashboard: r.bool("dashboard", true),
     };
     r.failUnknownKeys();
     return settings;

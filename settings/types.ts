@@ -121,4 +121,62 @@ export interface Settings {
     tags: Record<string, string>;
     /** Usage the cost estimate assumes (data volumes, image pulls). */
     costAssumptions: CostAssumptions;
+    launchType: LaunchType;
+    /** EC2 capacity; set exactly when launchType is ec2. */
+    ec2?: Ec2CapacitySettings;
+    /** CodePipeline for this stack; unset when the stack has none. */
+    pipeline?: PipelineSettings;
+    dashboard: boolean;
+}
+
+export type LaunchType = "fargate" | "ec2";
+export type InstancePolicy = "scoped" | "aws-managed";
+
+export interface Ec2CapacitySettings {
+    instanceType: string;
+    minInstances: number;
+    maxInstances: number;
+    volumeGiB: number;
+    /** Tasks of this size one instance holds (cpu, memory and awsvpc interfaces). */
+    tasksPerInstance: number;
+    /** Public SSM parameter naming the ECS-optimized AMI for the architecture. */
+    amiParameter: string;
+    instancePolicy: InstancePolicy;
+    names: { capacityProvider: string; autoScalingGroup: string; launchTemplate: string; instanceRole: string; securityGroup: string };
+}
+
+export type PipelineDeploy = "pulumi" | "ecs";
+
+export interface PipelineSettings {
+    /** CodeConnections (or CodeStar Connections) connection to the source repository. */
+    connectionArn: string;
+    /** owner/name of the source repository. */
+    repository: string;
+    branch: string;
+    /** The Pulumi stack the pipeline previews and updates. */
+    stack: string;
+    deploy: PipelineDeploy;
+    /** Secrets Manager secret holding the Pulumi access token. */
+    pulumiTokenSecretArn: string;
+    /** Role `pulumi up` assumes to change the stack's resources. */
+    deployRoleArn: string;
+    /** Role `pulumi preview` assumes (read-only is enough); defaults to deployRoleArn. */
+    previewRoleArn: string;
+    /** Policy pack config the gate and the deploy enforce. */
+    policyConfig: string;
+    pulumiVersion: string;
+    artifactRetentionDays: number;
+    names: {
+        pipeline: string;
+        buildProject: string;
+        gateProject: string;
+        deployProject: string;
+        logGroup: string;
+        pipelineRole: string;
+        buildRole: string;
+        gateRole: string;
+        deployRole: string;
+        /** The artifact bucket's name is this plus the account id (bucket names are global). */
+        bucketPrefix: string;
+    };
 }

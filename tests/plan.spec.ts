@@ -36,6 +36,26 @@ describe("offline plan", function () {
             assert.match(out, /Result: pass at preview$/);
         });
 
+        it("--config launchType=ec2 and --config pipeline=… show the capacity, the pipeline and EC2's cost next to Fargate's", async () => {
+            const pipeline = JSON.stringify({
+                connectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                repository: "acme/fargate-web",
+                branch: "main",
+                pulumiTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:pulumi-token-AbCdEf",
+                deployRoleArn: "arn:aws:iam::123456789012:role/pulumi-deploy",
+            });
+            const { code, out } = await cli(["--stack", "dev", "--config", "launchType=ec2", "--config", `pipeline=${pipeline}`]);
+            assert.equal(code, 0);
+            assert.match(out, /aws:ecs:CapacityProvider {2,}web-dev-ec2/);
+            assert.match(out, /aws:codepipeline:Pipeline {2,}web-dev/);
+            assert.match(out, /EC2 t3\.small Spot +730\.0 instance-hours/);
+            assert.match(out, /CodePipeline V2 action minutes/);
+            assert.match(out, /Total with the same tasks on Fargate +\$\d+\.\d\d/);
+            const bad = await cli(["--stack", "dev", "--config", 'pipeline={"branch":"main"}']);
+            assert.equal(bad.code, 2);
+            assert.match(bad.err, /pipeline\.connectionArn is required/);
+        });
+
         it("--json prints one document with both phases and a verdict per policy", async () => {
             const { code, out } = await cli(["--stack", "prod", "--json"]);
             assert.equal(code, 0);
@@ -113,7 +133,7 @@ describe("offline plan", function () {
         const direct = await runUnderMocks(stack, () => deployApp(settings));
         const key = (r: { type: string; urn: string }) => `${r.urn}`;
         assert.deepEqual(plan.resources.map(key).sort(), direct.resources.map(key).sort());
-        assert.equal(plan.resources.length, 68);
+        assert.equal(plan.resources.length, 70);
     });
 
     it("the plan's verdicts are the server's, in the rules' own words", async () => {

@@ -5,6 +5,8 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { PolicyAnalyzer } from "../plan/analyzer/client";
 import { Plan, PlanOptions, buildPlan } from "../plan/plan";
+import { renderText } from "../plan/render";
+import { ENGINE_UNKNOWN } from "../plan/unknowns";
 import { checkPlanConstraints } from "../plan/planConstraints";
 import { runProgram } from "../plan/runProgram";
 import { loadStackConfig } from "../plan/stackConfig";
@@ -238,5 +240,115 @@ describe("whole stacks", function () {
         assert.ok(String(alb.outputs.name).length <= 32, String(alb.outputs.name));
         const again = await runProgram(ROOT, stack);
         assert.equal(again.resources.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer")!.name, alb.name, "deterministic");
+    });
+});
+
+describe("whole stacks: the EC2 launch type, the pipeline and the dashboard", function () {
+    this.timeout(300_000);
+    let analyzer: PolicyAnalyzer;
+    before(async () => (analyzer = await sharedAnalyzer()));
+    /** Both phases, verdicts from the run's pack server. */
+    const planFor = (o: Omit<PlanOptions, "root">) => buildPlan({ root: ROOT, analyzer, ...o });
+    const PIPELINE = {
+        connectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        repository: "acme/fargate-web",
+        branch: "main",
+        pulumiTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:pulumi-token-AbCdEf",
+        deployRoleArn: "arn:aws:iam::123456789012:role/pulumi-deploy",
+    };
+    const FEATURES = { launchType: "ec2", pipeline: PIPELINE };
+    const OURS = /^(cicd-|codebuild-|ecs-container-instance-)/;
+
+    it("keep every shipped stack clean after up, within its budget", async () => {
+        for (const stack of SHIPPED) {
+            const plan = await planFor({ stack, configOverrides: FEATURES, phases: ["up"] });
+            assert.deepEqual(mandatoryRules(plan, "up"), [], stack);
+            assert.ok(
+                plan.resources.some((r) => r.type === "aws:codepipeline/pipeline:Pipeline") &&
+                    plan.resources.some((r) => r.type === "aws:autoscaling/group:Group"),
+                stack,
+            );
+            assert.deepEqual(
+                plan.phases.up!.evaluation.violations.filter((v) => OURS.test(v.policyName)),
+                [],
+                stack,
+            );
+        }
+    });
+
+    it("keep every shipped stack clean at preview, where ids and ARNs are unknown, with every new rule decided", async () => {
+        for (const stack of SHIPPED) {
+            const plan = await planFor({ stack, configOverrides: FEATURES, phases: ["preview"] });
+            const { resources, evaluation } = plan.phases.preview!;
+            assert.ok(
+                resources.some((r) => Object.values(r.inputs).includes(ENGINE_UNKNOWN)),
+                "the preview has unknowns",
+            );
+            assert.deepEqual(
+                evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policyName}: ${v.message}`),
+                [],
+                stack,
+            );
+            assert.deepEqual(
+                evaluation.violations.filter((v) => OURS.test(v.policyName) || (v.policyName === "monthly-cost-budget" && v.unverifiable)),
+                [],
+                stack,
+            );
+        }
+    });
+
+    it("the ECS deploy action variant stays clean, and leaves the service's task definition to the pipeline", async () => {
+        const plan = await planFor({ stack: "staging", configOverrides: { pipeline: { ...PIPELINE, deploy: "ecs" } } });
+        assert.deepEqual([mandatoryRules(plan, "preview"), mandatoryRules(plan, "up")], [[], []]);
+        assert.ok(!plan.resources.some((r) => r.type === "aws:codebuild/project:Project" && r.name.endsWith("-deploy")));
+    });
+
+    it("the plan prices the instances and shows what the same tasks would cost on Fargate", async () => {
+        const plan = await planFor({ stack: "dev", configOverrides: { launchType: "ec2" }, phases: ["up"] });
+        // One t3.small on Spot (dev) for the single task: 730 h × $0.0208 × 35 %.
+        assert.deepEqual(
+            plan.cost.lines.find((l) => l.item.startsWith("EC2 t3.small")),
+            { item: "EC2 t3.small Spot", quantity: 730, unit: "instance-hours", monthlyUsd: 5.31 },
+        );
+        assert.ok(!plan.cost.lines.some((l) => l.item.startsWith("Fargate ")), "no Fargate lines for tasks on EC2");
+        const fargate = await planFor({ stack: "dev", phases: ["up"] });
+        assert.equal(plan.cost.alternative?.label, "the same tasks on Fargate");
+        assert.equal(plan.cost.alternative?.totalUsd, fargate.cost.totalUsd, "the comparison is the Fargate stack's own estimate");
+        assert.match(renderText(plan, ROOT), /Total with the same tasks on Fargate\s+\$\d+\.\d\d/);
+        // The service runs on the EC2 provider, spread over AZs, without Fargate's platform version.
+        const service = plan.resources.find((r) => r.type === "aws:ecs/service:Service")!.inputs;
+        assert.deepEqual(service.capacityProviderStrategies, [{ capacityProvider: "web-dev-ec2", weight: 1 }]);
+        assert.equal(service.platformVersion, undefined);
+        assert.deepEqual(service.orderedPlacementStrategies, [
+            { type: "spread", field: "attribute:ecs.availability-zone" },
+            { type: "binpack", field: "memory" },
+        ]);
+        assert.deepEqual(plan.resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")!.inputs.requiresCompatibilities, ["EC2"]);
+    });
+
+    it("the dashboard's address is a stack output; the pipeline's too when there is one", async () => {
+        const plan = await planFor({ stack: "prod", configOverrides: { pipeline: PIPELINE }, phases: ["up"] });
+        assert.equal(plan.outputs.dashboardUrl, "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/web-prod");
+        assert.match(String(plan.outputs.pipelineUrl), /codepipeline\/pipelines\/web-prod\/view/);
+        const off = await planFor({ stack: "dev", configOverrides: { dashboard: false }, phases: ["up"] });
+        assert.equal(off.outputs.dashboardUrl, undefined);
+        assert.ok(!off.resources.some((r) => r.type === "aws:cloudwatch/dashboard:Dashboard"));
+    });
+
+    it("the AWS-managed instance policy is refused until the policy config gives the reason", async () => {
+        const managed = await planFor({ stack: "dev", configOverrides: { launchType: "ec2", ec2InstancePolicy: "aws-managed" } });
+        assert.deepEqual(
+            [mandatoryRules(managed, "preview"), mandatoryRules(managed, "up")],
+            [["ecs-container-instance-role-scoped"], ["ecs-container-instance-role-scoped"]],
+        );
+        const config = policyConfigWith("dev", {
+            "ecs-container-instance-role-scoped": { managedPolicyReason: "legacy bridge-mode tasks pull with the instance role" },
+        });
+        const accepted = await planFor({
+            stack: "dev",
+            configOverrides: { launchType: "ec2", ec2InstancePolicy: "aws-managed" },
+            policyConfigPath: config,
+        });
+        assert.deepEqual([mandatoryRules(accepted, "preview"), mandatoryRules(accepted, "up")], [[], []]);
     });
 });

@@ -4,6 +4,7 @@
 import { parseContainers } from "./containers";
 import { CostAssumptions, CostInput, CostLine, DEFAULT_COST_ASSUMPTIONS, HOURS_PER_MONTH, MODEL_ASSUMPTIONS, PricedItem, regionPrices } from "./costModel";
 import { egressItems, instanceItems } from "./costEgress";
+import { Ec2Tasks, dashboardLines, ec2CapacityLines, fargateEquivalentUsd, pipelineLines, runsOnEc2 } from "./featureCost";
 import { isSecretsManagerArn } from "./secrets";
 import { Kind, isKind } from "./types";
 import { asList, asRecords, at, knownProp, num, parseDocument, text, truthy } from "./values";
@@ -17,6 +18,8 @@ export interface CostEstimate {
     totalUsd: number;
     /** The usage the estimate assumed. */
     assumptions: CostAssumptions;
+    /** The same stack on another launch type, for comparison (set for stacks on EC2 capacity). */
+    alternative?: { label: string; totalUsd: number };
 }
 
 // Unknown at preview: estimate without it.
@@ -34,6 +37,7 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
 
     const taskDefinitions = of("taskDefinition");
     let tasks = 0;
+    const ec2Tasks: Ec2Tasks[] = [];
     for (const service of of("service")) {
         const td = taskDefinitions.find((t) => read(t, "arn") !== undefined && read(t, "arn") === read(service, "taskDefinition")) ?? taskDefinitions[0];
         if (!td) continue;
@@ -42,6 +46,10 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
         const vcpu = num(read(td, "cpu"), 256) / 1024;
         const gb = num(read(td, "memory"), 512) / 1024;
         const arch = at(read(td, "runtimePlatform"), "cpuArchitecture") === "ARM64" ? "ARM64" : "X86_64";
+        if (runsOnEc2(service)) {
+            ec2Tasks.push({ count, cpu: vcpu * 1024, memoryMiB: gb * 1024, arch });
+            continue;
+        }
         const strategies = asRecords(read(service, "capacityProviderStrategies"));
         const totalWeight = strategies.reduce((s, x) => s + num(x.weight, 0), 0);
         const spotShare =
@@ -102,7 +110,18 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
         .reduce((n, r) => n + Math.max(1, asRecords(read(r, "metricQueries")).filter((q) => q.metric !== undefined).length), 0);
     add("CloudWatch alarm metrics", alarmMetrics, "metric-months", p.alarmMetricMonth);
 
-    return { region, lines, totalUsd: round(lines.reduce((s, l) => s + l.monthlyUsd, 0)), assumptions: { ...assumptions } };
+    const before = lines.length;
+    const ec2SpotShare = ec2CapacityLines(resources, ec2Tasks, add);
+    const ec2Usd = lines.slice(before).reduce((s, l) => s + l.monthlyUsd, 0);
+    pipelineLines(resources, add);
+    dashboardLines(resources, add);
+
+    const totalUsd = round(lines.reduce((s, l) => s + l.monthlyUsd, 0));
+    const alternative =
+        ec2Tasks.length > 0
+            ? { label: "the same tasks on Fargate", totalUsd: round(totalUsd - ec2Usd + fargateEquivalentUsd(ec2Tasks, ec2SpotShare, multiplier)) }
+            : undefined;
+    return { region, lines, totalUsd, assumptions: { ...assumptions }, ...(alternative ? { alternative } : {}) };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

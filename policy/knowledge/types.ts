@@ -42,6 +42,25 @@ export const T = {
     defaultSecurityGroup: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
     flowLog: ["aws:ec2/flowLog:FlowLog"],
     classicLoadBalancer: ["aws:elb/loadBalancer:LoadBalancer"],
+    // EC2 container instances and their capacity.
+    launchTemplate: ["aws:ec2/launchTemplate:LaunchTemplate"],
+    launchConfiguration: ["aws:ec2/launchConfiguration:LaunchConfiguration"],
+    autoScalingGroup: ["aws:autoscaling/group:Group"],
+    capacityProvider: ["aws:ecs/capacityProvider:CapacityProvider"],
+    instanceProfile: ["aws:iam/instanceProfile:InstanceProfile"],
+    // CI/CD: pipelines, build projects and their artifact buckets.
+    pipeline: ["aws:codepipeline/pipeline:Pipeline"],
+    buildProject: ["aws:codebuild/project:Project"],
+    bucket: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+    bucketEncryption: [
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    ],
+    bucketPublicAccessBlock: ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"],
+    bucketLifecycle: [
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+    ],
 } as const;
 
 export type Kind = keyof typeof T;

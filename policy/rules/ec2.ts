@@ -1,0 +1,246 @@
+// ECS container instances (the EC2 launch type): the instance role stays out of the tasks' reach,
+// nothing is public, volumes are encrypted, and the role is the agent's, not a broad managed one.
+import type { PolicyResource } from "@pulumi/policy";
+import { ContainerInstanceConfig, containerInstanceConfigs, instanceProfileOf, knownAt, probe, roleOfProfile, userDataText } from "../lib/containerInstances";
+import { safeProp } from "../lib/graph";
+import { allows, parsePolicy } from "../lib/iam";
+import { stackRule } from "../lib/rule";
+import { subnetVerdict } from "../lib/routes";
+import { ECS_INSTANCE_MANAGED_POLICY } from "../knowledge/ec2Instances";
+import { asRecords, asStrings, globMatch, show, text, truthy } from "../knowledge/values";
+import type { StackGraph } from "../lib/graph";
+
+type Report = (message: string, resource?: PolicyResource) => void;
+
+/** Runs `check` on each container instance configuration, reading one property path. */
+function eachConfig(graph: StackGraph, report: Report, path: string[], check: (value: unknown, c: ContainerInstanceConfig) => void) {
+    for (const c of containerInstanceConfigs(graph)) {
+        const read = probe(() => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], c.config.props));
+        if (!read.known) report(`${read.path} is unknown at preview: unverifiable, so not accepted.`, c.config);
+        else check(read.value, c);
+    }
+}
+
+export const ecsInstanceImdsv2 = stackRule({
+    name: "ecs-container-instance-imdsv2",
+    description: "ECS container instances require IMDSv2 session tokens (metadataOptions.httpTokens = required).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: 'Set metadataOptions: { httpTokens: "required" } on the launch template (or launch configuration, or instance).',
+    anchors: ["EC2.8", "CKV_AWS_79", "AwsSolutions-EC29"],
+    check(graph, _config, report) {
+        eachConfig(graph, report, ["metadataOptions", "httpTokens"], (tokens, c) => {
+            if (tokens !== "required")
+                report(
+                    `metadataOptions.httpTokens is ${show(tokens ?? "unset (the AMI's default)")}; IMDSv1 hands the instance role to any request forgery. Set it to "required".`,
+                    c.config,
+                );
+        });
+    },
+});
+
+export const ecsInstanceHopLimit = stackRule({
+    name: "ecs-container-instance-hop-limit",
+    description:
+        "Tasks cannot reach the instance role: the metadata hop limit is 1 (containers behind a bridge) and the agent blocks IMDS for awsvpc tasks (ECS_AWSVPC_BLOCK_IMDS=true).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Set metadataOptions.httpPutResponseHopLimit to 1, and put ECS_AWSVPC_BLOCK_IMDS=true in /etc/ecs/ecs.config through the user data. Tasks get their own task role.",
+    anchors: ["ECS best practices: IMDS", "EC2.8"],
+    check(graph, _config, report) {
+        eachConfig(graph, report, ["metadataOptions", "httpPutResponseHopLimit"], (hops, c) => {
+            if (Number(hops) !== 1)
+                report(
+                    `metadataOptions.httpPutResponseHopLimit is ${show(hops ?? "unset (2 on Amazon Linux 2023 AMIs)")}; containers can fetch the instance role's credentials. Set it to 1.`,
+                    c.config,
+                );
+            if (!/^\s*ECS_AWSVPC_BLOCK_IMDS\s*=\s*true\s*$/m.test(userDataText(c.config)))
+                report("user data does not set ECS_AWSVPC_BLOCK_IMDS=true; awsvpc tasks can reach the instance metadata service and its role.", c.config);
+        });
+    },
+});
+
+export const ecsInstanceNoPublicIp = stackRule({
+    name: "ecs-container-instance-no-public-ip",
+    description: "ECS container instances get no public IP address.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: 'Set associatePublicIpAddress to "false" (launch template network interfaces) or false, and launch into private subnets.',
+    anchors: ["EC2.9", "CKV_AWS_88", "AutoScaling.5"],
+    check(graph, _config, report) {
+        for (const c of containerInstanceConfigs(graph)) {
+            const read = probe(() => [
+                c.config.props.associatePublicIpAddress,
+                ...asRecords(c.config.props.networkInterfaces).map((n) => n.associatePublicIpAddress),
+            ]);
+            if (!read.known) report(`${read.path} is unknown at preview: unverifiable, so not accepted.`, c.config);
+            else if (read.value.some(truthy)) report("associates a public IP address; container instances belong in private subnets without one.", c.config);
+        }
+    },
+});
+
+/** Every EBS volume a configuration declares, with its encryption flag, by the resource's own shape. */
+function volumes(props: Record<string, unknown>): { where: string; encrypted: unknown }[] {
+    const ebs = (v: unknown) => (v as Record<string, unknown> | undefined) ?? {};
+    return [
+        // Launch templates and launch configurations: device mappings; instance-store ones have no ebs block.
+        ...asRecords(props.blockDeviceMappings).flatMap((m, i) =>
+            m.ebs === undefined ? [] : [{ where: `blockDeviceMappings[${i}] (${show(m.deviceName)})`, encrypted: ebs(m.ebs).encrypted }],
+        ),
+        // Instances and launch configurations: the root and further EBS devices.
+        ...(props.rootBlockDevice === undefined ? [] : [{ where: "rootBlockDevice", encrypted: ebs(props.rootBlockDevice).encrypted }]),
+        ...asRecords(props.ebsBlockDevices).map((d, i) => ({ where: `ebsBlockDevices[${i}]`, encrypted: d.encrypted })),
+    ];
+}
+
+export const ecsInstanceEbsEncrypted = stackRule<{ accountEncryptsEbsByDefault: boolean }>({
+    name: "ecs-container-instance-ebs-encrypted",
+    description: "ECS container instances declare their volumes encrypted (the root volume included).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        'Declare the root device (/dev/xvda on the ECS-optimized AMI) with ebs: { encrypted: "true" }. If the account turns on EBS encryption by default, say so with accountEncryptsEbsByDefault.',
+    anchors: ["EC2.7", "CKV_AWS_8", "AwsSolutions-EC26"],
+    configSchema: { properties: { accountEncryptsEbsByDefault: { type: "boolean", default: false } } },
+    check(graph, config, report) {
+        for (const c of containerInstanceConfigs(graph)) {
+            const read = probe(() => volumes(c.config.props).map((v) => ({ ...v, encrypted: truthy(v.encrypted) })));
+            if (!read.known) {
+                report(`${read.path} is unknown at preview: unverifiable, so not accepted.`, c.config);
+                continue;
+            }
+            for (const v of read.value.filter((x) => !x.encrypted)) report(`${v.where} is not encrypted; set encrypted to true.`, c.config);
+            if (read.value.length === 0 && !config.accountEncryptsEbsByDefault)
+                report(
+                    "declares no volumes: the root volume takes the AMI snapshot's (unencrypted) setting. Declare it encrypted, or set accountEncryptsEbsByDefault if the account enforces it.",
+                    c.config,
+                );
+        }
+    },
+});
+
+/** Subnets of a group (vpcZoneIdentifiers) or instance (subnetId): from the graph, and by the ids known at preview. */
+function subnetsOf(graph: StackGraph, r: PolicyResource, prop: "vpcZoneIdentifiers" | "subnetId"): { inStack: PolicyResource[]; outside: string[] } {
+    const inStack = graph.inputsOf(r, prop, "subnet");
+    const value = knownAt(r, prop);
+    // Element by element: at preview some ids may be unknown while the graph still names their subnets.
+    const ids = Array.isArray(value) ? Array.from({ length: value.length }, (_, i) => knownAt(r, prop, String(i))) : [value];
+    const seen = new Set(inStack.map((s) => s.urn));
+    const outside: string[] = [];
+    for (const id of ids.filter((x): x is string => typeof x === "string")) {
+        const found = graph.withId("subnet", id);
+        if (found && !seen.has(found.urn)) inStack.push(found);
+        if (found) seen.add(found.urn);
+        else outside.push(id);
+    }
+    return { inStack, outside };
+}
+
+export const ecsInstancePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: string[] }>({
+    name: "ecs-container-instance-private-subnets",
+    description:
+        "Proves ECS container instances launch in private subnets (the same route-graph proof as services: no public IP on launch, no default route to an internet gateway). Subnets outside the stack must be allowlisted.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Launch the Auto Scaling group into the private subnets (vpcZoneIdentifiers); for subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
+    anchors: ["EC2.9", "AutoScaling.5"],
+    configSchema: { properties: { approvedPrivateSubnetIds: { type: "array", items: { type: "string" }, default: [] } } },
+    check(graph, config, report) {
+        // Groups choose the subnets of what they launch; a plain instance names its own.
+        const placed = new Map<string, { r: PolicyResource; prop: "vpcZoneIdentifiers" | "subnetId" }>();
+        for (const c of containerInstanceConfigs(graph)) {
+            if (c.groups.length === 0) placed.set(c.config.urn, { r: c.config, prop: "subnetId" });
+            for (const g of c.groups) placed.set(g.urn, { r: g, prop: "vpcZoneIdentifiers" });
+        }
+        for (const { r, prop } of placed.values()) {
+            const { inStack, outside } = subnetsOf(graph, r, prop);
+            if (inStack.length + outside.length === 0) report(`has no ${prop} this stack can follow; cannot prove its instances run privately.`, r);
+            for (const id of outside.filter((s) => !config.approvedPrivateSubnetIds.includes(s)))
+                report(`subnet ${id} is not in this stack and not in approvedPrivateSubnetIds: unverifiable, so not accepted.`, r);
+            for (const subnet of inStack) {
+                const verdict = subnetVerdict(graph, subnet);
+                if (verdict.kind !== "private")
+                    report(
+                        `launches instances in subnet ${subnet.name}, which ${verdict.kind === "public" ? "is public" : "cannot be proven private"}: ${verdict.why}.`,
+                        r,
+                    );
+            }
+        }
+    },
+});
+
+/** What the ECS agent calls: anything else on an instance role is reachable from the host, not the tasks' to have. */
+const AGENT_ACTIONS = [
+    "ecs:DiscoverPollEndpoint",
+    "ecs:*ContainerInstance*",
+    "ecs:Submit*",
+    "ecs:Poll",
+    "ecs:StartTelemetrySession",
+    "ecs:PutSystemLogEvents",
+    "ec2:DescribeTags",
+];
+
+export const ecsInstanceRoleScoped = stackRule<{ managedPolicyReason: string; allowedActions: string[] }>({
+    name: "ecs-container-instance-role-scoped",
+    description: `A container instance's role grants the ECS agent's actions only. The AWS-managed ${ECS_INSTANCE_MANAGED_POLICY} (every cluster, every repository, every log group) is accepted only when the policy config gives the reason.`,
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Grant the agent's actions on this cluster (RegisterContainerInstance, Submit*, Poll… on the cluster and its container instances) in an inline policy; pull and log writes belong to the task execution role. To keep the managed policy, set managedPolicyReason in the policy config.",
+    anchors: ["AwsSolutions-IAM4", "AwsSolutions-IAM5", "ECS best practices: instance role"],
+    configSchema: {
+        properties: { managedPolicyReason: { type: "string", default: "" }, allowedActions: { type: "array", items: { type: "string" }, default: [] } },
+    },
+    check(graph, config, report) {
+        const roles = new Map<string, PolicyResource>();
+        for (const c of containerInstanceConfigs(graph)) {
+            const profile = instanceProfileOf(graph, c.config);
+            const role = profile && roleOfProfile(graph, profile);
+            if (role) roles.set(role.urn, role);
+        }
+        for (const role of roles.values()) {
+            const read = probe(() => checkInstanceRole(graph, role, config, report));
+            if (!read.known) report(`a ${read.path} of instance role ${role.name} is unknown at preview: unverifiable, so not accepted.`, role);
+        }
+    },
+});
+
+function checkInstanceRole(graph: StackGraph, role: PolicyResource, config: { managedPolicyReason: string; allowedActions: string[] }, report: Report): void {
+    const managed = [
+        ...asStrings(safeProp(role, "managedPolicyArns")),
+        ...graph.consumersOf(role, "rolePolicyAttachment", "role").map((a) => text(safeProp(a, "policyArn"))),
+    ];
+    for (const arn of managed) {
+        if (arn.endsWith(`:policy/${ECS_INSTANCE_MANAGED_POLICY}`) && config.managedPolicyReason.trim() !== "") continue;
+        report(
+            arn.endsWith(ECS_INSTANCE_MANAGED_POLICY)
+                ? `instance role ${role.name} attaches ${arn}, which grants every cluster, repository and log group; scope it to this cluster, or give managedPolicyReason in the policy config.`
+                : `instance role ${role.name} attaches ${arn}; the instance runs the ECS agent, which needs only its own actions.`,
+            role,
+        );
+    }
+    const allowed = [...AGENT_ACTIONS, ...config.allowedActions];
+    for (const rp of graph.consumersOf(role, "rolePolicy", "role")) {
+        const parsed = parsePolicy(rp.props.policy);
+        if (!parsed.ok) continue;
+        for (const s of parsed.statements.filter(allows)) {
+            const extra = s.actions.filter((a) => !allowed.some((p) => globMatch(p, a)));
+            if (extra.length > 0 || s.notActions.length > 0)
+                report(
+                    `instance role ${role.name} (${rp.name}) allows ${s.notActions.length > 0 ? `everything but ${show(s.notActions)}` : extra.join(", ")}, which the ECS agent does not call; tasks get their own roles.`,
+                    role,
+                );
+        }
+    }
+}
+
+export const ec2Rules = [
+    ecsInstanceImdsv2,
+    ecsInstanceHopLimit,
+    ecsInstanceNoPublicIp,
+    ecsInstanceEbsEncrypted,
+    ecsInstancePrivateSubnets,
+    ecsInstanceRoleScoped,
+];
