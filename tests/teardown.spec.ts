@@ -12,7 +12,7 @@ import { UNKNOWN } from "../policy/knowledge/unknowns";
 import { albDeletionProtection } from "../policy/rules/loadBalancer";
 import { ROOT } from "./support/mocks";
 import { settingsErrorFor, settingsFor } from "./support/settings";
-import { check, messages } from "./policy/harness";
+import { checkRaw, messages } from "./policy/harness";
 
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 /** Policies with a mandatory violation at preview or after up (`pulumi up` runs both). */
@@ -62,22 +62,23 @@ describe("retiring prod", function () {
         });
 
         it("a load balancer tagged retiring=true passes; without the tag, or with another value, it fails", async () => {
-            assert.deepEqual(await check(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "true" } }, exempt), []);
-            assert.deepEqual(messages(await check(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "soon" } }, exempt)), [
-                "subject: enableDeletionProtection is not true; one `pulumi destroy` or console click removes the entry point. Set it to true.",
-            ]);
-            assert.equal((await check(albDeletionProtection, LB, { enableDeletionProtection: false }, exempt)).length, 1);
+            assert.deepEqual(await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "true" } }, exempt), []);
+            assert.deepEqual(
+                messages(await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "soon" } }, exempt)),
+                ["subject: enableDeletionProtection is not true; one `pulumi destroy` or console click removes the entry point. Set it to true."],
+            );
+            assert.equal((await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false }, exempt)).length, 1);
         });
 
         it("the tag means nothing unless the config names it", async () => {
             const strict = { "alb-deletion-protection": "mandatory" } as PolicyPackConfig;
-            const found = await check(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "true" } }, strict);
+            const found = await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "true" } }, strict);
             assert.equal(found.length, 1);
             assert.equal(found[0]!.enforcementLevel, "mandatory");
         });
 
         it("tags unknown at preview never exempt: the rule still fails", async () => {
-            const found = await check(albDeletionProtection, LB, { enableDeletionProtection: false, tags: UNKNOWN.object }, exempt);
+            const found = await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false, tags: UNKNOWN.object }, exempt);
             assert.deepEqual(
                 found.map((v) => [v.enforcementLevel, v.unverifiable ?? false]),
                 [["mandatory", false]],

@@ -6,7 +6,7 @@ import { imageBuildSpec } from "../../documents/buildspec";
 import { artifactLifecycleRules } from "../../documents/artifactBucket";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { buildRolePolicy } from "./fixtures";
-import { StackBuilder, check, messages } from "./harness";
+import { checkRaw, messages, StackBuilder } from "./harness";
 
 const ROLE = "aws:iam/role:Role";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
@@ -145,7 +145,7 @@ describe("policy: CI/CD", () => {
             assert.deepEqual(messages(await tutorial.check(cicdRoleLeastPrivilege)), [
                 'build-role: build-policy statement 0 allows ecr:*, ecs:*, logs:*, cloudwatch:* on ["*"]; a CI role names its actions.',
             ]);
-            assert.deepEqual(messages(await check(iamNoServiceWildcards, ROLE_POLICY, { policy: buildRolePolicy })), [
+            assert.deepEqual(messages(await checkRaw(iamNoServiceWildcards, ROLE_POLICY, { policy: buildRolePolicy })), [
                 "subject: policy statement 0 allows ecr:* (every ecr action: 4 Permissions management, 31 Write); ecs:* (every ecs action: 1 Permissions management, 51 Write); logs:* (every logs action: 2 Permissions management, 72 Write); cloudwatch:* (every cloudwatch action: 8 Permissions management, 74 Write); allowed: named actions, or wildcards that reach only Read/List actions.",
             ]);
         });
@@ -255,18 +255,18 @@ describe("policy: CI/CD", () => {
                 buildContext: "app",
                 platform: "linux/amd64",
             });
-            assert.deepEqual(await check(codebuildPrivilegedModeJustified, PROJECT, privileged(spec)), []);
+            assert.deepEqual(await checkRaw(codebuildPrivilegedModeJustified, PROJECT, privileged(spec)), []);
         });
         it("fails privilege without docker, or with a buildspec the pack cannot read, unless allowlisted", async () => {
             assert.deepEqual(
-                messages(await check(codebuildPrivilegedModeJustified, PROJECT, privileged("version: 0.2\nphases:\n  build:\n    commands: [npm test]\n"))),
+                messages(await checkRaw(codebuildPrivilegedModeJustified, PROJECT, privileged("version: 0.2\nphases:\n  build:\n    commands: [npm test]\n"))),
                 ["subject: runs privileged but its buildspec never runs docker build or docker push; turn privilegedMode off."],
             );
-            assert.deepEqual(messages(await check(codebuildPrivilegedModeJustified, PROJECT, privileged("ci/buildspec.yml"))), [
+            assert.deepEqual(messages(await checkRaw(codebuildPrivilegedModeJustified, PROJECT, privileged("ci/buildspec.yml"))), [
                 "subject: runs privileged with the buildspec file ci/buildspec.yml: unverifiable that it only builds images. Inline the buildspec or list the project in allowedProjects.",
             ]);
             assert.deepEqual(
-                await check(codebuildPrivilegedModeJustified, PROJECT, privileged("ci/buildspec.yml"), {
+                await checkRaw(codebuildPrivilegedModeJustified, PROJECT, privileged("ci/buildspec.yml"), {
                     "codebuild-privileged-mode-justified": { allowedProjects: ["build"] },
                 }),
                 [],
@@ -281,14 +281,14 @@ describe("policy: CI/CD", () => {
                 { name: "PULUMI_ACCESS_TOKEN", type: "SECRETS_MANAGER", value: TOKEN },
                 { name: "STACK", value: "dev" },
             ]);
-            assert.deepEqual(await check(codebuildNoPlaintextSecrets, PROJECT, ok), []);
+            assert.deepEqual(await checkRaw(codebuildNoPlaintextSecrets, PROJECT, ok), []);
         });
         it("fails a token by name or an access key by value in PLAINTEXT", async () => {
             const bad = withVariables([
                 { name: "PULUMI_ACCESS_TOKEN", type: "PLAINTEXT", value: "pul-0123" },
                 { name: "DEPLOY_KEY_ID", value: "AKIAABCDEFGHIJKLMNOP" },
             ]);
-            assert.deepEqual(messages(await check(codebuildNoPlaintextSecrets, PROJECT, bad)), [
+            assert.deepEqual(messages(await checkRaw(codebuildNoPlaintextSecrets, PROJECT, bad)), [
                 "subject: environment variable PULUMI_ACCESS_TOKEN is PLAINTEXT and looks like a credential; anyone who can read the project sees it. Use type SECRETS_MANAGER.",
                 "subject: environment variable DEPLOY_KEY_ID is PLAINTEXT and looks like a credential; anyone who can read the project sees it. Use type SECRETS_MANAGER.",
             ]);

@@ -67,8 +67,32 @@ export async function evaluatePolicies(
     return analyzer.analyze(wire, { phase });
 }
 
-/** Violations of `policy` for one resource (config per the pack's format). */
-export async function check(
+/** A resource class of a Pulumi provider (e.g. `aws.ecs.Service`); its args type a fixture's props. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ResourceClass = abstract new (name: string, args?: any, opts?: any) => unknown;
+/** What a program may pass to the class: a misspelt property (`assignPublicIP`) fails to compile. */
+export type ArgsOf<C extends ResourceClass> = NonNullable<ConstructorParameters<C>[1]>;
+
+/** The type token the engine sends for a resource class. */
+export function typeTokenOf(resource: ResourceClass): string {
+    const token = (resource as unknown as { __pulumiType?: unknown }).__pulumiType;
+    if (typeof token !== "string") throw new Error(`${resource.name} is not a Pulumi resource class`);
+    return token;
+}
+
+/** Violations of `policy` for one resource built from the class's own args (config per the pack's format). */
+export async function check<C extends ResourceClass>(
+    policy: AnyPolicy,
+    resource: C,
+    props: ArgsOf<C>,
+    config: PolicyPackConfig = {},
+    name = "subject",
+): Promise<Violation[]> {
+    return checkRaw(policy, typeTokenOf(resource), props as Record<string, unknown>, config, name);
+}
+
+/** The same for props no program could type: malformed input, sentinels in odd places, other type tokens. */
+export async function checkRaw(
     policy: AnyPolicy,
     type: string,
     props: Record<string, unknown>,
@@ -78,7 +102,6 @@ export async function check(
     return (await evaluatePolicies([policy], [resourceRecord(type, name, props)], config)).violations;
 }
 
-/** The policies' own words (the server puts the description and a newline before them). */
 export const messages = (violations: Violation[]) => violations.map(detailOf);
 
 /** A stack of resources whose inputs reference each other by name, recorded as the engine does. */
@@ -86,8 +109,8 @@ export class StackBuilder {
     readonly records: ResourceRecord[] = [];
 
     /** `deps` maps an input property to the names of the resources that fed it. */
-    add(type: string, name: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}): this {
-        const record = resourceRecord(type, name, { id: `${name}-id`, ...props });
+    add(type: string | ResourceClass, name: string, props: object, deps: Record<string, string[]> = {}): this {
+        const record = resourceRecord(typeof type === "string" ? type : typeTokenOf(type), name, { id: `${name}-id`, ...props });
         for (const [prop, names] of Object.entries(deps)) {
             record.propertyDependencies[prop] = names.map((n) => {
                 const target = this.records.find((r) => r.name === n);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "../../policy/rules/loadBalancer";
-import { check, evaluatePolicies, messages, resourceRecord } from "./harness";
+import { checkRaw, evaluatePolicies, messages, resourceRecord } from "./harness";
 
 const LISTENER = "aws:lb/listener:Listener";
 const ALB_LISTENER = "aws:alb/listener:Listener";
@@ -10,9 +10,9 @@ const ALB = "aws:alb/loadBalancer:LoadBalancer";
 describe("policy: load balancer", () => {
     describe("alb-https-only", () => {
         it("passes HTTPS listeners and HTTP redirect-only listeners (both type tokens)", async () => {
-            assert.deepEqual(await check(albHttpsOnly, LISTENER, { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward" }] }), []);
+            assert.deepEqual(await checkRaw(albHttpsOnly, LISTENER, { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward" }] }), []);
             assert.deepEqual(
-                await check(albHttpsOnly, ALB_LISTENER, {
+                await checkRaw(albHttpsOnly, ALB_LISTENER, {
                     protocol: "HTTP",
                     port: 80,
                     defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
@@ -23,7 +23,7 @@ describe("policy: load balancer", () => {
         it("fails a redirect that stays on HTTP, and a redirect mixed with a forward", async () => {
             const toHttp = { type: "redirect", redirect: { protocol: "HTTP", port: "8080" } };
             assert.match(
-                messages(await check(albHttpsOnly, LISTENER, { protocol: "HTTP", port: 80, defaultActions: [toHttp] }))[0]!,
+                messages(await checkRaw(albHttpsOnly, LISTENER, { protocol: "HTTP", port: 80, defaultActions: [toHttp] }))[0]!,
                 /serves content \(redirect\)/,
             );
             const mixed = [
@@ -31,13 +31,15 @@ describe("policy: load balancer", () => {
                 { type: "forward", targetGroupArn: "tg" },
             ];
             assert.match(
-                messages(await check(albHttpsOnly, LISTENER, { protocol: "HTTP", port: 80, defaultActions: mixed }))[0]!,
+                messages(await checkRaw(albHttpsOnly, LISTENER, { protocol: "HTTP", port: 80, defaultActions: mixed }))[0]!,
                 /serves content \(redirect, forward\)/,
             );
         });
         it("fails an HTTP listener that forwards", async () => {
             assert.deepEqual(
-                messages(await check(albHttpsOnly, ALB_LISTENER, { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] })),
+                messages(
+                    await checkRaw(albHttpsOnly, ALB_LISTENER, { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] }),
+                ),
                 ["subject: HTTP listener on port 80 serves content (forward); allowed: only a redirect to HTTPS."],
             );
         });
@@ -45,13 +47,13 @@ describe("policy: load balancer", () => {
 
     describe("alb-tls-policy", () => {
         it("passes a TLS 1.2+ policy; fails unset and TLS 1.0 policies", async () => {
-            assert.deepEqual(await check(albTlsPolicy, LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), []);
+            assert.deepEqual(await checkRaw(albTlsPolicy, LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), []);
             assert.match(
-                messages(await check(albTlsPolicy, LISTENER, { protocol: "HTTPS" }))[0]!,
+                messages(await checkRaw(albTlsPolicy, LISTENER, { protocol: "HTTPS" }))[0]!,
                 /sslPolicy is unset \(AWS default ELBSecurityPolicy-2016-08, allows TLS 1.0\)/,
             );
             assert.match(
-                messages(await check(albTlsPolicy, LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS-1-0-2015-04" }))[0]!,
+                messages(await checkRaw(albTlsPolicy, LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS-1-0-2015-04" }))[0]!,
                 /sslPolicy is ELBSecurityPolicy-TLS-1-0-2015-04; allowed: ELBSecurityPolicy-TLS13-1-2-2021-06/,
             );
         });
@@ -59,9 +61,9 @@ describe("policy: load balancer", () => {
 
     describe("alb-drop-invalid-headers", () => {
         it("passes true, ignores network load balancers, fails false; remediates", async () => {
-            assert.deepEqual(await check(albDropInvalidHeaders, LB, { dropInvalidHeaderFields: true }), []);
-            assert.deepEqual(await check(albDropInvalidHeaders, LB, { loadBalancerType: "network" }), []);
-            assert.deepEqual(messages(await check(albDropInvalidHeaders, ALB, {})), [
+            assert.deepEqual(await checkRaw(albDropInvalidHeaders, LB, { dropInvalidHeaderFields: true }), []);
+            assert.deepEqual(await checkRaw(albDropInvalidHeaders, LB, { loadBalancerType: "network" }), []);
+            assert.deepEqual(messages(await checkRaw(albDropInvalidHeaders, ALB, {})), [
                 "subject: dropInvalidHeaderFields is not true; malformed headers reach the app. Set it to true.",
             ]);
             const result = await evaluatePolicies([albDropInvalidHeaders], [resourceRecord(LB, "lb", {})], { "alb-drop-invalid-headers": "remediate" });
@@ -71,10 +73,10 @@ describe("policy: load balancer", () => {
 
     describe("alb-deletion-protection", () => {
         it("passes protection; fails without it, mandatory only where configured", async () => {
-            assert.deepEqual(await check(albDeletionProtection, LB, { enableDeletionProtection: true }), []);
-            const [advisory] = await check(albDeletionProtection, LB, {});
+            assert.deepEqual(await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: true }), []);
+            const [advisory] = await checkRaw(albDeletionProtection, LB, {});
             assert.equal(advisory!.enforcementLevel, "advisory");
-            const [mandatory] = await check(albDeletionProtection, LB, {}, { "alb-deletion-protection": "mandatory" });
+            const [mandatory] = await checkRaw(albDeletionProtection, LB, {}, { "alb-deletion-protection": "mandatory" });
             assert.equal(mandatory!.enforcementLevel, "mandatory");
             assert.match(mandatory!.message, /enableDeletionProtection is not true/);
         });
@@ -82,8 +84,8 @@ describe("policy: load balancer", () => {
 
     describe("alb-access-logs (advisory)", () => {
         it("passes enabled logs; advises otherwise", async () => {
-            assert.deepEqual(await check(albAccessLogs, LB, { accessLogs: { bucket: "logs", enabled: true } }), []);
-            assert.match(messages(await check(albAccessLogs, LB, {}))[0]!, /access logs are off/);
+            assert.deepEqual(await checkRaw(albAccessLogs, LB, { accessLogs: { bucket: "logs", enabled: true } }), []);
+            assert.match(messages(await checkRaw(albAccessLogs, LB, {}))[0]!, /access logs are off/);
         });
     });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ecsAwslogsGroupExists, ecsClusterContainerInsights, ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
 import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
-import { StackBuilder, TASK_DEFINITION, check, evaluatePolicies, messages, resourceRecord } from "./harness";
+import { checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder, TASK_DEFINITION } from "./harness";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const CLUSTER = "aws:ecs/cluster:Cluster";
@@ -9,19 +9,22 @@ const CLUSTER = "aws:ecs/cluster:Cluster";
 describe("policy: logging", () => {
     describe("ecs-container-log-configuration", () => {
         it("passes containers with awslogs, given as a JSON string or as objects", async () => {
-            assert.deepEqual(await check(ecsContainerLogConfiguration, TASK_DEFINITION, taskDefinition([goodContainer])), []);
-            assert.deepEqual(await check(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: [goodContainer] }), []);
+            assert.deepEqual(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, taskDefinition([goodContainer])), []);
+            assert.deepEqual(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: [goodContainer] }), []);
         });
         it("fails the tutorial container without logConfiguration", async () => {
-            assert.deepEqual(messages(await check(ecsContainerLogConfiguration, TASK_DEFINITION, taskDefinition([goodContainer, tutorialContainer]))), [
+            assert.deepEqual(messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, taskDefinition([goodContainer, tutorialContainer]))), [
                 "subject: container app has no logConfiguration; its output is lost. Add one with the awslogs driver.",
             ]);
         });
         it("fails a driver outside the allowlist, which config can extend", async () => {
             const td = taskDefinition([{ ...goodContainer, logConfiguration: { logDriver: "splunk" } }]);
-            assert.match(messages(await check(ecsContainerLogConfiguration, TASK_DEFINITION, td))[0]!, /uses log driver splunk; allowed: awslogs, awsfirelens/);
+            assert.match(
+                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, td))[0]!,
+                /uses log driver splunk; allowed: awslogs, awsfirelens/,
+            );
             assert.deepEqual(
-                await check(ecsContainerLogConfiguration, TASK_DEFINITION, td, {
+                await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, td, {
                     "ecs-container-log-configuration": { allowedLogDrivers: ["awslogs", "splunk"] },
                 }),
                 [],
@@ -29,23 +32,26 @@ describe("policy: logging", () => {
         });
         it("reports a malformed document as a violation instead of crashing", async () => {
             assert.match(
-                messages(await check(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: "[{not json" }))[0]!,
+                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: "[{not json" }))[0]!,
                 /containerDefinitions is malformed: not valid JSON/,
             );
-            assert.match(messages(await check(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: "[]" }))[0]!, /an empty container list/);
+            assert.match(
+                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: "[]" }))[0]!,
+                /an empty container list/,
+            );
         });
     });
 
     describe("log-group-retention", () => {
         it("passes retention at or above the minimum", async () => {
-            assert.deepEqual(await check(logGroupRetention, LOG_GROUP, { retentionInDays: 30 }), []);
+            assert.deepEqual(await checkRaw(logGroupRetention, LOG_GROUP, { retentionInDays: 30 }), []);
         });
         it("fails missing retention and retention below the configured minimum", async () => {
-            assert.deepEqual(messages(await check(logGroupRetention, LOG_GROUP, {})), [
+            assert.deepEqual(messages(await checkRaw(logGroupRetention, LOG_GROUP, {})), [
                 "subject: retentionInDays is not set, so logs are kept forever; set it to at least 7 days.",
             ]);
             assert.deepEqual(
-                messages(await check(logGroupRetention, LOG_GROUP, { retentionInDays: 30 }, { "log-group-retention": { minimumRetentionDays: 365 } })),
+                messages(await checkRaw(logGroupRetention, LOG_GROUP, { retentionInDays: 30 }, { "log-group-retention": { minimumRetentionDays: 365 } })),
                 ["subject: retentionInDays is 30; the minimum is 365 days."],
             );
         });
@@ -60,8 +66,8 @@ describe("policy: logging", () => {
 
     describe("log-group-kms (advisory)", () => {
         it("passes with a key and advises without one", async () => {
-            assert.deepEqual(await check(logGroupKms, LOG_GROUP, { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/x" }), []);
-            const [v] = await check(logGroupKms, LOG_GROUP, {});
+            assert.deepEqual(await checkRaw(logGroupKms, LOG_GROUP, { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/x" }), []);
+            const [v] = await checkRaw(logGroupKms, LOG_GROUP, {});
             assert.equal(v!.enforcementLevel, "advisory");
             assert.match(v!.message, /kmsKeyId is not set/);
         });
@@ -70,10 +76,10 @@ describe("policy: logging", () => {
     describe("ecs-cluster-container-insights", () => {
         it("passes enabled and enhanced", async () => {
             for (const value of ["enabled", "enhanced"])
-                assert.deepEqual(await check(ecsClusterContainerInsights, CLUSTER, { settings: [{ name: "containerInsights", value }] }), []);
+                assert.deepEqual(await checkRaw(ecsClusterContainerInsights, CLUSTER, { settings: [{ name: "containerInsights", value }] }), []);
         });
         it("fails a cluster without it, and remediates", async () => {
-            assert.match(messages(await check(ecsClusterContainerInsights, CLUSTER, {}))[0]!, /Container Insights is off/);
+            assert.match(messages(await checkRaw(ecsClusterContainerInsights, CLUSTER, {}))[0]!, /Container Insights is off/);
             const result = await evaluatePolicies(
                 [ecsClusterContainerInsights],
                 [resourceRecord(CLUSTER, "c", { settings: [{ name: "containerInsights", value: "disabled" }] })],

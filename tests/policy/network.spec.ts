@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import {
     ecsFargatePlatformVersion,
@@ -8,10 +9,10 @@ import {
     securityGroupNoWorldIngress,
 } from "../../policy/rules/network";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { openSecurityGroup } from "./fixtures";
-import { SERVICE, StackBuilder, TASK_DEFINITION, check, messages, privateNetwork } from "./harness";
+import { goodContainer, openSecurityGroup, taskDefinition } from "./fixtures";
+import { check, checkRaw, messages, privateNetwork, SERVICE, StackBuilder } from "./harness";
 
-const service = (assignPublicIp: unknown, extra: Record<string, unknown> = {}) => ({
+const service = (assignPublicIp: boolean, extra: aws.ecs.ServiceArgs = {}): aws.ecs.ServiceArgs => ({
     networkConfiguration: { subnets: ["subnet-private"], assignPublicIp },
     ...extra,
 });
@@ -19,16 +20,28 @@ const service = (assignPublicIp: unknown, extra: Record<string, unknown> = {}) =
 describe("policy: network", () => {
     describe("ecs-service-no-public-ip", () => {
         it("passes a service without public IPs", async () => {
-            assert.deepEqual(await check(ecsServiceNoPublicIp, SERVICE, service(false)), []);
+            assert.deepEqual(await check(ecsServiceNoPublicIp, aws.ecs.Service, service(false)), []);
         });
         it("fails assignPublicIp: true and the tutorial's ENABLED, on services and task sets", async () => {
-            assert.deepEqual(messages(await check(ecsServiceNoPublicIp, SERVICE, service(true))), [
+            assert.deepEqual(messages(await check(ecsServiceNoPublicIp, aws.ecs.Service, service(true))), [
                 "subject: networkConfiguration.assignPublicIp is true; tasks get public IPs. Set it to false and use private subnets.",
             ]);
-            assert.match(messages(await check(ecsServiceNoPublicIp, "aws:ecs/taskSet:TaskSet", service("ENABLED")))[0]!, /assignPublicIp is ENABLED/);
+            assert.match(
+                messages(
+                    await checkRaw(ecsServiceNoPublicIp, "aws:ecs/taskSet:TaskSet", {
+                        networkConfiguration: { subnets: ["subnet-private"], assignPublicIp: "ENABLED" },
+                    }),
+                )[0]!,
+                /assignPublicIp is ENABLED/,
+            );
+        });
+        it("typed fixtures refuse a misspelt property at compile time (it would pass for the wrong reason)", async () => {
+            // @ts-expect-error assignPublicIP is not a property of ServiceNetworkConfiguration: tsc fails if this ever compiles.
+            const misspelt: aws.ecs.ServiceArgs = { networkConfiguration: { subnets: ["subnet-private"], assignPublicIP: true } };
+            assert.deepEqual(await check(ecsServiceNoPublicIp, aws.ecs.Service, misspelt), []);
         });
         it("remediates to assignPublicIp: false when set to remediate", async () => {
-            const b = new StackBuilder().add(SERVICE, "svc", service(true));
+            const b = new StackBuilder().add(aws.ecs.Service, "svc", service(true));
             const { evaluatePolicies } = await import("./harness");
             const result = await evaluatePolicies([ecsServiceNoPublicIp], b.records, { "ecs-service-no-public-ip": "remediate" });
             assert.deepEqual(result.violations, []);
@@ -38,8 +51,8 @@ describe("policy: network", () => {
 
     describe("ecs-task-awsvpc-network-mode", () => {
         it("passes awsvpc and fails bridge", async () => {
-            assert.deepEqual(await check(ecsTaskAwsvpc, TASK_DEFINITION, { networkMode: "awsvpc" }), []);
-            assert.deepEqual(messages(await check(ecsTaskAwsvpc, TASK_DEFINITION, { networkMode: "bridge" })), [
+            assert.deepEqual(await check(ecsTaskAwsvpc, aws.ecs.TaskDefinition, taskDefinition([goodContainer], { networkMode: "awsvpc" })), []);
+            assert.deepEqual(messages(await check(ecsTaskAwsvpc, aws.ecs.TaskDefinition, taskDefinition([goodContainer], { networkMode: "bridge" }))), [
                 'subject: networkMode is bridge; set it to "awsvpc".',
             ]);
         });
@@ -48,9 +61,9 @@ describe("policy: network", () => {
     describe("ecs-fargate-platform-version", () => {
         it("passes unset, LATEST, 1.4.0; fails 1.3.0", async () => {
             for (const v of [undefined, "LATEST", "1.4.0", "2.0.0"])
-                assert.deepEqual(await check(ecsFargatePlatformVersion, SERVICE, { platformVersion: v }), [], String(v));
+                assert.deepEqual(await check(ecsFargatePlatformVersion, aws.ecs.Service, { platformVersion: v }), [], String(v));
             assert.match(
-                messages(await check(ecsFargatePlatformVersion, SERVICE, { platformVersion: "1.3.0" }))[0]!,
+                messages(await check(ecsFargatePlatformVersion, aws.ecs.Service, { platformVersion: "1.3.0" }))[0]!,
                 /platformVersion 1.3.0 is older than 1.4.0/,
             );
         });
@@ -59,13 +72,14 @@ describe("policy: network", () => {
     describe("security-group-no-world-ingress", () => {
         it("passes 80/443 from the world and SG-sourced rules", async () => {
             assert.deepEqual(
-                await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", {
+                await check(securityGroupNoWorldIngress, aws.ec2.SecurityGroup, {
                     ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
                 }),
                 [],
             );
             assert.deepEqual(
-                await check(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
+                await check(securityGroupNoWorldIngress, aws.vpc.SecurityGroupIngressRule, {
+                    securityGroupId: "sg-0",
                     ipProtocol: "tcp",
                     fromPort: 8080,
                     toPort: 8080,
@@ -75,12 +89,12 @@ describe("policy: network", () => {
             );
         });
         it("fails the tutorial SG open on all ports, and world SSH by any attachment path", async () => {
-            assert.deepEqual(messages(await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", openSecurityGroup)), [
+            assert.deepEqual(messages(await check(securityGroupNoWorldIngress, aws.ec2.SecurityGroup, openSecurityGroup)), [
                 "subject: ingress from the whole internet on all ports; allowed from the world: ports 80, 443 only. Use a security group source instead.",
             ]);
             assert.match(
                 messages(
-                    await check(securityGroupNoWorldIngress, "aws:ec2/securityGroupRule:SecurityGroupRule", {
+                    await checkRaw(securityGroupNoWorldIngress, "aws:ec2/securityGroupRule:SecurityGroupRule", {
                         type: "ingress",
                         protocol: "tcp",
                         fromPort: 22,
@@ -92,7 +106,7 @@ describe("policy: network", () => {
             );
             assert.match(
                 messages(
-                    await check(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
+                    await checkRaw(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
                         ipProtocol: "tcp",
                         fromPort: 3000,
                         toPort: 3999,
@@ -112,31 +126,34 @@ describe("policy: network", () => {
                 { cidrBlocks: ["10.0.0.0/0"] },
             ]) {
                 assert.deepEqual(
-                    messages(await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", ssh(cidrs))),
+                    messages(await checkRaw(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", ssh(cidrs))),
                     ["subject: ingress from the whole internet on port 22; allowed from the world: ports 80, 443 only. Use a security group source instead."],
                     JSON.stringify(cidrs),
                 );
             }
             assert.equal(
-                (await check(securityGroupNoWorldIngress, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", ssh({ ipv6CidrBlocks: ["::/0"] }))).length,
+                (await checkRaw(securityGroupNoWorldIngress, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", ssh({ ipv6CidrBlocks: ["::/0"] }))).length,
                 1,
             );
             assert.equal(
                 (
-                    await check(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
+                    await checkRaw(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
                         ipProtocol: "-1",
                         cidrIpv6: "::0/0",
                     })
                 ).length,
                 1,
             );
-            assert.deepEqual(await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", ssh({ ipv6CidrBlocks: ["2001:db8::/32"] })), []);
+            assert.deepEqual(
+                await checkRaw(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", ssh({ ipv6CidrBlocks: ["2001:db8::/32"] })),
+                [],
+            );
         });
         it("allowed world ports come from config", async () => {
-            const props = { ingress: [{ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] }] };
-            assert.equal((await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", props)).length, 1);
+            const props: aws.ec2.SecurityGroupArgs = { ingress: [{ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] }] };
+            assert.equal((await check(securityGroupNoWorldIngress, aws.ec2.SecurityGroup, props)).length, 1);
             assert.deepEqual(
-                await check(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", props, {
+                await check(securityGroupNoWorldIngress, aws.ec2.SecurityGroup, props, {
                     "security-group-no-world-ingress": { allowedWorldPorts: [8443] },
                 }),
                 [],

@@ -14,7 +14,7 @@ import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/iam";
 import { ecsClusterContainerInsights, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
 import { ecsServiceNoPublicIp } from "../../policy/rules/network";
 import { taskDefinition } from "./fixtures";
-import { SERVICE, StackBuilder, TASK_DEFINITION, check, evaluatePolicies, messages, resourceRecord } from "./harness";
+import { checkRaw, evaluatePolicies, messages, resourceRecord, SERVICE, StackBuilder, TASK_DEFINITION } from "./harness";
 
 const U = UNKNOWN.string;
 const ROLE = "aws:iam/role:Role";
@@ -29,13 +29,13 @@ describe("policy: deciding at preview", () => {
         it("a key ARN unknown at preview is a key: passes in both phases, never 'can't run'", async () => {
             for (const phase of PHASES)
                 assert.deepEqual(
-                    await check(logGroupKms, "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: id(phase, "arn:aws:kms:us-east-1:123456789012:key/k") }),
+                    await checkRaw(logGroupKms, "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: id(phase, "arn:aws:kms:us-east-1:123456789012:key/k") }),
                     [],
                 );
         });
         it("no key (absent or empty) is advised in both phases", async () => {
             for (const props of [{}, { kmsKeyId: "" }])
-                assert.match(messages(await check(logGroupKms, "aws:cloudwatch/logGroup:LogGroup", props))[0]!, /kmsKeyId is not set/);
+                assert.match(messages(await checkRaw(logGroupKms, "aws:cloudwatch/logGroup:LogGroup", props))[0]!, /kmsKeyId is not set/);
         });
     });
 
@@ -43,7 +43,7 @@ describe("policy: deciding at preview", () => {
         const unknownContainers = { ...taskDefinition([]), containerDefinitions: U };
 
         it("off: an undecidable rule is an advisory 'can't run' that says how to make the value known", async () => {
-            const [v] = await check(logGroupRetention, "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: UNKNOWN.number });
+            const [v] = await checkRaw(logGroupRetention, "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: UNKNOWN.number });
             assert.deepEqual([v!.enforcementLevel, v!.unverifiable], ["advisory", true]);
             assert.match(
                 v!.message,
@@ -51,7 +51,7 @@ describe("policy: deciding at preview", () => {
             );
         });
         it("on: the same rule reports a violation at its own level, naming the unknown property", async () => {
-            const vs = await check(
+            const vs = await checkRaw(
                 logGroupRetention,
                 "aws:cloudwatch/logGroup:LogGroup",
                 { retentionInDays: UNKNOWN.number },
@@ -78,7 +78,7 @@ describe("policy: deciding at preview", () => {
         });
         it("on: decidable rules are unaffected in both phases", async () => {
             const config = { "log-group-retention": { failClosedAtPreview: true } };
-            assert.deepEqual(await check(logGroupRetention, "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30, kmsKeyId: U }, config), []);
+            assert.deepEqual(await checkRaw(logGroupRetention, "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30, kmsKeyId: U }, config), []);
         });
     });
 

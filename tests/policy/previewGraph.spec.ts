@@ -7,7 +7,7 @@ import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { ecsExecutionRoleLeastPrivilege, iamNoBroadManagedPolicies } from "../../policy/rules/iam";
 import { ecsServicePrivateSubnets, ecsTaskIngressFromAlbOnly } from "../../policy/rules/network";
 import { S3_FULL_ACCESS, goodContainer, taskDefinition } from "./fixtures";
-import { SERVICE, StackBuilder, TASK_DEFINITION, check, messages } from "./harness";
+import { checkRaw, messages, SERVICE, StackBuilder, TASK_DEFINITION } from "./harness";
 
 const U = UNKNOWN.string;
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -162,11 +162,11 @@ describe("policy: graph rules at preview", () => {
 
     describe("managed policies with ARNs unknown at preview", () => {
         it("iam-no-broad-managed-policies judges the known ARNs and skips a policy this run creates", async () => {
-            assert.deepEqual(messages(await check(iamNoBroadManagedPolicies, ROLE, { managedPolicyArns: [U, S3_FULL_ACCESS] })), [
+            assert.deepEqual(messages(await checkRaw(iamNoBroadManagedPolicies, ROLE, { managedPolicyArns: [U, S3_FULL_ACCESS] })), [
                 `subject: attaches ${S3_FULL_ACCESS}, which grants far more than one workload needs; grant named actions on named resources instead.`,
             ]);
-            assert.deepEqual(await check(iamNoBroadManagedPolicies, ROLE, { managedPolicyArns: [U] }), []);
-            assert.deepEqual(await check(iamNoBroadManagedPolicies, ATTACHMENT, { policyArn: U }), []);
+            assert.deepEqual(await checkRaw(iamNoBroadManagedPolicies, ROLE, { managedPolicyArns: [U] }), []);
+            assert.deepEqual(await checkRaw(iamNoBroadManagedPolicies, ATTACHMENT, { policyArn: U }), []);
         });
 
         describe("ecs-execution-role-least-privilege judges a stack's own managed policy by its document, in both phases", () => {

@@ -2,15 +2,15 @@ import { strict as assert } from "node:assert";
 import { ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy, ecrScanOnPush } from "../../policy/rules/registry";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { document } from "./fixtures";
-import { StackBuilder, check, evaluatePolicies, messages, resourceRecord } from "./harness";
+import { checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder } from "./harness";
 
 const REPO = "aws:ecr/repository:Repository";
 
 describe("policy: registry", () => {
     describe("ecr-scan-on-push", () => {
         it("passes scanOnPush and fails its absence; remediates", async () => {
-            assert.deepEqual(await check(ecrScanOnPush, REPO, { imageScanningConfiguration: { scanOnPush: true } }), []);
-            assert.deepEqual(messages(await check(ecrScanOnPush, REPO, {})), [
+            assert.deepEqual(await checkRaw(ecrScanOnPush, REPO, { imageScanningConfiguration: { scanOnPush: true } }), []);
+            assert.deepEqual(messages(await checkRaw(ecrScanOnPush, REPO, {})), [
                 "subject: imageScanningConfiguration.scanOnPush is not true; images ship unscanned. Set it to true.",
             ]);
             const result = await evaluatePolicies([ecrScanOnPush], [resourceRecord(REPO, "r", { imageScanningConfiguration: { scanOnPush: false } })], {
@@ -22,16 +22,16 @@ describe("policy: registry", () => {
 
     describe("ecr-immutable-tags", () => {
         it("passes IMMUTABLE (and IMMUTABLE_WITH_EXCLUSION)", async () => {
-            assert.deepEqual(await check(ecrImmutableTags, REPO, { imageTagMutability: "IMMUTABLE" }), []);
-            assert.deepEqual(await check(ecrImmutableTags, REPO, { imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" }), []);
+            assert.deepEqual(await checkRaw(ecrImmutableTags, REPO, { imageTagMutability: "IMMUTABLE" }), []);
+            assert.deepEqual(await checkRaw(ecrImmutableTags, REPO, { imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" }), []);
         });
         it("fails MUTABLE with one verdict and message whether omitted or filled in by the provider at preview", async () => {
             const expected = ['subject: imageTagMutability is MUTABLE (the default); a pushed tag can be overwritten. Set it to "IMMUTABLE".'];
-            assert.deepEqual(messages(await check(ecrImmutableTags, REPO, {})), expected);
-            assert.deepEqual(messages(await check(ecrImmutableTags, REPO, { imageTagMutability: "MUTABLE" })), expected);
+            assert.deepEqual(messages(await checkRaw(ecrImmutableTags, REPO, {})), expected);
+            assert.deepEqual(messages(await checkRaw(ecrImmutableTags, REPO, { imageTagMutability: "MUTABLE" })), expected);
         });
         it("an unknown value at preview is undecided, not a pass", async () => {
-            const [v] = await check(ecrImmutableTags, REPO, { imageTagMutability: UNKNOWN.string });
+            const [v] = await checkRaw(ecrImmutableTags, REPO, { imageTagMutability: UNKNOWN.string });
             assert.equal(v!.enforcementLevel, "advisory");
             assert.match(v!.message, /can't run policy 'ecr-immutable-tags' .* string value at .imageTagMutability can't be known during preview/);
         });
@@ -68,7 +68,7 @@ describe("policy: registry", () => {
         });
         it("passes a named principal and an org-, account- or ARN-conditioned `*`", async () => {
             assert.deepEqual(
-                await check(ecrNoPublicRepositoryPolicy, type, {
+                await checkRaw(ecrNoPublicRepositoryPolicy, type, {
                     policy: document({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "ecr:BatchGetImage" }),
                 }),
                 [],
@@ -80,17 +80,17 @@ describe("policy: registry", () => {
                 { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/ci-*" } },
                 { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" }, Bool: { "aws:SecureTransport": "true" } },
             ])
-                assert.deepEqual(await check(ecrNoPublicRepositoryPolicy, type, publicPull(condition)), [], JSON.stringify(condition));
+                assert.deepEqual(await checkRaw(ecrNoPublicRepositoryPolicy, type, publicPull(condition)), [], JSON.stringify(condition));
         });
         it("fails * without condition", async () => {
-            assert.deepEqual(messages(await check(ecrNoPublicRepositoryPolicy, type, publicPull())), [
+            assert.deepEqual(messages(await checkRaw(ecrNoPublicRepositoryPolicy, type, publicPull())), [
                 'subject: statement Pull allows ["ecr:BatchGetImage"] to every principal ("*"); the repository is public.',
             ]);
         });
         it("fails * guarded only by conditions that do not narrow who, and says why", async () => {
             const why = async (condition: Record<string, unknown>) =>
                 /its condition does not narrow who \((.*)\); the repository is public\.$/.exec(
-                    messages(await check(ecrNoPublicRepositoryPolicy, type, publicPull(condition)))[0] ?? "",
+                    messages(await checkRaw(ecrNoPublicRepositoryPolicy, type, publicPull(condition)))[0] ?? "",
                 )?.[1];
             assert.equal(
                 await why({ "ForAllValues:StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
@@ -116,7 +116,7 @@ describe("policy: registry", () => {
             );
         });
         it("reports a malformed policy", async () => {
-            assert.deepEqual(messages(await check(ecrNoPublicRepositoryPolicy, type, { policy: "{" })), [
+            assert.deepEqual(messages(await checkRaw(ecrNoPublicRepositoryPolicy, type, { policy: "{" })), [
                 "subject: policy is malformed: not valid JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2)).",
             ]);
         });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { subnetNoAutoPublicIp, vpcDefaultSecurityGroupClosed, vpcFlowLogs } from "../../policy/rules/vpc";
-import { StackBuilder, check, messages } from "./harness";
+import { checkRaw, messages, StackBuilder } from "./harness";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -11,11 +11,11 @@ const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 describe("policy: vpc", () => {
     describe("subnet-no-auto-public-ip", () => {
         it("passes a subnet that assigns no public IPs, omitted or filled in by the provider", async () => {
-            assert.deepEqual(await check(subnetNoAutoPublicIp, SUBNET, { vpcId: UNKNOWN.string, cidrBlock: "10.0.0.0/24" }), []);
-            assert.deepEqual(await check(subnetNoAutoPublicIp, SUBNET, { vpcId: UNKNOWN.string, mapPublicIpOnLaunch: false }), []);
+            assert.deepEqual(await checkRaw(subnetNoAutoPublicIp, SUBNET, { vpcId: UNKNOWN.string, cidrBlock: "10.0.0.0/24" }), []);
+            assert.deepEqual(await checkRaw(subnetNoAutoPublicIp, SUBNET, { vpcId: UNKNOWN.string, mapPublicIpOnLaunch: false }), []);
         });
         it("fails a public subnet that auto-assigns public IPs", async () => {
-            assert.deepEqual(messages(await check(subnetNoAutoPublicIp, SUBNET, { mapPublicIpOnLaunch: true })), [
+            assert.deepEqual(messages(await checkRaw(subnetNoAutoPublicIp, SUBNET, { mapPublicIpOnLaunch: true })), [
                 "subject: mapPublicIpOnLaunch is true; every instance or task launched here gets a public IP. Set it to false.",
             ]);
         });

@@ -4,14 +4,14 @@ import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { ecsContainerNoPlaintextSecrets } from "../../policy/rules/container";
 import { goodContainer, taskDefinition } from "../policy/fixtures";
-import { TASK_DEFINITION, check } from "../policy/harness";
+import { checkRaw, TASK_DEFINITION } from "../policy/harness";
 import { settingsErrorFor, settingsFor } from "../support/settings";
 
 const WORDS = ["S3", "ACCESS", "KEY", "API", "APIKEY", "TOKEN", "DB", "PASSWORD", "PASSWD", "SECRET", "CREDENTIALS", "PRIVATE", "HOST", "LOG", "LEVEL", "URL"];
 
 async function packRejects(name: string): Promise<boolean> {
     const props = taskDefinition([{ ...goodContainer, environment: [{ name, value: "abc" }] }]);
-    return (await check(ecsContainerNoPlaintextSecrets, TASK_DEFINITION, props)).length > 0;
+    return (await checkRaw(ecsContainerNoPlaintextSecrets, TASK_DEFINITION, props)).length > 0;
 }
 
 function settingsRefuse(name: string): boolean {
