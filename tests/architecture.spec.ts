@@ -72,4 +72,9 @@ describe("architecture", () => {
         const long = files.map((f) => ({ file: relative(ROOT, f), lines: readFileSync(f, "utf8").split("\n").length })).filter((f) => f.lines > MAX_LINES);
         assert.deepEqual(long, []);
     });
+
+    it("keeps the README short (10 kB); reference material lives in docs/", () => {
+        const size = statSync(join(ROOT, "README.md")).size;
+        assert.ok(size <= 10_240, `README.md is ${size} bytes`);
+    });
 });
