@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { ENGINE_UNKNOWN } from "../plan/unknowns";
 import { ROOT } from "./support/mocks";
 import { PhaseRun, PhaseRunOptions, byPolicy, gate, runPhase } from "./support/phases";
+import { TUTORIAL_CAUGHT } from "./fixtures/tutorialCaught";
 
 const SHIPPED = readdirSync(ROOT)
     .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
@@ -111,28 +112,10 @@ describe("the CI gate at preview", function () {
     });
 
     describe("a tutorial-style program", () => {
-        const CAUGHT = [
-            "ecs-container-image-provenance",
-            "ecs-container-log-configuration",
-            "ecs-container-non-root-user",
-            "ecs-container-readonly-root",
-            "ecs-distinct-execution-and-task-roles",
-            "ecs-execution-role-least-privilege",
-            "ecs-service-private-subnets",
-            "ecs-service-security-groups",
-            "iam-no-broad-managed-policies",
-            "iam-no-service-wildcards",
-            "iam-no-wildcard-resource",
-            "iam-trust-confused-deputy",
-            "required-tags",
-            "subnet-no-auto-public-ip",
-            "vpc-default-security-group-closed",
-        ];
-
         it("is caught at preview by the same rules as after up (public IP remediated on dev)", async () => {
             const preview = await runPhase({ stack: "dev", phase: "preview", programPath: TUTORIAL });
             const up = await runPhase({ stack: "dev", phase: "up", programPath: TUTORIAL });
-            assert.deepEqual(gate(preview), { mandatory: CAUGHT, undecided: [] });
+            assert.deepEqual(gate(preview), { mandatory: TUTORIAL_CAUGHT, undecided: [] });
             assert.deepEqual(gate(up), gate(preview));
             assert.deepEqual(
                 preview.evaluation.remediations.map((r) => r.policyName).sort(),

@@ -15,6 +15,7 @@ import { sharedAnalyzer } from "./support/analyzer";
 import { ROOT } from "./support/mocks";
 import { policyConfigWith } from "./support/policyConfig";
 import { scopableActions } from "../policy/lib/iamGrants";
+import { TUTORIAL_CAUGHT } from "./fixtures/tutorialCaught";
 
 const SHIPPED = readdirSync(ROOT)
     .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
@@ -154,23 +155,7 @@ describe("whole stacks", function () {
         const plan = await planFor({ stack: "dev", programPath: join(__dirname, "fixtures", "publicIpProgram.ts") });
         // The same rules at preview as after up: remediations copy unknowns (the cluster ARN) through.
         assert.deepEqual(mandatoryRules(plan, "preview"), mandatoryRules(plan, "up"));
-        assert.deepEqual(mandatoryRules(plan, "up"), [
-            "ecs-container-image-provenance",
-            "ecs-container-log-configuration",
-            "ecs-container-non-root-user",
-            "ecs-container-readonly-root",
-            "ecs-distinct-execution-and-task-roles",
-            "ecs-execution-role-least-privilege",
-            "ecs-service-private-subnets",
-            "ecs-service-security-groups",
-            "iam-no-broad-managed-policies",
-            "iam-no-service-wildcards",
-            "iam-no-wildcard-resource",
-            "iam-trust-confused-deputy",
-            "required-tags",
-            "subnet-no-auto-public-ip",
-            "vpc-default-security-group-closed",
-        ]);
+        assert.deepEqual(mandatoryRules(plan, "up"), TUTORIAL_CAUGHT);
         // The public IP itself is fixed by remediation on dev, and reported on prod's config.
         for (const phase of ["preview", "up"] as const)
             assert.deepEqual(

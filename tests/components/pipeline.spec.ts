@@ -6,15 +6,8 @@ import { outputValue } from "../../plan/runProgram";
 import type { ResourceRecord } from "../../plan/types";
 import { json, one, ofType, record } from "../support/mocks";
 import { settingsFor } from "../support/settings";
+import { PIPELINE_WITH_PREVIEW_ROLE as PIPELINE } from "../support/pipeline";
 
-const PIPELINE = {
-    connectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-    repository: "acme/fargate-web",
-    branch: "main",
-    pulumiTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:pulumi-token-AbCdEf",
-    deployRoleArn: "arn:aws:iam::123456789012:role/pulumi-deploy-web",
-    previewRoleArn: "arn:aws:iam::123456789012:role/pulumi-preview-web",
-};
 const BUCKET = "web-dev-artifacts-123456789012";
 
 function args(extra: Record<string, unknown> = {}, raw: Record<string, string> = {}): PipelineArgs {

@@ -4,14 +4,8 @@ import { PipelineRoles } from "../../components/pipelineRoles";
 import type { ResourceRecord } from "../../plan/types";
 import { json, one, ofType, record } from "../support/mocks";
 import { settingsFor } from "../support/settings";
+import { PIPELINE } from "../support/pipeline";
 
-const PIPELINE = {
-    connectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-    repository: "acme/fargate-web",
-    branch: "main",
-    pulumiTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:pulumi-token-AbCdEf",
-    deployRoleArn: "arn:aws:iam::123456789012:role/pulumi-deploy-web",
-};
 const where = pulumi.output({ partition: "aws", region: "us-east-1", accountId: "123456789012" });
 const roles = (ecsDeploy?: { clusterName: string; taskFamily: string; passRoleNames: string[] }) => () =>
     new PipelineRoles("web-dev", {

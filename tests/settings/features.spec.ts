@@ -4,14 +4,8 @@ import { join } from "node:path";
 import { PULUMI_CLI_VERSION } from "../../settings/pipelineSettings";
 import { ROOT } from "../support/mocks";
 import { settingsErrorFor, settingsFor } from "../support/settings";
+import { PIPELINE } from "../support/pipeline";
 
-const PIPELINE = {
-    connectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-    repository: "acme/fargate-web",
-    branch: "main",
-    pulumiTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:pulumi-token-AbCdEf",
-    deployRoleArn: "arn:aws:iam::123456789012:role/pulumi-deploy-web",
-};
 const pipeline = (extra: Record<string, unknown> = {}) => ({ pipeline: JSON.stringify({ ...PIPELINE, ...extra }) });
 
 describe("settings: launch type, EC2 capacity, pipeline, dashboard", () => {
