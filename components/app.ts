@@ -40,6 +40,9 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         natRoleName: s.names.natRole,
         interfaceEndpoints: s.interfaceEndpoints,
         existingVpc: s.existingVpc,
+        flowLogs: s.flowLogs
+            ? { logGroupName: s.names.flowLogGroup, roleName: s.names.flowLogRole, retentionDays: s.logRetentionDays, kms: s.logKms, protect: s.protect }
+            : undefined,
         tags,
     });
     // The instances join the cluster by its (explicit) name, so they can come first.

@@ -4,6 +4,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
+import { FlowLogs, FlowLogsArgs } from "./flowLogs";
 import { NatInstance } from "./natInstance";
 import { VpcEndpoints } from "./vpcEndpoints";
 import { splitCidr } from "../settings/constraints";
@@ -25,6 +26,8 @@ export interface NetworkArgs {
     interfaceEndpoints?: InterfaceEndpointService[];
     /** Adopt this VPC instead of creating one. */
     existingVpc?: ExistingVpc;
+    /** Flow logs of the VPC created here (an adopted VPC's are its owner's). */
+    flowLogs?: Omit<FlowLogsArgs, "vpcId" | "tags">;
     tags: Record<string, string>;
 }
 
@@ -70,6 +73,7 @@ export class Network extends pulumi.ComponentResource {
         );
         // Adopting the VPC's default security group without rules strips AWS's defaults (all traffic
         // within the group, all egress): whatever lands in it by accident can talk to nothing.
+        if (args.flowLogs) new FlowLogs(`${p}-flow-logs`, { ...args.flowLogs, vpcId: vpc.id, tags }, { parent: this });
         new aws.ec2.DefaultSecurityGroup(`${p}-default`, { vpcId: vpc.id, tags: named("default-closed") }, { parent: this });
         const igw = new aws.ec2.InternetGateway(`${p}-igw`, { vpcId: vpc.id, tags: named("igw") }, { parent: this });
 

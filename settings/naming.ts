@@ -44,10 +44,13 @@ export interface ResourceNames {
     hookRole: string;
     /** The NAT instance's role (egress nat-instance). */
     natRole: string;
+    /** The role VPC flow logs assume to write their log group. */
+    flowLogRole: string;
     /** Explicit AWS names. */
     repository: string;
     logGroup: string;
     cluster: string;
+    flowLogGroup: string;
 }
 
 /** Logical name budgets: AWS limit minus Pulumi's autoname suffix. */
@@ -69,5 +72,7 @@ export function resourceNames(appName: string, stack: string): ResourceNames {
         repository: `${appName}/${stackSlug(stack)}`,
         logGroup: `/ecs/${appName}/${stackSlug(stack)}`,
         cluster: shortenName(prefix, 255),
+        flowLogGroup: `/vpc/${appName}/${stackSlug(stack)}/flow-logs`,
+        flowLogRole: shortenName(`${prefix}-flow-logs`, ROLE_NAME_BUDGET),
     };
 }

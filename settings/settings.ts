@@ -119,6 +119,10 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         r.expect("vpcCidr", vpcCidr, c.checkSubnetCidrs(vpcCidr, subnets) && `a VPC large enough for ${azCount * 2} subnets of /28 or larger`);
     }
     const existingVpc = readExistingVpc(r, azCount);
+    // On by default for prod: a record of every connection is what an incident review starts from.
+    const flowLogs = r.bool("flowLogs", profile === "prod");
+    if (flowLogs && existingVpc && raw.flowLogs !== undefined)
+        r.fail("flowLogs=true is not valid with existingVpc; allowed: false (an adopted VPC's flow logs belong to the stack that owns it)");
 
     const logRetentionDays = r.int("logRetentionDays", d.logRetentionDays);
     r.expect("logRetentionDays", logRetentionDays, c.checkLogRetention(logRetentionDays));
@@ -215,6 +219,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         natInstanceType,
         interfaceEndpoints,
         existingVpc,
+        flowLogs: flowLogs && !existingVpc,
         logRetentionDays,
         logKms,
         image,

@@ -95,6 +95,8 @@ export interface Settings {
     /** VPC interface endpoints in the private subnets (endpoints-only needs ECR, logs and the secret stores). */
     interfaceEndpoints: InterfaceEndpointService[];
     existingVpc?: ExistingVpc;
+    /** Flow logs on the VPC the stack creates, to their own log group. */
+    flowLogs: boolean;
     logRetentionDays: number;
     logKms: boolean;
     image?: string;

@@ -1,5 +1,5 @@
 // Cost lines for the optional systems: EC2 container instances (with what the same tasks would cost
-// on Fargate), the CI/CD pipeline and the dashboard. Called by cost.ts; priced from featurePrices.json.
+// on Fargate), the CI/CD pipeline, the dashboard and the edge (flow logs). Called by cost.ts; priced from featurePrices.json.
 import prices from "./prices.json";
 import featurePrices from "./featurePrices.json";
 import { INSTANCE_TYPES, tasksPerInstance } from "./ec2Instances";
@@ -132,4 +132,18 @@ export function pipelineLines(resources: Priced[], add: Add): void {
 
 export function dashboardLines(resources: Priced[], add: Add): void {
     add("CloudWatch dashboards", ofType(resources, "aws:cloudwatch/dashboard:Dashboard").length, "dashboards", featurePrices.dashboardMonth);
+}
+
+/** VPC flow logs: vended-log delivery per assumed GB (CloudWatch Logs, or the cheaper S3 delivery). */
+export function flowLogLines(resources: Priced[], add: Add): void {
+    const gb = featurePrices.assumptions.flowLogGbPerMonth;
+    for (const flow of ofType(resources, "aws:ec2/flowLog:FlowLog")) {
+        const s3 = read(flow, "logDestinationType") === "s3";
+        add(
+            `VPC flow log delivery to ${s3 ? "S3" : "CloudWatch Logs"} (${gb} GB assumed)`,
+            gb,
+            "GB",
+            s3 ? featurePrices.flowLogs.s3DeliveryGb : featurePrices.flowLogs.cloudwatchIngestionGb,
+        );
+    }
 }

@@ -1,0 +1,26 @@
+import { strict as assert } from "node:assert";
+import { settingsErrorFor, settingsFor } from "../support/settings";
+
+const existingVpc = JSON.stringify({
+    vpcId: "vpc-0123456789abcdef0",
+    publicSubnetIds: ["subnet-01234567", "subnet-89abcdef"],
+    privateSubnetIds: ["subnet-11234567", "subnet-99abcdef"],
+});
+
+describe("settings: edge and network", () => {
+    describe("flowLogs", () => {
+        it("on for prod, off for dev and staging, and settable", () => {
+            assert.deepEqual(
+                ["dev", "staging", "prod"].map((stack) => settingsFor(stack).flowLogs),
+                [false, false, true],
+            );
+            assert.equal(settingsFor("dev", { flowLogs: "true" }).flowLogs, true);
+            assert.equal(settingsFor("prod", { flowLogs: "false" }).flowLogs, false);
+        });
+        it("an adopted VPC's flow logs are not the stack's: the prod default steps aside, an explicit true is refused", () => {
+            assert.equal(settingsFor("prod", { existingVpc }).flowLogs, false);
+            assert.match(settingsErrorFor({ existingVpc, flowLogs: "true" }), /flowLogs=true is not valid with existingVpc; allowed: false/);
+            assert.match(settingsErrorFor({ flowLogs: "yes" }), /flowLogs/);
+        });
+    });
+});
