@@ -11,6 +11,7 @@ import { Registry } from "./registry";
 import { Roles } from "./roles";
 import type { Settings } from "../settings/settings";
 import { standardTags } from "../documents/tags";
+import { WebFirewall } from "./webFirewall";
 import { WebService } from "./webService";
 import { ecrRepositoryArn, parseEcrImage } from "../policy/knowledge/ecr";
 
@@ -105,6 +106,17 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         tags,
     });
 
+    if (s.waf)
+        new WebFirewall(`${p}-waf`, {
+            webAclName: s.names.webAcl,
+            loadBalancerArn: web.albArn,
+            rateLimitPer5Minutes: s.waf.rateLimitPer5Minutes,
+            logGroupName: s.names.wafLogGroup,
+            retentionDays: s.logRetentionDays,
+            kms: s.logKms,
+            protect: s.protect,
+            tags,
+        });
     const dashboard = s.dashboard
         ? new Dashboard(p, {
               dashboardName: p,

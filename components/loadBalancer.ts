@@ -25,6 +25,7 @@ export interface LoadBalancerArgs {
 export class LoadBalancer extends pulumi.ComponentResource {
     readonly dnsName: pulumi.Output<string>;
     readonly url: pulumi.Output<string>;
+    readonly arn: pulumi.Output<string>;
     readonly arnSuffix: pulumi.Output<string>;
     readonly targetGroupArn: pulumi.Output<string>;
     readonly targetGroupArnSuffix: pulumi.Output<string>;
@@ -137,6 +138,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         }
 
         this.dnsName = alb.dnsName;
+        this.arn = alb.arn;
         this.arnSuffix = alb.arnSuffix;
         this.targetGroupArn = targetGroup.arn;
         this.targetGroupArnSuffix = targetGroup.arnSuffix;

@@ -68,6 +68,7 @@ export interface WebServiceArgs {
 export class WebService extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     readonly serviceName: pulumi.Output<string>;
+    readonly albArn: pulumi.Output<string>;
     readonly albArnSuffix: pulumi.Output<string>;
     readonly targetGroupArnSuffix: pulumi.Output<string>;
     readonly alarmArns: pulumi.Output<string>[];
@@ -238,8 +239,8 @@ export class WebService extends pulumi.ComponentResource {
             { parent: this },
         );
         const serviceAlarms = new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
-
         this.url = lb.url;
+        this.albArn = lb.arn;
         this.albArnSuffix = lb.arnSuffix;
         this.targetGroupArnSuffix = lb.targetGroupArnSuffix;
         this.alarmArns = [...alarms.alarmArns, ...serviceAlarms.alarmArns];

@@ -166,6 +166,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("ec2", `launch-template/${id}`), latestVersion: 1, defaultVersion: 1 };
             case "aws:autoscaling/group:Group":
                 return { arn: this.arn("autoscaling", `autoScalingGroup:${hex(seed, 8)}-${hex(seed, 4)}:autoScalingGroupName/${name}`) };
+            case "aws:wafv2/webAcl:WebAcl":
+                return { arn: this.arn("wafv2", `regional/webacl/${name}/${hex(seed, 8)}-${hex(seed, 4)}-4${hex(seed, 3)}-8${hex(seed, 3)}-${hex(seed, 12)}`) };
             case "awsx:ecr:Image":
                 return { imageUri: `${inputs.repositoryUrl}@sha256:${createHash("sha256").update(String(inputs.imageTag)).digest("hex")}` };
             default:

@@ -18,6 +18,7 @@ import { iamEscalationRules } from "./rules/iamEscalation";
 import { loadBalancerDesyncRules } from "./rules/loadBalancerDesync";
 import { cicdRules } from "./rules/cicd";
 import { ec2Rules } from "./rules/ec2";
+import { wafRules } from "./rules/waf";
 
 export const policies: Policies = [
     ...networkRules,
@@ -38,6 +39,7 @@ export const policies: Policies = [
     ...encryptionRules,
     ...cicdRules,
     ...ec2Rules,
+    ...wafRules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";

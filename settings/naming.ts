@@ -51,6 +51,9 @@ export interface ResourceNames {
     logGroup: string;
     cluster: string;
     flowLogGroup: string;
+    /** WAF delivers logs only to groups named aws-waf-logs-*. */
+    wafLogGroup: string;
+    webAcl: string;
 }
 
 /** Logical name budgets: AWS limit minus Pulumi's autoname suffix. */
@@ -73,6 +76,8 @@ export function resourceNames(appName: string, stack: string): ResourceNames {
         logGroup: `/ecs/${appName}/${stackSlug(stack)}`,
         cluster: shortenName(prefix, 255),
         flowLogGroup: `/vpc/${appName}/${stackSlug(stack)}/flow-logs`,
+        wafLogGroup: `aws-waf-logs-${prefix}`,
+        webAcl: shortenName(prefix, 128),
         flowLogRole: shortenName(`${prefix}-flow-logs`, ROLE_NAME_BUDGET),
     };
 }

@@ -14,6 +14,7 @@ import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags }
 import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchType, Settings } from "./types";
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
+import { readWaf } from "./edgeSettings";
 import { stackSlug } from "./naming";
 
 export { SettingsError } from "./configReader";
@@ -246,6 +247,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         pipeline,
         // Every profile: a dashboard costs $3/month (the first three per account are free) and is where a failing deploy is looked at first.
         dashboard: r.bool("dashboard", true),
+        waf: readWaf(r, profile),
     };
     r.failUnknownKeys();
     return settings;

@@ -129,6 +129,13 @@ export interface Settings {
     /** CodePipeline for this stack; unset when the stack has none. */
     pipeline?: PipelineSettings;
     dashboard: boolean;
+    /** A WAF web ACL on the ALB; unset when the stack has none. */
+    waf?: WafSettings;
+}
+
+export interface WafSettings {
+    /** Requests one client IP may send in 5 minutes before the rate rule blocks it. */
+    rateLimitPer5Minutes: number;
 }
 
 export type LaunchType = "fargate" | "ec2";

@@ -127,7 +127,7 @@ describe("offline plan", function () {
     it("the plan's verdicts match the rule unit tests (same runner, same messages)", async () => {
         const plan = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { appName: "web" } });
         const advisory = plan.evaluation.violations.map((v) => v.policyName).sort();
-        assert.deepEqual(advisory, ["alb-access-logs", "alb-https-only", "ecr-immutable-tags", "log-group-kms", "vpc-flow-logs"]);
+        assert.deepEqual(advisory, ["alb-access-logs", "alb-https-only", "alb-waf-web-acl", "ecr-immutable-tags", "log-group-kms", "vpc-flow-logs"]);
         const kms = plan.evaluation.violations.find((v) => v.policyName === "log-group-kms")!;
         assert.equal(kms.message, "web-dev: kmsKeyId is not set; logs are encrypted with a service key only. Set kmsKeyId to a customer-managed key.");
     });

@@ -1,5 +1,5 @@
 // Cost lines for the optional systems: EC2 container instances (with what the same tasks would cost
-// on Fargate), the CI/CD pipeline, the dashboard and the edge (flow logs). Called by cost.ts; priced from featurePrices.json.
+// on Fargate), the CI/CD pipeline, the dashboard and the edge (flow logs, WAF). Called by cost.ts; priced from featurePrices.json.
 import prices from "./prices.json";
 import featurePrices from "./featurePrices.json";
 import { INSTANCE_TYPES, tasksPerInstance } from "./ec2Instances";
@@ -146,4 +146,22 @@ export function flowLogLines(resources: Priced[], add: Add): void {
             s3 ? featurePrices.flowLogs.s3DeliveryGb : featurePrices.flowLogs.cloudwatchIngestionGb,
         );
     }
+}
+
+/** WAFv2: each web ACL, each of its rules (a managed group counts as one), the assumed requests and logs. */
+export function wafLines(resources: Priced[], add: Add): void {
+    const acls = ofType(resources, "aws:wafv2/webAcl:WebAcl");
+    if (acls.length === 0) return;
+    const a = featurePrices.assumptions;
+    const rules = acls.reduce((n, acl) => n + safe(() => asRecords(read(acl, "rules")).length, 0), 0);
+    add("WAF web ACLs", acls.length, "web ACLs", featurePrices.waf.webAclMonth);
+    add("WAF rules and managed rule groups", rules, "rules", featurePrices.waf.ruleMonth);
+    add(
+        `WAF requests (${a.wafMillionRequestsPerMonth} million assumed)`,
+        acls.length * a.wafMillionRequestsPerMonth,
+        "million requests",
+        featurePrices.waf.millionRequests,
+    );
+    const logged = ofType(resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").length;
+    add(`WAF log delivery (${a.wafLogGbPerMonth} GB assumed)`, logged * a.wafLogGbPerMonth, "GB", featurePrices.waf.logIngestionGb);
 }

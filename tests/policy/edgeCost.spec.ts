@@ -20,3 +20,25 @@ describe("cost model: the edge", () => {
         assert.deepEqual(lines([], /flow log/), {});
     });
 });
+
+describe("cost model: WAF", () => {
+    const acl = (rules: number): CostInput => ({
+        type: "aws:wafv2/webAcl:WebAcl",
+        props: { scope: "REGIONAL", rules: Array.from({ length: rules }, (_, i) => ({ name: `r${i}`, priority: i })) },
+    });
+    it("the web ACL, each rule, the assumed requests and, when logged, the log delivery", () => {
+        const logging: CostInput = { type: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", props: {} };
+        assert.deepEqual(lines([acl(4), logging], /WAF/), {
+            "WAF web ACLs": [1, 5],
+            "WAF rules and managed rule groups": [4, 4],
+            "WAF requests (10 million assumed)": [10, 6],
+            "WAF log delivery (2 GB assumed)": [2, 1],
+        });
+        assert.deepEqual(Object.keys(lines([acl(1)], /WAF/)), ["WAF web ACLs", "WAF rules and managed rule groups", "WAF requests (10 million assumed)"]);
+        assert.deepEqual(lines([], /WAF/), {});
+    });
+    it("regional multipliers apply", () => {
+        const [, usd] = lines([acl(0)], /WAF web ACLs/, "eu-west-1")["WAF web ACLs"]!;
+        assert.ok(usd! > 5, `eu-west-1 costs more than us-east-1: ${usd}`);
+    });
+});

@@ -24,3 +24,21 @@ describe("settings: edge and network", () => {
         });
     });
 });
+
+describe("settings: waf", () => {
+    it("on for prod with a 2000-request limit, off for dev and staging", () => {
+        assert.deepEqual(
+            ["dev", "staging", "prod"].map((stack) => settingsFor(stack).waf),
+            [undefined, undefined, { rateLimitPer5Minutes: 2000 }],
+        );
+        assert.deepEqual(settingsFor("dev", { waf: "true", wafRateLimit: "100" }).waf, { rateLimitPer5Minutes: 100 });
+        assert.equal(settingsFor("prod", { waf: "false" }).waf, undefined);
+    });
+    it("refuses a limit outside AWS's range, and a limit without the firewall", () => {
+        assert.match(
+            settingsErrorFor({ waf: "true", wafRateLimit: "5" }),
+            /wafRateLimit=5 is not valid; allowed: 10–2000000000 requests per client IP in 5 minutes/,
+        );
+        assert.match(settingsErrorFor({ wafRateLimit: "500" }), /wafRateLimit is set but waf is off; allowed: set waf=true too, or leave wafRateLimit unset/);
+    });
+});
