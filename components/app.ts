@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
 import { Cluster } from "./cluster";
 import { Dashboard } from "./dashboard";
+import { DnsCertificate, hostedZoneIdOf } from "./dnsCertificate";
+import { DomainAlias } from "./domainAlias";
 import { Ec2Capacity } from "./ec2Capacity";
 import { Pipeline } from "./pipeline";
 import { Logs } from "./logs";
@@ -86,8 +88,11 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         tags,
     });
 
+    // The stack's own host name: a certificate validated in its zone before the listener needs it.
+    const zoneId = s.domain ? hostedZoneIdOf(s.domain, {}) : undefined;
+    const certificate = s.domain && zoneId ? new DnsCertificate(`${p}-certificate`, { domainName: s.domain.name, zoneId, tags }) : undefined;
     const web = new WebService(p, {
-        settings: s,
+        settings: certificate ? { ...s, certificateArn: certificate.certificateArn } : s,
         vpcId: network.vpcId,
         vpcCidr: s.existingVpc ? undefined : s.vpcCidr,
         publicSubnetIds: network.publicSubnetIds,
@@ -106,10 +111,20 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         tags,
     });
 
+    const alias =
+        s.domain && zoneId
+            ? new DomainAlias(`${p}-domain`, {
+                  domainName: s.domain.name,
+                  zoneId,
+                  albDnsName: web.loadBalancer.dnsName,
+                  albZoneId: web.loadBalancer.zoneId,
+                  ipv6: false,
+              })
+            : undefined;
     if (s.waf)
         new WebFirewall(`${p}-waf`, {
             webAclName: s.names.webAcl,
-            loadBalancerArn: web.albArn,
+            loadBalancerArn: web.loadBalancer.arn,
             rateLimitPer5Minutes: s.waf.rateLimitPer5Minutes,
             logGroupName: s.names.wafLogGroup,
             retentionDays: s.logRetentionDays,
@@ -148,7 +163,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         : undefined;
 
     return {
-        url: web.url,
+        url: alias?.url ?? web.url,
         clusterName: cluster.name,
         serviceName: web.serviceName,
         repositoryUrl: registry.repositoryUrl,

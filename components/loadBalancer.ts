@@ -13,7 +13,7 @@ export interface LoadBalancerArgs {
     healthCheck: HealthCheckSettings;
     deregistrationDelaySeconds: number;
     deletionProtection: boolean;
-    certificateArn?: string;
+    certificateArn?: pulumi.Input<string>;
     tlsPolicy: string;
     accessLogsBucket?: string;
     /** Blue/green, canary and linear deployments: a second target group and the rules ECS reweights. */
@@ -26,6 +26,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
     readonly dnsName: pulumi.Output<string>;
     readonly url: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
+    /** The ALB's hosted zone, for Route 53 aliases. */
+    readonly zoneId: pulumi.Output<string>;
     readonly arnSuffix: pulumi.Output<string>;
     readonly targetGroupArn: pulumi.Output<string>;
     readonly targetGroupArnSuffix: pulumi.Output<string>;
@@ -139,6 +141,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
         this.dnsName = alb.dnsName;
         this.arn = alb.arn;
+        this.zoneId = alb.zoneId;
         this.arnSuffix = alb.arnSuffix;
         this.targetGroupArn = targetGroup.arn;
         this.targetGroupArnSuffix = targetGroup.arnSuffix;

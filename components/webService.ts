@@ -25,7 +25,6 @@ export type WebServiceSettings = Pick<
     | "spot"
     | "environment"
     | "secrets"
-    | "certificateArn"
     | "tlsPolicy"
     | "deregistrationDelaySeconds"
     | "healthCheckGracePeriodSeconds"
@@ -37,7 +36,7 @@ export type WebServiceSettings = Pick<
     | "accessLogsBucket"
     | "alarmTopicArn"
     | "launchType"
->;
+> & { /** An ARN from settings, or the stack's own certificate once validated. */ certificateArn?: pulumi.Input<string> };
 
 export interface WebServiceArgs {
     settings: WebServiceSettings;
@@ -68,7 +67,7 @@ export interface WebServiceArgs {
 export class WebService extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     readonly serviceName: pulumi.Output<string>;
-    readonly albArn: pulumi.Output<string>;
+    readonly loadBalancer: LoadBalancer;
     readonly albArnSuffix: pulumi.Output<string>;
     readonly targetGroupArnSuffix: pulumi.Output<string>;
     readonly alarmArns: pulumi.Output<string>[];
@@ -240,7 +239,7 @@ export class WebService extends pulumi.ComponentResource {
         );
         const serviceAlarms = new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
         this.url = lb.url;
-        this.albArn = lb.arn;
+        this.loadBalancer = lb;
         this.albArnSuffix = lb.arnSuffix;
         this.targetGroupArnSuffix = lb.targetGroupArnSuffix;
         this.alarmArns = [...alarms.alarmArns, ...serviceAlarms.alarmArns];

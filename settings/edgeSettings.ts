@@ -1,7 +1,8 @@
-// Settings of the edge: the web application firewall in front of the ALB.
+// Settings of the edge: the web application firewall in front of the ALB, the domain and its certificate.
+import { isRecord } from "../policy/knowledge/values";
 import type { ConfigReader } from "./configReader";
 import type { Profile } from "./profiles";
-import type { WafSettings } from "./types";
+import type { DomainSettings, WafSettings } from "./types";
 
 /** AWS's bounds for a rate-based rule's limit (requests per evaluation window per key). */
 export const WAF_RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;
@@ -21,4 +22,38 @@ export function readWaf(r: ConfigReader, profile: Profile): WafSettings | undefi
     );
     if (!enabled && r.given("wafRateLimit")) r.fail("wafRateLimit is set but waf is off; allowed: set waf=true too, or leave wafRateLimit unset");
     return enabled ? { rateLimitPer5Minutes } : undefined;
+}
+
+/** A DNS name of 1–253 characters in labels of 1–63 letters, digits and hyphens (no wildcard: one host). */
+const DNS_NAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
+/** Route 53 hosted zone ids: "Z" and up to 32 upper-case letters and digits. */
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,32}$/;
+const DOMAIN_SHAPE = '{ name: "app.example.com", hostedZoneId: "Z…" } or { name: "app.example.com", zoneName: "example.com" }';
+
+/** The service's host name and the public hosted zone it lives in (by id, or by name looked up at preview). */
+export function readDomain(r: ConfigReader): DomainSettings | undefined {
+    const value = r.json("domain");
+    if (value === undefined) return undefined;
+    if (!isRecord(value) || typeof value.name !== "string" || (value.hostedZoneId === undefined) === (value.zoneName === undefined)) {
+        r.expect("domain", value, `${DOMAIN_SHAPE} (exactly one of hostedZoneId, zoneName)`);
+        return undefined;
+    }
+    const unknown = Object.keys(value).filter((k) => !["name", "hostedZoneId", "zoneName"].includes(k));
+    if (unknown.length > 0) r.fail(`domain.${unknown[0]} is not a key of domain; allowed: name, hostedZoneId, zoneName`);
+    const name = value.name.toLowerCase();
+    let ok = r.expect("domain.name", value.name, DNS_NAME.test(name) ? undefined : "a host name like app.example.com (letters, digits, hyphens; no wildcard)");
+    if (value.hostedZoneId !== undefined) {
+        const id = value.hostedZoneId;
+        ok =
+            r.expect(
+                "domain.hostedZoneId",
+                id,
+                typeof id === "string" && HOSTED_ZONE_ID.test(id) ? undefined : "Z followed by up to 32 upper-case letters and digits",
+            ) && ok;
+        return ok ? { name, hostedZoneId: id as string } : undefined;
+    }
+    const zone = typeof value.zoneName === "string" ? value.zoneName.toLowerCase().replace(/\.$/, "") : "";
+    const inZone = DNS_NAME.test(zone) && (name === zone || name.endsWith(`.${zone}`));
+    ok = r.expect("domain.zoneName", value.zoneName, inZone ? undefined : `a public zone that contains ${name} (${name} itself or one of its parents)`) && ok;
+    return ok ? { name, zoneName: zone } : undefined;
 }

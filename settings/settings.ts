@@ -14,7 +14,7 @@ import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags }
 import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchType, Settings } from "./types";
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
-import { readWaf } from "./edgeSettings";
+import { readDomain, readWaf } from "./edgeSettings";
 import { stackSlug } from "./naming";
 
 export { SettingsError } from "./configReader";
@@ -151,6 +151,9 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
 
     const certificateArn = r.string("certificateArn");
     if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, c.checkCertificateArn(certificateArn));
+    const domain = readDomain(r);
+    if (domain && certificateArn !== undefined)
+        r.fail("certificateArn is set together with domain; allowed: one of them (domain makes and validates its own certificate)");
     const tlsPolicy = r.string("tlsPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
     r.expect("tlsPolicy", tlsPolicy, c.checkTlsPolicy(tlsPolicy));
 
@@ -230,6 +233,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         secrets,
         environment,
         certificateArn,
+        domain,
         tlsPolicy,
         deregistrationDelaySeconds,
         healthCheckGracePeriodSeconds,

@@ -106,6 +106,8 @@ export interface Settings {
     secrets: SecretRef[];
     environment: Record<string, string>;
     certificateArn?: string;
+    /** The stack's own host name and certificate; exclusive with certificateArn. */
+    domain?: DomainSettings;
     tlsPolicy: string;
     deregistrationDelaySeconds: number;
     healthCheckGracePeriodSeconds: number;
@@ -131,6 +133,15 @@ export interface Settings {
     dashboard: boolean;
     /** A WAF web ACL on the ALB; unset when the stack has none. */
     waf?: WafSettings;
+}
+
+/** The service's host name: an ACM certificate validated by DNS and an alias to the ALB in the zone. */
+export interface DomainSettings {
+    name: string;
+    /** The public hosted zone, by id... */
+    hostedZoneId?: string;
+    /** ...or by name, looked up when the program runs (an invoke: known at preview). */
+    zoneName?: string;
 }
 
 export interface WafSettings {

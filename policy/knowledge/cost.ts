@@ -4,7 +4,17 @@
 import { parseContainers } from "./containers";
 import { CostAssumptions, CostInput, CostLine, DEFAULT_COST_ASSUMPTIONS, HOURS_PER_MONTH, MODEL_ASSUMPTIONS, PricedItem, regionPrices } from "./costModel";
 import { egressItems, instanceItems } from "./costEgress";
-import { Ec2Tasks, dashboardLines, ec2CapacityLines, fargateEquivalentUsd, flowLogLines, pipelineLines, runsOnEc2, wafLines } from "./featureCost";
+import {
+    Ec2Tasks,
+    dashboardLines,
+    ec2CapacityLines,
+    fargateEquivalentUsd,
+    flowLogLines,
+    pipelineLines,
+    route53Lines,
+    runsOnEc2,
+    wafLines,
+} from "./featureCost";
 import { isSecretsManagerArn } from "./secrets";
 import { Kind, isKind } from "./types";
 import { asList, asRecords, at, knownProp, num, parseDocument, text, truthy } from "./values";
@@ -117,6 +127,7 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
     dashboardLines(resources, add);
     flowLogLines(resources, add);
     wafLines(resources, add);
+    route53Lines(resources, add);
 
     const totalUsd = round(lines.reduce((s, l) => s + l.monthlyUsd, 0));
     const alternative =

@@ -1,5 +1,5 @@
 // Cost lines for the optional systems: EC2 container instances (with what the same tasks would cost
-// on Fargate), the CI/CD pipeline, the dashboard and the edge (flow logs, WAF). Called by cost.ts; priced from featurePrices.json.
+// on Fargate), the CI/CD pipeline, the dashboard and the edge (flow logs, WAF, Route 53). Called by cost.ts; priced from featurePrices.json.
 import prices from "./prices.json";
 import featurePrices from "./featurePrices.json";
 import { INSTANCE_TYPES, tasksPerInstance } from "./ec2Instances";
@@ -164,4 +164,25 @@ export function wafLines(resources: Priced[], add: Add): void {
     );
     const logged = ofType(resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").length;
     add(`WAF log delivery (${a.wafLogGbPerMonth} GB assumed)`, logged * a.wafLogGbPerMonth, "GB", featurePrices.waf.logIngestionGb);
+}
+
+/** Route 53: zones the stack creates (an adopted zone is billed to its owner), and queries per record at the assumed volume. */
+export function route53Lines(resources: Priced[], add: Add): void {
+    const r = featurePrices.route53;
+    add("Route 53 hosted zones", ofType(resources, "aws:route53/zone:Zone").length, "zones", r.hostedZoneMonth);
+    const records = ofType(resources, "aws:route53/record:Record");
+    const alias = records.filter((rec) => safe(() => asRecords(read(rec, "aliases")).length > 0, false)).length;
+    const perRecord = featurePrices.assumptions.route53MillionQueriesPerRecord;
+    add(
+        `Route 53 alias queries to AWS resources (${perRecord} million per record assumed; free)`,
+        alias * perRecord,
+        "million queries",
+        r.millionAliasQueriesToAws,
+    );
+    add(
+        `Route 53 standard queries (${perRecord} million per record assumed)`,
+        (records.length - alias) * perRecord,
+        "million queries",
+        r.millionStandardQueries,
+    );
 }

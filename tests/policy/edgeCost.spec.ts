@@ -42,3 +42,18 @@ describe("cost model: WAF", () => {
         assert.ok(usd! > 5, `eu-west-1 costs more than us-east-1: ${usd}`);
     });
 });
+
+describe("cost model: Route 53", () => {
+    const record = (props: Record<string, unknown>): CostInput => ({ type: "aws:route53/record:Record", props });
+    const alias = record({ name: "app.example.com", type: "A", aliases: [{ name: "alb.elb.amazonaws.com", zoneId: "Z35SXDOTRQ7X7K" }] });
+    const validation = record({ name: "_abc.app.example.com.", type: "CNAME", records: ["_x.acm-validations.aws."] });
+    it("alias queries to the ALB are free; other records' queries at the standard price; an adopted zone costs the stack nothing", () => {
+        assert.deepEqual(lines([alias, validation], /Route 53/), {
+            "Route 53 alias queries to AWS resources (1 million per record assumed; free)": [1, 0],
+            "Route 53 standard queries (1 million per record assumed)": [1, 0.4],
+        });
+    });
+    it("a zone the stack creates is priced", () => {
+        assert.deepEqual(lines([{ type: "aws:route53/zone:Zone", props: { name: "example.com" } }], /Route 53/), { "Route 53 hosted zones": [1, 0.5] });
+    });
+});

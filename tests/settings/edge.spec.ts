@@ -42,3 +42,44 @@ describe("settings: waf", () => {
         assert.match(settingsErrorFor({ wafRateLimit: "500" }), /wafRateLimit is set but waf is off; allowed: set waf=true too, or leave wafRateLimit unset/);
     });
 });
+
+describe("settings: domain", () => {
+    it("unset by default; a name with its zone by id or by name (normalised to lower case, no trailing dot)", () => {
+        assert.deepEqual(
+            ["dev", "staging", "prod"].map((stack) => settingsFor(stack).domain),
+            [undefined, undefined, undefined],
+        );
+        assert.deepEqual(settingsFor("dev", { domain: JSON.stringify({ name: "App.Example.com", zoneName: "example.com." }) }).domain, {
+            name: "app.example.com",
+            zoneName: "example.com",
+        });
+        assert.deepEqual(settingsFor("dev", { domain: JSON.stringify({ name: "example.com", hostedZoneId: "Z0123ABC" }) }).domain, {
+            name: "example.com",
+            hostedZoneId: "Z0123ABC",
+        });
+    });
+    it("refuses a bad shape, a bad name, a zone that does not contain the name, a bad zone id, and certificateArn alongside", () => {
+        assert.match(
+            settingsErrorFor({ domain: JSON.stringify({ name: "app.example.com" }) }),
+            /domain=.* is not valid; allowed: .*exactly one of hostedZoneId, zoneName/,
+        );
+        assert.match(
+            settingsErrorFor({ domain: JSON.stringify({ name: "*.example.com", zoneName: "example.com" }) }),
+            /domain\.name=\*\.example\.com is not valid; allowed: a host name/,
+        );
+        assert.match(
+            settingsErrorFor({ domain: JSON.stringify({ name: "app.example.org", zoneName: "example.com" }) }),
+            /domain\.zoneName=example\.com is not valid; allowed: a public zone that contains app\.example\.org/,
+        );
+        assert.match(settingsErrorFor({ domain: JSON.stringify({ name: "a.example.com", hostedZoneId: "zabc" }) }), /domain\.hostedZoneId=zabc is not valid/);
+        assert.match(
+            settingsErrorFor({ domain: JSON.stringify({ name: "a.example.com", zoneName: "example.com", ttl: 60 }) }),
+            /domain\.ttl is not a key of domain; allowed: name, hostedZoneId, zoneName/,
+        );
+        const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+        assert.match(
+            settingsErrorFor({ certificateArn, domain: JSON.stringify({ name: "a.example.com", zoneName: "example.com" }) }),
+            /certificateArn is set together with domain; allowed: one of them/,
+        );
+    });
+});
