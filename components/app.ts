@@ -59,7 +59,13 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
               tags,
           })
         : undefined;
-    const cluster = new Cluster(s.names.cluster, { name: s.names.cluster, spot: s.spot, ec2CapacityProvider: ec2?.capacityProviderName, tags });
+    const cluster = new Cluster(s.names.cluster, {
+        name: s.names.cluster,
+        spot: s.spot,
+        ec2CapacityProvider: ec2?.capacityProviderName,
+        execAuditLog: s.enableExec ? { logGroupName: s.names.logGroup, encrypted: s.logKms } : undefined,
+        tags,
+    });
     const registry = new Registry(p, {
         repositoryName: s.names.repository,
         immutableTags: s.immutableTags,

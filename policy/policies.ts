@@ -19,6 +19,7 @@ import { loadBalancerDesyncRules } from "./rules/loadBalancerDesync";
 import { cicdRules } from "./rules/cicd";
 import { ec2Rules } from "./rules/ec2";
 import { wafRules } from "./rules/waf";
+import { ecsExecRules } from "./rules/ecsExec";
 
 export const policies: Policies = [
     ...networkRules,
@@ -40,6 +41,7 @@ export const policies: Policies = [
     ...cicdRules,
     ...ec2Rules,
     ...wafRules,
+    ...ecsExecRules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";
