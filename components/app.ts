@@ -43,6 +43,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         natRoleName: s.names.natRole,
         interfaceEndpoints: s.interfaceEndpoints,
         existingVpc: s.existingVpc,
+        ipv6: s.ipAddressType === "dualstack",
         flowLogs: s.flowLogs
             ? { logGroupName: s.names.flowLogGroup, roleName: s.names.flowLogRole, retentionDays: s.logRetentionDays, kms: s.logKms, protect: s.protect }
             : undefined,
@@ -124,7 +125,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
                   zoneId,
                   albDnsName: web.loadBalancer.dnsName,
                   albZoneId: web.loadBalancer.zoneId,
-                  ipv6: false,
+                  ipv6: s.ipAddressType === "dualstack",
               })
             : undefined;
     if (s.waf)

@@ -14,6 +14,8 @@ export interface LoadBalancerArgs {
     deregistrationDelaySeconds: number;
     deletionProtection: boolean;
     certificateArn?: pulumi.Input<string>;
+    /** dualstack: the ALB answers on IPv6 too (its subnets need IPv6 blocks). */
+    ipAddressType?: "ipv4" | "dualstack";
     tlsPolicy: string;
     accessLogsBucket?: string;
     /** Blue/green, canary and linear deployments: a second target group and the rules ECS reweights. */
@@ -45,6 +47,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             {
                 loadBalancerType: "application",
                 internal: false,
+                ipAddressType: args.ipAddressType ?? "ipv4",
                 subnets: args.publicSubnetIds,
                 securityGroups: [args.securityGroupId],
                 dropInvalidHeaderFields: true,

@@ -91,6 +91,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
             "aws:ec2/instance:Instance": "i-",
             "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
+            "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": "eigw-",
         };
         const prefix = prefixes[type];
         return prefix ? `${prefix}${hex(seed, 17)}` : `${name}-${hex(seed, 8)}`;
@@ -173,6 +174,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("autoscaling", `autoScalingGroup:${hex(seed, 8)}-${hex(seed, 4)}:autoScalingGroupName/${name}`) };
             case "aws:wafv2/webAcl:WebAcl":
                 return { arn: this.arn("wafv2", `regional/webacl/${name}/${hex(seed, 8)}-${hex(seed, 4)}-4${hex(seed, 3)}-8${hex(seed, 3)}-${hex(seed, 12)}`) };
+            case "aws:ec2/vpc:Vpc":
+                // Amazon hands out a /56 when asked for one.
+                return inputs.assignGeneratedIpv6CidrBlock ? { ipv6CidrBlock: `2600:1f18:${hex(seed, 3)}:${hex(seed, 2)}00::/56` } : {};
             case "aws:acm/certificate:Certificate": {
                 const label = `_${hex(seed, 32)}`;
                 const domainValidationOptions = [

@@ -2,7 +2,27 @@
 import { isRecord } from "../policy/knowledge/values";
 import type { ConfigReader } from "./configReader";
 import type { Profile } from "./profiles";
-import type { DomainSettings, WafSettings } from "./types";
+import { checkCertificateArn } from "./constraints";
+import type { DomainSettings, ExistingVpc, IpAddressType, Settings, WafSettings } from "./types";
+
+export type EdgeSettings = Pick<Settings, "ipAddressType" | "flowLogs" | "certificateArn" | "domain" | "waf">;
+
+/** The edge and the network around the service: IPv6, flow logs, the certificate or domain, the firewall. */
+export function readEdge(r: ConfigReader, profile: Profile, existingVpc: ExistingVpc | undefined): EdgeSettings {
+    const ipAddressType = r.oneOf<IpAddressType>("ipAddressType", ["ipv4", "dualstack"], "ipv4");
+    if (ipAddressType === "dualstack" && existingVpc)
+        r.fail("ipAddressType=dualstack is not valid with existingVpc; allowed: ipv4 (the stack gives IPv6 blocks only to a VPC it creates)");
+    // On by default for prod: a record of every connection is what an incident review starts from.
+    const flowLogs = r.bool("flowLogs", profile === "prod");
+    if (flowLogs && existingVpc && r.given("flowLogs"))
+        r.fail("flowLogs=true is not valid with existingVpc; allowed: false (an adopted VPC's flow logs belong to the stack that owns it)");
+    const certificateArn = r.string("certificateArn");
+    if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, checkCertificateArn(certificateArn));
+    const domain = readDomain(r);
+    if (domain && certificateArn !== undefined)
+        r.fail("certificateArn is set together with domain; allowed: one of them (domain makes and validates its own certificate)");
+    return { ipAddressType, flowLogs: flowLogs && !existingVpc, certificateArn, domain, waf: readWaf(r, profile) };
+}
 
 /** AWS's bounds for a rate-based rule's limit (requests per evaluation window per key). */
 export const WAF_RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;

@@ -14,7 +14,7 @@ import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags }
 import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchType, Settings } from "./types";
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
-import { readDomain, readWaf } from "./edgeSettings";
+import { readEdge } from "./edgeSettings";
 import { stackSlug } from "./naming";
 
 export { SettingsError } from "./configReader";
@@ -120,10 +120,6 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         r.expect("vpcCidr", vpcCidr, c.checkSubnetCidrs(vpcCidr, subnets) && `a VPC large enough for ${azCount * 2} subnets of /28 or larger`);
     }
     const existingVpc = readExistingVpc(r, azCount);
-    // On by default for prod: a record of every connection is what an incident review starts from.
-    const flowLogs = r.bool("flowLogs", profile === "prod");
-    if (flowLogs && existingVpc && raw.flowLogs !== undefined)
-        r.fail("flowLogs=true is not valid with existingVpc; allowed: false (an adopted VPC's flow logs belong to the stack that owns it)");
 
     const logRetentionDays = r.int("logRetentionDays", d.logRetentionDays);
     r.expect("logRetentionDays", logRetentionDays, c.checkLogRetention(logRetentionDays));
@@ -149,11 +145,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         region,
     });
 
-    const certificateArn = r.string("certificateArn");
-    if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, c.checkCertificateArn(certificateArn));
-    const domain = readDomain(r);
-    if (domain && certificateArn !== undefined)
-        r.fail("certificateArn is set together with domain; allowed: one of them (domain makes and validates its own certificate)");
+    const edge = readEdge(r, profile, existingVpc);
     const tlsPolicy = r.string("tlsPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
     r.expect("tlsPolicy", tlsPolicy, c.checkTlsPolicy(tlsPolicy));
 
@@ -223,7 +215,6 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         natInstanceType,
         interfaceEndpoints,
         existingVpc,
-        flowLogs: flowLogs && !existingVpc,
         logRetentionDays,
         logKms,
         image,
@@ -232,8 +223,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         s3Grants,
         secrets,
         environment,
-        certificateArn,
-        domain,
+        ...edge,
         tlsPolicy,
         deregistrationDelaySeconds,
         healthCheckGracePeriodSeconds,
@@ -251,7 +241,6 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         pipeline,
         // Every profile: a dashboard costs $3/month (the first three per account are free) and is where a failing deploy is looked at first.
         dashboard: r.bool("dashboard", true),
-        waf: readWaf(r, profile),
     };
     r.failUnknownKeys();
     return settings;

@@ -95,6 +95,8 @@ export interface Settings {
     /** VPC interface endpoints in the private subnets (endpoints-only needs ECR, logs and the secret stores). */
     interfaceEndpoints: InterfaceEndpointService[];
     existingVpc?: ExistingVpc;
+    /** dualstack: the VPC and its subnets get IPv6 blocks and the ALB answers on IPv6 too. */
+    ipAddressType: IpAddressType;
     /** Flow logs on the VPC the stack creates, to their own log group. */
     flowLogs: boolean;
     logRetentionDays: number;
@@ -150,6 +152,7 @@ export interface WafSettings {
 }
 
 export type LaunchType = "fargate" | "ec2";
+export type IpAddressType = "ipv4" | "dualstack";
 export type InstancePolicy = "scoped" | "aws-managed";
 
 export interface Ec2CapacitySettings {

@@ -83,3 +83,15 @@ describe("settings: domain", () => {
         );
     });
 });
+
+describe("settings: ipAddressType", () => {
+    it("ipv4 on every profile; dualstack when asked; refused with an adopted VPC and for other values", () => {
+        assert.deepEqual(
+            ["dev", "staging", "prod"].map((stack) => settingsFor(stack).ipAddressType),
+            ["ipv4", "ipv4", "ipv4"],
+        );
+        assert.equal(settingsFor("prod", { ipAddressType: "dualstack" }).ipAddressType, "dualstack");
+        assert.match(settingsErrorFor({ existingVpc, ipAddressType: "dualstack" }), /ipAddressType=dualstack is not valid with existingVpc; allowed: ipv4/);
+        assert.match(settingsErrorFor({ ipAddressType: "ipv6" }), /ipAddressType=ipv6 is not valid; allowed: ipv4, dualstack/);
+    });
+});
