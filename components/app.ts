@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
 import { Cluster } from "./cluster";
 import { Dashboard } from "./dashboard";
+import { DnsCertificate, hostedZoneIdOf } from "./dnsCertificate";
+import { DomainAlias } from "./domainAlias";
 import { Ec2Capacity } from "./ec2Capacity";
 import { Pipeline } from "./pipeline";
 import { Logs } from "./logs";
@@ -11,6 +13,7 @@ import { Registry } from "./registry";
 import { Roles } from "./roles";
 import type { Settings } from "../settings/settings";
 import { standardTags } from "../documents/tags";
+import { WebFirewall } from "./webFirewall";
 import { WebService } from "./webService";
 import { ecrRepositoryArn, parseEcrImage } from "../policy/knowledge/ecr";
 
@@ -40,6 +43,10 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         natRoleName: s.names.natRole,
         interfaceEndpoints: s.interfaceEndpoints,
         existingVpc: s.existingVpc,
+        ipv6: s.ipAddressType === "dualstack",
+        flowLogs: s.flowLogs
+            ? { logGroupName: s.names.flowLogGroup, roleName: s.names.flowLogRole, retentionDays: s.logRetentionDays, kms: s.logKms, protect: s.protect }
+            : undefined,
         tags,
     });
     // The instances join the cluster by its (explicit) name, so they can come first.
@@ -53,7 +60,13 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
               tags,
           })
         : undefined;
-    const cluster = new Cluster(s.names.cluster, { name: s.names.cluster, spot: s.spot, ec2CapacityProvider: ec2?.capacityProviderName, tags });
+    const cluster = new Cluster(s.names.cluster, {
+        name: s.names.cluster,
+        spot: s.spot,
+        ec2CapacityProvider: ec2?.capacityProviderName,
+        execAuditLog: s.enableExec ? { logGroupName: s.names.logGroup, encrypted: s.logKms } : undefined,
+        tags,
+    });
     const registry = new Registry(p, {
         repositoryName: s.names.repository,
         immutableTags: s.immutableTags,
@@ -82,8 +95,11 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         tags,
     });
 
+    // The stack's own host name: a certificate validated in its zone before the listener needs it.
+    const zoneId = s.domain ? hostedZoneIdOf(s.domain, {}) : undefined;
+    const certificate = s.domain && zoneId ? new DnsCertificate(`${p}-certificate`, { domainName: s.domain.name, zoneId, tags }) : undefined;
     const web = new WebService(p, {
-        settings: s,
+        settings: certificate ? { ...s, certificateArn: certificate.certificateArn } : s,
         vpcId: network.vpcId,
         vpcCidr: s.existingVpc ? undefined : s.vpcCidr,
         publicSubnetIds: network.publicSubnetIds,
@@ -102,6 +118,27 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         tags,
     });
 
+    const alias =
+        s.domain && zoneId
+            ? new DomainAlias(`${p}-domain`, {
+                  domainName: s.domain.name,
+                  zoneId,
+                  albDnsName: web.loadBalancer.dnsName,
+                  albZoneId: web.loadBalancer.zoneId,
+                  ipv6: s.ipAddressType === "dualstack",
+              })
+            : undefined;
+    if (s.waf)
+        new WebFirewall(`${p}-waf`, {
+            webAclName: s.names.webAcl,
+            loadBalancerArn: web.loadBalancer.arn,
+            rateLimitPer5Minutes: s.waf.rateLimitPer5Minutes,
+            logGroupName: s.names.wafLogGroup,
+            retentionDays: s.logRetentionDays,
+            kms: s.logKms,
+            protect: s.protect,
+            tags,
+        });
     const dashboard = s.dashboard
         ? new Dashboard(p, {
               dashboardName: p,
@@ -133,7 +170,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         : undefined;
 
     return {
-        url: web.url,
+        url: alias?.url ?? web.url,
         clusterName: cluster.name,
         serviceName: web.serviceName,
         repositoryUrl: registry.repositoryUrl,

@@ -7,6 +7,8 @@ export interface ClusterArgs {
     spot: boolean;
     /** EC2 launch type: this capacity provider joins Fargate's and becomes the default. */
     ec2CapacityProvider?: pulumi.Input<string>;
+    /** ECS Exec is on: sessions are logged to this group (encryption enforced when it has a KMS key). */
+    execAuditLog?: { logGroupName: string; encrypted: boolean };
     tags: Record<string, string>;
 }
 
@@ -20,7 +22,23 @@ export class Cluster extends pulumi.ComponentResource {
 
         const cluster = new aws.ecs.Cluster(
             name,
-            { name: args.name, settings: [{ name: "containerInsights", value: "enabled" }], tags: args.tags },
+            {
+                name: args.name,
+                settings: [{ name: "containerInsights", value: "enabled" }],
+                // Every command run through ECS Exec, and its output, lands in the stack's log group.
+                configuration: args.execAuditLog
+                    ? {
+                          executeCommandConfiguration: {
+                              logging: "OVERRIDE",
+                              logConfiguration: {
+                                  cloudWatchLogGroupName: args.execAuditLog.logGroupName,
+                                  cloudWatchEncryptionEnabled: args.execAuditLog.encrypted,
+                              },
+                          },
+                      }
+                    : undefined,
+                tags: args.tags,
+            },
             { parent: this },
         );
         const capacityProviders = new aws.ecs.ClusterCapacityProviders(

@@ -13,7 +13,9 @@ export interface LoadBalancerArgs {
     healthCheck: HealthCheckSettings;
     deregistrationDelaySeconds: number;
     deletionProtection: boolean;
-    certificateArn?: string;
+    certificateArn?: pulumi.Input<string>;
+    /** dualstack: the ALB answers on IPv6 too (its subnets need IPv6 blocks). */
+    ipAddressType?: "ipv4" | "dualstack";
     tlsPolicy: string;
     accessLogsBucket?: string;
     /** Blue/green, canary and linear deployments: a second target group and the rules ECS reweights. */
@@ -25,6 +27,9 @@ export interface LoadBalancerArgs {
 export class LoadBalancer extends pulumi.ComponentResource {
     readonly dnsName: pulumi.Output<string>;
     readonly url: pulumi.Output<string>;
+    readonly arn: pulumi.Output<string>;
+    /** The ALB's hosted zone, for Route 53 aliases. */
+    readonly zoneId: pulumi.Output<string>;
     readonly arnSuffix: pulumi.Output<string>;
     readonly targetGroupArn: pulumi.Output<string>;
     readonly targetGroupArnSuffix: pulumi.Output<string>;
@@ -42,6 +47,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             {
                 loadBalancerType: "application",
                 internal: false,
+                ipAddressType: args.ipAddressType ?? "ipv4",
                 subnets: args.publicSubnetIds,
                 securityGroups: [args.securityGroupId],
                 dropInvalidHeaderFields: true,
@@ -137,6 +143,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
         }
 
         this.dnsName = alb.dnsName;
+        this.arn = alb.arn;
+        this.zoneId = alb.zoneId;
         this.arnSuffix = alb.arnSuffix;
         this.targetGroupArn = targetGroup.arn;
         this.targetGroupArnSuffix = targetGroup.arnSuffix;

@@ -4,9 +4,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "./awsContext";
+import { FlowLogs, FlowLogsArgs } from "./flowLogs";
 import { NatInstance } from "./natInstance";
 import { VpcEndpoints } from "./vpcEndpoints";
 import { splitCidr } from "../settings/constraints";
+import { ipv6Subnet } from "../settings/cidr";
 import { DEFAULT_NAT_INSTANCE_TYPE } from "../settings/egress";
 import type { Egress } from "../settings/profiles";
 import type { ExistingVpc } from "../settings/settings";
@@ -25,6 +27,10 @@ export interface NetworkArgs {
     interfaceEndpoints?: InterfaceEndpointService[];
     /** Adopt this VPC instead of creating one. */
     existingVpc?: ExistingVpc;
+    /** IPv6 too: an Amazon-provided /56 on the VPC, a /64 per subnet, ::/0 via the internet gateway (public) or an egress-only gateway (private). */
+    ipv6?: boolean;
+    /** Flow logs of the VPC created here (an adopted VPC's are its owner's). */
+    flowLogs?: Omit<FlowLogsArgs, "vpcId" | "tags">;
     tags: Record<string, string>;
 }
 
@@ -65,11 +71,18 @@ export class Network extends pulumi.ComponentResource {
 
         const vpc = new aws.ec2.Vpc(
             `${p}-vpc`,
-            { cidrBlock: args.vpcCidr, enableDnsHostnames: true, enableDnsSupport: true, tags: named("vpc") },
+            {
+                cidrBlock: args.vpcCidr,
+                assignGeneratedIpv6CidrBlock: args.ipv6 || undefined,
+                enableDnsHostnames: true,
+                enableDnsSupport: true,
+                tags: named("vpc"),
+            },
             { parent: this },
         );
         // Adopting the VPC's default security group without rules strips AWS's defaults (all traffic
         // within the group, all egress): whatever lands in it by accident can talk to nothing.
+        if (args.flowLogs) new FlowLogs(`${p}-flow-logs`, { ...args.flowLogs, vpcId: vpc.id, tags }, { parent: this });
         new aws.ec2.DefaultSecurityGroup(`${p}-default`, { vpcId: vpc.id, tags: named("default-closed") }, { parent: this });
         const igw = new aws.ec2.InternetGateway(`${p}-igw`, { vpcId: vpc.id, tags: named("igw") }, { parent: this });
 
@@ -79,6 +92,9 @@ export class Network extends pulumi.ComponentResource {
                 {
                     vpcId: vpc.id,
                     cidrBlock: cidrs[kind === "public" ? i : azCount + i]!,
+                    // Subnet k of the VPC's /56 (public first, as for IPv4); addresses only for what asks for one.
+                    ipv6CidrBlock: args.ipv6 ? vpc.ipv6CidrBlock.apply((block) => ipv6Subnet(block, 64, kind === "public" ? i : azCount + i)) : undefined,
+                    assignIpv6AddressOnCreation: args.ipv6 ? false : undefined,
                     availabilityZone: zones.apply((z) => z[i]!),
                     // Nothing launched here gets a public IP by accident; the ALB and NATs bring their own.
                     mapPublicIpOnLaunch: false,
@@ -95,6 +111,12 @@ export class Network extends pulumi.ComponentResource {
             { routeTableId: publicTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id },
             { parent: this },
         );
+        if (args.ipv6)
+            new aws.ec2.Route(
+                `${p}-public-default-v6`,
+                { routeTableId: publicTable.id, destinationIpv6CidrBlock: "::/0", gatewayId: igw.id },
+                { parent: this },
+            );
         const publicAssociations = publicSubnets.map(
             (s, i) => new aws.ec2.RouteTableAssociation(`${p}-public-${i}`, { subnetId: s.id, routeTableId: publicTable.id }, { parent: this }),
         );
@@ -127,6 +149,11 @@ export class Network extends pulumi.ComponentResource {
                   )
                 : undefined;
 
+        // IPv6 out, never in: an egress-only gateway (none with endpoints-only, which reaches no internet).
+        const egressOnly =
+            args.ipv6 && args.egress !== "endpoints-only"
+                ? new aws.ec2.EgressOnlyInternetGateway(`${p}-eigw`, { vpcId: vpc.id, tags: named("eigw") }, { parent: this })
+                : undefined;
         const privateTables = privateSubnets.map((s, i) => {
             const table = new aws.ec2.RouteTable(`${p}-private-${i}`, { vpcId: vpc.id, tags: named(`private-${i}`) }, { parent: this });
             // Per-AZ NAT keeps an AZ outage local; one NAT (gateway or instance) is the cheap choice;
@@ -138,6 +165,12 @@ export class Network extends pulumi.ComponentResource {
                   : undefined;
             if (target)
                 new aws.ec2.Route(`${p}-private-${i}-default`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", ...target }, { parent: this });
+            if (egressOnly)
+                new aws.ec2.Route(
+                    `${p}-private-${i}-default-v6`,
+                    { routeTableId: table.id, destinationIpv6CidrBlock: "::/0", egressOnlyGatewayId: egressOnly.id },
+                    { parent: this },
+                );
             new aws.ec2.RouteTableAssociation(`${p}-private-${i}`, { subnetId: s.id, routeTableId: table.id }, { parent: this });
             return table;
         });

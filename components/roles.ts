@@ -51,7 +51,10 @@ export class Roles extends pulumi.ComponentResource {
             { parent: this },
         );
         if (args.s3Grants.length > 0 || args.enableExec) {
-            const policy = ctx.partition.apply((partition) => JSON.stringify(taskRolePolicy(args.s3Grants, partition, args.enableExec)));
+            // Exec sessions are audited into the stack's log group (the cluster's execute-command logging).
+            const policy = pulumi
+                .all([ctx.partition, args.logGroupArn])
+                .apply(([partition, logGroupArn]) => JSON.stringify(taskRolePolicy(args.s3Grants, partition, args.enableExec, logGroupArn)));
             new aws.iam.RolePolicy(args.taskRoleName, { role: task.id, policy }, { parent: this });
         }
 

@@ -7,6 +7,8 @@ export interface SecurityGroupsArgs {
     containerPort: number;
     /** Open 443 on the ALB (only when a certificate is configured). */
     https: boolean;
+    /** The ALB is dual-stack: the same ports from the IPv6 internet (::/0). */
+    ipv6?: boolean;
     /** The blue/green test listener's port, open to this CIDR only (the VPC's). */
     testListener?: { port: number; sourceCidr: pulumi.Input<string> };
     tags: Record<string, string>;
@@ -34,19 +36,22 @@ export class SecurityGroups extends pulumi.ComponentResource {
         );
 
         const worldPorts = args.https ? [80, 443] : [80];
+        const worlds = args.ipv6 ? [{ cidrIpv4: "0.0.0.0/0" }, { cidrIpv6: "::/0" }] : [{ cidrIpv4: "0.0.0.0/0" }];
         for (const worldPort of worldPorts) {
-            new aws.vpc.SecurityGroupIngressRule(
-                `${p}-alb-in-${worldPort}`,
-                {
-                    securityGroupId: alb.id,
-                    ipProtocol: "tcp",
-                    fromPort: worldPort,
-                    toPort: worldPort,
-                    cidrIpv4: "0.0.0.0/0",
-                    description: `HTTP${worldPort === 443 ? "S" : ""} from the internet`,
-                },
-                { parent: this },
-            );
+            for (const world of worlds) {
+                new aws.vpc.SecurityGroupIngressRule(
+                    `${p}-alb-in-${worldPort}${world.cidrIpv6 ? "-v6" : ""}`,
+                    {
+                        securityGroupId: alb.id,
+                        ipProtocol: "tcp",
+                        fromPort: worldPort,
+                        toPort: worldPort,
+                        ...world,
+                        description: `HTTP${worldPort === 443 ? "S" : ""} from the ${world.cidrIpv6 ? "IPv6 " : ""}internet`,
+                    },
+                    { parent: this },
+                );
+            }
         }
         if (args.testListener) {
             new aws.vpc.SecurityGroupIngressRule(

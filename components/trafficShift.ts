@@ -12,7 +12,7 @@ export interface TrafficShiftArgs {
     productionListenerArn: pulumi.Input<string>;
     testListenerPort: number;
     /** With a certificate the test listener speaks HTTPS like production, with the same TLS policy. */
-    certificateArn?: string;
+    certificateArn?: pulumi.Input<string>;
     tlsPolicy: string;
     tags: Record<string, string>;
 }

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { TMP_VOLUME, webContainerDefinitions } from "../documents/containerDefinitions";
 import { circuitBreaker, deploymentAlarms, deploymentConfiguration, deploymentTimeoutMinutes, shiftsTraffic } from "../documents/deployment";
 import { DeploymentAlarms } from "./deploymentAlarms";
 import { DeploymentRoles } from "./deploymentRoles";
@@ -8,6 +7,7 @@ import { LoadBalancer } from "./loadBalancer";
 import { SecurityGroups } from "./securityGroups";
 import { ServiceAlarms } from "./serviceAlarms";
 import { ServiceAutoscaling } from "./serviceAutoscaling";
+import { webTaskDefinition } from "./webTaskDefinition";
 import type { Settings } from "../settings/settings";
 
 export type WebServiceSettings = Pick<
@@ -25,7 +25,6 @@ export type WebServiceSettings = Pick<
     | "spot"
     | "environment"
     | "secrets"
-    | "certificateArn"
     | "tlsPolicy"
     | "deregistrationDelaySeconds"
     | "healthCheckGracePeriodSeconds"
@@ -37,7 +36,8 @@ export type WebServiceSettings = Pick<
     | "accessLogsBucket"
     | "alarmTopicArn"
     | "launchType"
->;
+    | "ipAddressType"
+> & { /** An ARN from settings, or the stack's own certificate once validated. */ certificateArn?: pulumi.Input<string> };
 
 export interface WebServiceArgs {
     settings: WebServiceSettings;
@@ -68,6 +68,7 @@ export interface WebServiceArgs {
 export class WebService extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     readonly serviceName: pulumi.Output<string>;
+    readonly loadBalancer: LoadBalancer;
     readonly albArnSuffix: pulumi.Output<string>;
     readonly targetGroupArnSuffix: pulumi.Output<string>;
     readonly alarmArns: pulumi.Output<string>[];
@@ -84,7 +85,15 @@ export class WebService extends pulumi.ComponentResource {
 
         const groups = new SecurityGroups(
             p,
-            { namePrefix: p, vpcId: args.vpcId, containerPort: s.containerPort, https: s.certificateArn !== undefined, testListener, tags: args.tags },
+            {
+                namePrefix: p,
+                vpcId: args.vpcId,
+                containerPort: s.containerPort,
+                https: s.certificateArn !== undefined,
+                ipv6: s.ipAddressType === "dualstack",
+                testListener,
+                tags: args.tags,
+            },
             { parent: this },
         );
         const lb = new LoadBalancer(
@@ -101,6 +110,7 @@ export class WebService extends pulumi.ComponentResource {
                 deletionProtection: s.deletionProtection,
                 certificateArn: s.certificateArn,
                 tlsPolicy: s.tlsPolicy,
+                ipAddressType: s.ipAddressType,
                 accessLogsBucket: s.accessLogsBucket,
                 trafficShift: shifting ? { alternateTargetGroupName: s.names.alternateTargetGroup, testListenerPort: d.testListenerPort } : undefined,
                 tags: args.tags,
@@ -134,44 +144,7 @@ export class WebService extends pulumi.ComponentResource {
               )
             : undefined;
 
-        const containerDefinitions = pulumi.all([args.imageUri, args.logGroupName, args.region]).apply(([image, logGroupName, region]) =>
-            JSON.stringify(
-                webContainerDefinitions({
-                    name: s.appName,
-                    image,
-                    port: s.containerPort,
-                    environment: s.environment,
-                    secrets: s.secrets,
-                    logGroupName,
-                    region,
-                    streamPrefix: s.appName,
-                    healthCheckPath: s.healthCheck.path,
-                    containerHealthCheck: args.containerHealthCheck,
-                    enableExec: s.enableExec,
-                }),
-            ),
-        );
-        const taskDefinition = new aws.ecs.TaskDefinition(
-            p,
-            {
-                family: p,
-                requiresCompatibilities: [s.launchType === "ec2" ? "EC2" : "FARGATE"],
-                networkMode: "awsvpc",
-                cpu: String(s.cpu),
-                memory: String(s.memory),
-                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: s.cpuArchitecture },
-                ephemeralStorage: s.ephemeralStorageGiB > 21 ? { sizeInGib: s.ephemeralStorageGiB } : undefined,
-                // Role ARNs stay outputs (unknown at preview): the pack follows the recorded property
-                // dependency to each role, and the order role → task definition comes with them.
-                executionRoleArn: args.executionRoleArn,
-                taskRoleArn: args.taskRoleArn,
-                volumes: [{ name: TMP_VOLUME }],
-                containerDefinitions,
-                tags: args.tags,
-            },
-            // The image reference is computed (known at preview), so the order comes from here.
-            { parent: this, dependsOn: args.imageBuild ? [args.imageBuild] : [] },
-        );
+        const taskDefinition = webTaskDefinition(this, p, s, args);
 
         const service = new aws.ecs.Service(
             p,
@@ -238,8 +211,8 @@ export class WebService extends pulumi.ComponentResource {
             { parent: this },
         );
         const serviceAlarms = new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });
-
         this.url = lb.url;
+        this.loadBalancer = lb;
         this.albArnSuffix = lb.arnSuffix;
         this.targetGroupArnSuffix = lb.targetGroupArnSuffix;
         this.alarmArns = [...alarms.alarmArns, ...serviceAlarms.alarmArns];

@@ -58,8 +58,11 @@ export function executionRolePolicy(g: ExecutionGrants): PolicyDocument {
 const S3_READ_OBJECT = ["s3:GetObject"];
 const S3_WRITE_OBJECT = ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"];
 
-/** The app's own permissions, from declared grants only; undefined when nothing is granted. */
-export function taskRolePolicy(grants: S3Grant[], partition: string, enableExec: boolean): PolicyDocument | undefined {
+/**
+ * The app's own permissions, from declared grants only; undefined when nothing is granted. With
+ * ECS Exec, `execLogGroupArn` is where the agent in the task writes the session audit log.
+ */
+export function taskRolePolicy(grants: S3Grant[], partition: string, enableExec: boolean, execLogGroupArn?: string): PolicyDocument | undefined {
     const statements: Statement[] = grants.flatMap((g, i): Statement[] => {
         const bucketArn = `arn:${partition}:s3:::${g.bucket}`;
         const objectActions = g.access === "read-write" ? [...S3_READ_OBJECT, ...S3_WRITE_OBJECT] : S3_READ_OBJECT;
@@ -71,6 +74,16 @@ export function taskRolePolicy(grants: S3Grant[], partition: string, enableExec:
     if (enableExec) {
         // ECS Exec's session channels have no resource-level permissions.
         statements.push({ Sid: "EcsExecChannels", Effect: "Allow", Action: [...EXEC_CHANNEL_ACTIONS], Resource: "*" });
+        if (execLogGroupArn !== undefined) {
+            // The agent checks the group exists before logging (DescribeLogGroups has no resource type).
+            statements.push({ Sid: "EcsExecAuditLogLookup", Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: "*" });
+            statements.push({
+                Sid: "EcsExecAuditLog",
+                Effect: "Allow",
+                Action: [...LOG_WRITE_ACTIONS, "logs:DescribeLogStreams"],
+                Resource: [`${execLogGroupArn}:*`],
+            });
+        }
     }
     return statements.length > 0 ? { Version: "2012-10-17", Statement: statements } : undefined;
 }

@@ -50,6 +50,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 const arn = `arn:aws:ssm:${this.region}::parameter${name}`;
                 return { name, value, insecureValue: value, type: "String", version: 1, arn, id: name };
             }
+            case "aws:route53/getZone:getZone": {
+                // A public zone of that name exists in the account (as the stack files assume).
+                const name = String(args.inputs.name ?? "example.com").replace(/\.$/, "");
+                return { name, zoneId: `Z${hex(name, 20).toUpperCase()}`, id: `Z${hex(name, 20).toUpperCase()}`, privateZone: false };
+            }
             default:
                 throw new Error(`the offline plan has no mock for the call ${args.token}`);
         }
@@ -86,6 +91,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
             "aws:ec2/instance:Instance": "i-",
             "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
+            "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": "eigw-",
         };
         const prefix = prefixes[type];
         return prefix ? `${prefix}${hex(seed, 17)}` : `${name}-${hex(seed, 8)}`;
@@ -166,6 +172,30 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { arn: this.arn("ec2", `launch-template/${id}`), latestVersion: 1, defaultVersion: 1 };
             case "aws:autoscaling/group:Group":
                 return { arn: this.arn("autoscaling", `autoScalingGroup:${hex(seed, 8)}-${hex(seed, 4)}:autoScalingGroupName/${name}`) };
+            case "aws:wafv2/webAcl:WebAcl":
+                return { arn: this.arn("wafv2", `regional/webacl/${name}/${hex(seed, 8)}-${hex(seed, 4)}-4${hex(seed, 3)}-8${hex(seed, 3)}-${hex(seed, 12)}`) };
+            case "aws:ec2/vpc:Vpc":
+                // Amazon hands out a /56 when asked for one.
+                return inputs.assignGeneratedIpv6CidrBlock ? { ipv6CidrBlock: `2600:1f18:${hex(seed, 3)}:${hex(seed, 2)}00::/56` } : {};
+            case "aws:acm/certificate:Certificate": {
+                const label = `_${hex(seed, 32)}`;
+                const domainValidationOptions = [
+                    {
+                        domainName: inputs.domainName,
+                        resourceRecordName: `${label}.${String(inputs.domainName)}.`,
+                        resourceRecordType: "CNAME",
+                        resourceRecordValue: `${label.replace("_", "_x")}.acm-validations.aws.`,
+                    },
+                ];
+                return {
+                    arn: this.arn("acm", `certificate/${hex(seed, 8)}-${hex(seed, 4)}-4${hex(seed, 3)}-8${hex(seed, 3)}-${hex(seed, 12)}`),
+                    domainValidationOptions,
+                };
+            }
+            case "aws:acm/certificateValidation:CertificateValidation":
+                return { certificateArn: inputs.certificateArn };
+            case "aws:route53/record:Record":
+                return { fqdn: String(inputs.name).replace(/\.$/, "") };
             case "awsx:ecr:Image":
                 return { imageUri: `${inputs.repositoryUrl}@sha256:${createHash("sha256").update(String(inputs.imageTag)).digest("hex")}` };
             default:

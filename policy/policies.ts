@@ -18,6 +18,8 @@ import { iamEscalationRules } from "./rules/iamEscalation";
 import { loadBalancerDesyncRules } from "./rules/loadBalancerDesync";
 import { cicdRules } from "./rules/cicd";
 import { ec2Rules } from "./rules/ec2";
+import { wafRules } from "./rules/waf";
+import { ecsExecRules } from "./rules/ecsExec";
 
 export const policies: Policies = [
     ...networkRules,
@@ -38,6 +40,8 @@ export const policies: Policies = [
     ...encryptionRules,
     ...cicdRules,
     ...ec2Rules,
+    ...wafRules,
+    ...ecsExecRules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";

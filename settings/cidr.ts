@@ -61,3 +61,22 @@ export function splitCidr(vpc: string, count: number): string[] {
     const prefix = outer.prefix + Math.ceil(Math.log2(count));
     return Array.from({ length: count }, (_, i) => formatCidr({ base: outer.base + i * blockSize(prefix), prefix }));
 }
+
+/** IPv6 CIDR arithmetic: the `index`-th subnet of `newPrefix` inside `cidr` (e.g. a /64 of the VPC's /56). */
+export function ipv6Subnet(cidr: string, newPrefix: number, index: number): string {
+    const [address, prefixText] = cidr.split("/");
+    const prefix = Number(prefixText);
+    const halves = address!.split("::");
+    const groups = (part: string | undefined) => (part ? part.split(":") : []);
+    const head = groups(halves[0]);
+    const tail = groups(halves[1]);
+    const words = [...head, ...Array(8 - head.length - tail.length).fill("0"), ...tail].map((w) => BigInt(`0x${w}`));
+    if (words.length !== 8 || !Number.isInteger(prefix) || newPrefix < prefix || newPrefix > 128 || index < 0 || index >= 2 ** (newPrefix - prefix))
+        throw new Error(`cannot take subnet ${index} of /${newPrefix} from ${cidr}`);
+    const base = words.reduce((acc, w) => (acc << 16n) | w, 0n);
+    const value = base | (BigInt(index) << BigInt(128 - newPrefix));
+    const out = Array.from({ length: 8 }, (_, i) => ((value >> BigInt(16 * (7 - i))) & 0xffffn).toString(16));
+    // Compressed as AWS writes a VPC's block: the first run of zero words becomes "::".
+    const text = out.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");
+    return `${text}/${newPrefix}`;
+}

@@ -44,10 +44,16 @@ export interface ResourceNames {
     hookRole: string;
     /** The NAT instance's role (egress nat-instance). */
     natRole: string;
+    /** The role VPC flow logs assume to write their log group. */
+    flowLogRole: string;
     /** Explicit AWS names. */
     repository: string;
     logGroup: string;
     cluster: string;
+    flowLogGroup: string;
+    /** WAF delivers logs only to groups named aws-waf-logs-*. */
+    wafLogGroup: string;
+    webAcl: string;
 }
 
 /** Logical name budgets: AWS limit minus Pulumi's autoname suffix. */
@@ -69,5 +75,9 @@ export function resourceNames(appName: string, stack: string): ResourceNames {
         repository: `${appName}/${stackSlug(stack)}`,
         logGroup: `/ecs/${appName}/${stackSlug(stack)}`,
         cluster: shortenName(prefix, 255),
+        flowLogGroup: `/vpc/${appName}/${stackSlug(stack)}/flow-logs`,
+        wafLogGroup: `aws-waf-logs-${prefix}`,
+        webAcl: shortenName(prefix, 128),
+        flowLogRole: shortenName(`${prefix}-flow-logs`, ROLE_NAME_BUDGET),
     };
 }

@@ -14,6 +14,7 @@ import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags }
 import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchType, Settings } from "./types";
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
+import { readEdge } from "./edgeSettings";
 import { stackSlug } from "./naming";
 
 export { SettingsError } from "./configReader";
@@ -144,8 +145,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         region,
     });
 
-    const certificateArn = r.string("certificateArn");
-    if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, c.checkCertificateArn(certificateArn));
+    const edge = readEdge(r, profile, existingVpc);
     const tlsPolicy = r.string("tlsPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
     r.expect("tlsPolicy", tlsPolicy, c.checkTlsPolicy(tlsPolicy));
 
@@ -223,7 +223,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         s3Grants,
         secrets,
         environment,
-        certificateArn,
+        ...edge,
         tlsPolicy,
         deregistrationDelaySeconds,
         healthCheckGracePeriodSeconds,

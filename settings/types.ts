@@ -95,6 +95,10 @@ export interface Settings {
     /** VPC interface endpoints in the private subnets (endpoints-only needs ECR, logs and the secret stores). */
     interfaceEndpoints: InterfaceEndpointService[];
     existingVpc?: ExistingVpc;
+    /** dualstack: the VPC and its subnets get IPv6 blocks and the ALB answers on IPv6 too. */
+    ipAddressType: IpAddressType;
+    /** Flow logs on the VPC the stack creates, to their own log group. */
+    flowLogs: boolean;
     logRetentionDays: number;
     logKms: boolean;
     image?: string;
@@ -104,6 +108,8 @@ export interface Settings {
     secrets: SecretRef[];
     environment: Record<string, string>;
     certificateArn?: string;
+    /** The stack's own host name and certificate; exclusive with certificateArn. */
+    domain?: DomainSettings;
     tlsPolicy: string;
     deregistrationDelaySeconds: number;
     healthCheckGracePeriodSeconds: number;
@@ -127,9 +133,26 @@ export interface Settings {
     /** CodePipeline for this stack; unset when the stack has none. */
     pipeline?: PipelineSettings;
     dashboard: boolean;
+    /** A WAF web ACL on the ALB; unset when the stack has none. */
+    waf?: WafSettings;
+}
+
+/** The service's host name: an ACM certificate validated by DNS and an alias to the ALB in the zone. */
+export interface DomainSettings {
+    name: string;
+    /** The public hosted zone, by id... */
+    hostedZoneId?: string;
+    /** ...or by name, looked up when the program runs (an invoke: known at preview). */
+    zoneName?: string;
+}
+
+export interface WafSettings {
+    /** Requests one client IP may send in 5 minutes before the rate rule blocks it. */
+    rateLimitPer5Minutes: number;
 }
 
 export type LaunchType = "fargate" | "ec2";
+export type IpAddressType = "ipv4" | "dualstack";
 export type InstancePolicy = "scoped" | "aws-managed";
 
 export interface Ec2CapacitySettings {

@@ -92,7 +92,10 @@ describe("whole stacks", function () {
         assert.deepEqual([dev["aws:ec2/instance:Instance"], prod["aws:ec2/instance:Instance"]], [1, undefined]);
         assert.deepEqual([dev["aws:ec2/vpcEndpoint:VpcEndpoint"], prod["aws:ec2/vpcEndpoint:VpcEndpoint"]], [1, 1], "the S3 gateway endpoint");
         assert.deepEqual([dev["aws:ec2/subnet:Subnet"], prod["aws:ec2/subnet:Subnet"]], [4, 6]);
-        assert.deepEqual([dev["aws:kms/key:Key"], prod["aws:kms/key:Key"]], [undefined, 1]);
+        // prod: a key for the service's logs, the VPC's flow logs and the WAF's logs (each key policy names its one group).
+        assert.deepEqual([dev["aws:kms/key:Key"], prod["aws:kms/key:Key"]], [undefined, 3]);
+        assert.deepEqual([dev["aws:wafv2/webAcl:WebAcl"], prod["aws:wafv2/webAcl:WebAcl"]], [undefined, 1]);
+        assert.deepEqual([dev["aws:ec2/flowLog:FlowLog"], prod["aws:ec2/flowLog:FlowLog"]], [undefined, 1]);
         // prod: HTTPS, the HTTP redirect, and its canary deployments' private test listener.
         assert.deepEqual([dev["aws:lb/listener:Listener"], prod["aws:lb/listener:Listener"]], [1, 3]);
         assert.deepEqual(
@@ -100,7 +103,7 @@ describe("whole stacks", function () {
                 .prod!.resources.filter((r) => r.protect)
                 .map((r) => r.type)
                 .sort(),
-            ["aws:cloudwatch/logGroup:LogGroup", "aws:ecr/repository:Repository", "aws:kms/key:Key"],
+            [...Array(3).fill("aws:cloudwatch/logGroup:LogGroup"), "aws:ecr/repository:Repository", ...Array(3).fill("aws:kms/key:Key")],
         );
         assert.deepEqual(
             plans.dev!.resources.filter((r) => r.protect),

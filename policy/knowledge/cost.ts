@@ -4,7 +4,17 @@
 import { parseContainers } from "./containers";
 import { CostAssumptions, CostInput, CostLine, DEFAULT_COST_ASSUMPTIONS, HOURS_PER_MONTH, MODEL_ASSUMPTIONS, PricedItem, regionPrices } from "./costModel";
 import { egressItems, instanceItems } from "./costEgress";
-import { Ec2Tasks, dashboardLines, ec2CapacityLines, fargateEquivalentUsd, pipelineLines, runsOnEc2 } from "./featureCost";
+import {
+    Ec2Tasks,
+    dashboardLines,
+    ec2CapacityLines,
+    fargateEquivalentUsd,
+    flowLogLines,
+    pipelineLines,
+    route53Lines,
+    runsOnEc2,
+    wafLines,
+} from "./featureCost";
 import { isSecretsManagerArn } from "./secrets";
 import { Kind, isKind } from "./types";
 import { asList, asRecords, at, knownProp, num, parseDocument, text, truthy } from "./values";
@@ -115,6 +125,9 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
     const ec2Usd = lines.slice(before).reduce((s, l) => s + l.monthlyUsd, 0);
     pipelineLines(resources, add);
     dashboardLines(resources, add);
+    flowLogLines(resources, add);
+    wafLines(resources, add);
+    route53Lines(resources, add);
 
     const totalUsd = round(lines.reduce((s, l) => s + l.monthlyUsd, 0));
     const alternative =

@@ -1,5 +1,5 @@
 // Cost lines for the optional systems: EC2 container instances (with what the same tasks would cost
-// on Fargate), the CI/CD pipeline and the dashboard. Called by cost.ts; priced from featurePrices.json.
+// on Fargate), the CI/CD pipeline, the dashboard and the edge (flow logs, WAF, Route 53). Called by cost.ts; priced from featurePrices.json.
 import prices from "./prices.json";
 import featurePrices from "./featurePrices.json";
 import { INSTANCE_TYPES, tasksPerInstance } from "./ec2Instances";
@@ -132,4 +132,57 @@ export function pipelineLines(resources: Priced[], add: Add): void {
 
 export function dashboardLines(resources: Priced[], add: Add): void {
     add("CloudWatch dashboards", ofType(resources, "aws:cloudwatch/dashboard:Dashboard").length, "dashboards", featurePrices.dashboardMonth);
+}
+
+/** VPC flow logs: vended-log delivery per assumed GB (CloudWatch Logs, or the cheaper S3 delivery). */
+export function flowLogLines(resources: Priced[], add: Add): void {
+    const gb = featurePrices.assumptions.flowLogGbPerMonth;
+    for (const flow of ofType(resources, "aws:ec2/flowLog:FlowLog")) {
+        const s3 = read(flow, "logDestinationType") === "s3";
+        add(
+            `VPC flow log delivery to ${s3 ? "S3" : "CloudWatch Logs"} (${gb} GB assumed)`,
+            gb,
+            "GB",
+            s3 ? featurePrices.flowLogs.s3DeliveryGb : featurePrices.flowLogs.cloudwatchIngestionGb,
+        );
+    }
+}
+
+/** WAFv2: each web ACL, each of its rules (a managed group counts as one), the assumed requests and logs. */
+export function wafLines(resources: Priced[], add: Add): void {
+    const acls = ofType(resources, "aws:wafv2/webAcl:WebAcl");
+    if (acls.length === 0) return;
+    const a = featurePrices.assumptions;
+    const rules = acls.reduce((n, acl) => n + safe(() => asRecords(read(acl, "rules")).length, 0), 0);
+    add("WAF web ACLs", acls.length, "web ACLs", featurePrices.waf.webAclMonth);
+    add("WAF rules and managed rule groups", rules, "rules", featurePrices.waf.ruleMonth);
+    add(
+        `WAF requests (${a.wafMillionRequestsPerMonth} million assumed)`,
+        acls.length * a.wafMillionRequestsPerMonth,
+        "million requests",
+        featurePrices.waf.millionRequests,
+    );
+    const logged = ofType(resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").length;
+    add(`WAF log delivery (${a.wafLogGbPerMonth} GB assumed)`, logged * a.wafLogGbPerMonth, "GB", featurePrices.waf.logIngestionGb);
+}
+
+/** Route 53: zones the stack creates (an adopted zone is billed to its owner), and queries per record at the assumed volume. */
+export function route53Lines(resources: Priced[], add: Add): void {
+    const r = featurePrices.route53;
+    add("Route 53 hosted zones", ofType(resources, "aws:route53/zone:Zone").length, "zones", r.hostedZoneMonth);
+    const records = ofType(resources, "aws:route53/record:Record");
+    const alias = records.filter((rec) => safe(() => asRecords(read(rec, "aliases")).length > 0, false)).length;
+    const perRecord = featurePrices.assumptions.route53MillionQueriesPerRecord;
+    add(
+        `Route 53 alias queries to AWS resources (${perRecord} million per record assumed; free)`,
+        alias * perRecord,
+        "million queries",
+        r.millionAliasQueriesToAws,
+    );
+    add(
+        `Route 53 standard queries (${perRecord} million per record assumed)`,
+        (records.length - alias) * perRecord,
+        "million queries",
+        r.millionStandardQueries,
+    );
 }

@@ -42,6 +42,10 @@ export const T = {
     defaultSecurityGroup: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
     flowLog: ["aws:ec2/flowLog:FlowLog"],
     classicLoadBalancer: ["aws:elb/loadBalancer:LoadBalancer"],
+    // The edge: web ACLs, their associations with load balancers, and their logging.
+    webAcl: ["aws:wafv2/webAcl:WebAcl"],
+    webAclAssociation: ["aws:wafv2/webAclAssociation:WebAclAssociation"],
+    webAclLogging: ["aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration"],
     // EC2 container instances and their capacity.
     launchTemplate: ["aws:ec2/launchTemplate:LaunchTemplate"],
     launchConfiguration: ["aws:ec2/launchConfiguration:LaunchConfiguration"],

@@ -1,7 +1,8 @@
 // The route-graph proof that a subnet is private: subnet → route table associations → routes,
 // never to an internet gateway, and no public IP on launch. At preview gateway ids are unknown;
 // the property dependencies still say which resources fed them, so the proof follows those.
-// (natGatewayId never makes a subnet public: AWS accepts only a NAT gateway's id there.)
+// (natGatewayId never makes a subnet public: AWS accepts only a NAT gateway's id there; nor does
+// egressOnlyGatewayId: an egress-only gateway lets IPv6 out, never in.)
 import type { PolicyResource } from "@pulumi/policy";
 import { Fed, StackGraph } from "./graph";
 import { isKind } from "../knowledge/types";
@@ -58,8 +59,10 @@ function tableVerdict(graph: StackGraph, table: PolicyResource): RouteVerdict {
         const gateway = graph.valueOf(route, "gatewayId");
         const igw = gatewayFeeding(route, "gatewayId");
         if (igw || (gateway.state === "known" && isIgwId(gateway.value))) {
-            const destination = read(route.props, "destinationCidrBlock");
-            const to = destination.known ? show(destination.value) : "traffic";
+            // IPv4 or IPv6 (::/0 to an internet gateway makes a subnet public as surely as 0.0.0.0/0).
+            const v4 = read(route.props, "destinationCidrBlock");
+            const destination = v4.known && v4.value === undefined ? read(route.props, "destinationIpv6CidrBlock") : v4;
+            const to = destination.known && destination.value !== undefined ? show(destination.value) : "traffic";
             return { kind: "public", why: `route ${route.name} in ${table.name} sends ${to} to an internet gateway${igw ? ` (${igw.name})` : ""}` };
         }
         const verdict = unknownGateway(`route ${route.name}'s gatewayId`, gateway);

@@ -1,0 +1,79 @@
+// Settings of the edge: the web application firewall in front of the ALB, the domain and its certificate.
+import { isRecord } from "../policy/knowledge/values";
+import type { ConfigReader } from "./configReader";
+import type { Profile } from "./profiles";
+import { checkCertificateArn } from "./constraints";
+import type { DomainSettings, ExistingVpc, IpAddressType, Settings, WafSettings } from "./types";
+
+export type EdgeSettings = Pick<Settings, "ipAddressType" | "flowLogs" | "certificateArn" | "domain" | "waf">;
+
+/** The edge and the network around the service: IPv6, flow logs, the certificate or domain, the firewall. */
+export function readEdge(r: ConfigReader, profile: Profile, existingVpc: ExistingVpc | undefined): EdgeSettings {
+    const ipAddressType = r.oneOf<IpAddressType>("ipAddressType", ["ipv4", "dualstack"], "ipv4");
+    if (ipAddressType === "dualstack" && existingVpc)
+        r.fail("ipAddressType=dualstack is not valid with existingVpc; allowed: ipv4 (the stack gives IPv6 blocks only to a VPC it creates)");
+    // On by default for prod: a record of every connection is what an incident review starts from.
+    const flowLogs = r.bool("flowLogs", profile === "prod");
+    if (flowLogs && existingVpc && r.given("flowLogs"))
+        r.fail("flowLogs=true is not valid with existingVpc; allowed: false (an adopted VPC's flow logs belong to the stack that owns it)");
+    const certificateArn = r.string("certificateArn");
+    if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, checkCertificateArn(certificateArn));
+    const domain = readDomain(r);
+    if (domain && certificateArn !== undefined)
+        r.fail("certificateArn is set together with domain; allowed: one of them (domain makes and validates its own certificate)");
+    return { ipAddressType, flowLogs: flowLogs && !existingVpc, certificateArn, domain, waf: readWaf(r, profile) };
+}
+
+/** AWS's bounds for a rate-based rule's limit (requests per evaluation window per key). */
+export const WAF_RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;
+export const DEFAULT_WAF_RATE_LIMIT = 2000;
+
+/** On by default for prod: an internet-facing service there gets managed rules and a rate limit. */
+export function readWaf(r: ConfigReader, profile: Profile): WafSettings | undefined {
+    const enabled = r.bool("waf", profile === "prod");
+    const rateLimitPer5Minutes = r.int("wafRateLimit", DEFAULT_WAF_RATE_LIMIT);
+    const { min, max } = WAF_RATE_LIMIT_RANGE;
+    r.expect(
+        "wafRateLimit",
+        rateLimitPer5Minutes,
+        Number.isInteger(rateLimitPer5Minutes) && rateLimitPer5Minutes >= min && rateLimitPer5Minutes <= max
+            ? undefined
+            : `${min}–${max} requests per client IP in 5 minutes`,
+    );
+    if (!enabled && r.given("wafRateLimit")) r.fail("wafRateLimit is set but waf is off; allowed: set waf=true too, or leave wafRateLimit unset");
+    return enabled ? { rateLimitPer5Minutes } : undefined;
+}
+
+/** A DNS name of 1–253 characters in labels of 1–63 letters, digits and hyphens (no wildcard: one host). */
+const DNS_NAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
+/** Route 53 hosted zone ids: "Z" and up to 32 upper-case letters and digits. */
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,32}$/;
+const DOMAIN_SHAPE = '{ name: "app.example.com", hostedZoneId: "Z…" } or { name: "app.example.com", zoneName: "example.com" }';
+
+/** The service's host name and the public hosted zone it lives in (by id, or by name looked up at preview). */
+export function readDomain(r: ConfigReader): DomainSettings | undefined {
+    const value = r.json("domain");
+    if (value === undefined) return undefined;
+    if (!isRecord(value) || typeof value.name !== "string" || (value.hostedZoneId === undefined) === (value.zoneName === undefined)) {
+        r.expect("domain", value, `${DOMAIN_SHAPE} (exactly one of hostedZoneId, zoneName)`);
+        return undefined;
+    }
+    const unknown = Object.keys(value).filter((k) => !["name", "hostedZoneId", "zoneName"].includes(k));
+    if (unknown.length > 0) r.fail(`domain.${unknown[0]} is not a key of domain; allowed: name, hostedZoneId, zoneName`);
+    const name = value.name.toLowerCase();
+    let ok = r.expect("domain.name", value.name, DNS_NAME.test(name) ? undefined : "a host name like app.example.com (letters, digits, hyphens; no wildcard)");
+    if (value.hostedZoneId !== undefined) {
+        const id = value.hostedZoneId;
+        ok =
+            r.expect(
+                "domain.hostedZoneId",
+                id,
+                typeof id === "string" && HOSTED_ZONE_ID.test(id) ? undefined : "Z followed by up to 32 upper-case letters and digits",
+            ) && ok;
+        return ok ? { name, hostedZoneId: id as string } : undefined;
+    }
+    const zone = typeof value.zoneName === "string" ? value.zoneName.toLowerCase().replace(/\.$/, "") : "";
+    const inZone = DNS_NAME.test(zone) && (name === zone || name.endsWith(`.${zone}`));
+    ok = r.expect("domain.zoneName", value.zoneName, inZone ? undefined : `a public zone that contains ${name} (${name} itself or one of its parents)`) && ok;
+    return ok ? { name, zoneName: zone } : undefined;
+}
