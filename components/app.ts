@@ -35,7 +35,6 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
     const tags = standardTags(s);
     const p = s.names.prefix;
     const network = new Network(p, {
-        namePrefix: p,
         vpcCidr: s.vpcCidr,
         azCount: s.azCount,
         egress: s.egress,

@@ -3,7 +3,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { fiveXxRateQueries, unhealthyHostQueries } from "../documents/deploymentAlarms";
 
 export interface DeploymentAlarmsArgs {
-    namePrefix: string;
     albArnSuffix: pulumi.Input<string>;
     /** Every target group the service's revisions run in (two for blue/green, canary, linear). */
     targetGroupArnSuffixes: pulumi.Input<string>[];
@@ -29,7 +28,7 @@ export class DeploymentAlarms extends pulumi.ComponentResource {
         const queries = (build: typeof fiveXxRateQueries) =>
             pulumi.all([args.albArnSuffix, pulumi.all(args.targetGroupArnSuffixes)]).apply(([lb, groups]) => build(lb, groups));
 
-        this.alarmNames = [`${args.namePrefix}-5xx-rate`, `${args.namePrefix}-unhealthy-hosts`];
+        this.alarmNames = [`${name}-5xx-rate`, `${name}-unhealthy-hosts`];
         const [fiveXxName, unhealthyName] = this.alarmNames as [string, string];
 
         const fiveXx = new aws.cloudwatch.MetricAlarm(

@@ -18,7 +18,6 @@ import { instanceArchitecture, isBurstable } from "../policy/knowledge/ec2";
 export const NAT_EGRESS_PORTS = [443, 80] as const;
 
 export interface NatInstanceArgs {
-    namePrefix: string;
     vpcId: pulumi.Input<string>;
     /** A public subnet: the instance reaches the internet through its internet gateway route. */
     subnetId: pulumi.Input<string>;
@@ -39,7 +38,8 @@ export class NatInstance extends pulumi.ComponentResource {
 
     constructor(name: string, args: NatInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:network:NatInstance", name, {}, opts);
-        const p = args.namePrefix;
+        // Children are named after the component: `<name>-<part>`.
+        const p = name;
         const named = { ...args.tags, Name: `${p}-nat` };
 
         const sg = new aws.ec2.SecurityGroup(

@@ -15,7 +15,6 @@ import type { ExistingVpc } from "../settings/settings";
 import type { InterfaceEndpointService } from "../policy/knowledge/endpoints";
 
 export interface NetworkArgs {
-    namePrefix: string;
     vpcCidr: string;
     azCount: number;
     egress: Egress;
@@ -55,7 +54,9 @@ export class Network extends pulumi.ComponentResource {
             return;
         }
 
-        const { namePrefix: p, azCount, tags } = args;
+        // Children are named after the component: `<name>-<part>`.
+        const p = name;
+        const { azCount, tags } = args;
         const named = (suffix: string) => ({ ...tags, Name: `${p}-${suffix}` });
         const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this }).names.apply((names) => {
             if (names.length < azCount) {
@@ -136,7 +137,6 @@ export class Network extends pulumi.ComponentResource {
                 ? new NatInstance(
                       p,
                       {
-                          namePrefix: p,
                           vpcId: vpc.id,
                           subnetId: publicSubnets[0]!.id,
                           privateCidrs,
@@ -178,7 +178,6 @@ export class Network extends pulumi.ComponentResource {
         new VpcEndpoints(
             p,
             {
-                namePrefix: p,
                 vpcId: vpc.id,
                 region: awsContext({ parent: this }).region,
                 privateRouteTableIds: privateTables.map((t) => t.id),

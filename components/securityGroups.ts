@@ -2,7 +2,6 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface SecurityGroupsArgs {
-    namePrefix: string;
     vpcId: pulumi.Input<string>;
     containerPort: number;
     /** Open 443 on the ALB (only when a certificate is configured). */
@@ -21,7 +20,8 @@ export class SecurityGroups extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:network:SecurityGroups", name, {}, opts);
-        const p = args.namePrefix;
+        // Children are named after the component: `<name>-<part>`.
+        const p = name;
         const port = args.containerPort;
 
         const alb = new aws.ec2.SecurityGroup(

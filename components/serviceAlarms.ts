@@ -2,7 +2,6 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface ServiceAlarmsArgs {
-    namePrefix: string;
     clusterName: pulumi.Input<string>;
     serviceName: pulumi.Input<string>;
     /** SNS topic to notify; alarms still show in the console without one. */
@@ -20,7 +19,7 @@ export class ServiceAlarms extends pulumi.ComponentResource {
         const common = { alarmActions: actions, okActions: actions, treatMissingData: "notBreaching", tags: args.tags };
 
         const highCpu = new aws.cloudwatch.MetricAlarm(
-            `${args.namePrefix}-high-cpu`,
+            `${name}-high-cpu`,
             {
                 alarmDescription: "Service CPU above 85% for 10 minutes (autoscaling is not keeping up)",
                 namespace: "AWS/ECS",

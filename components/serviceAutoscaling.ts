@@ -4,7 +4,6 @@ import { albRequestLabel, targetTrackingPolicies } from "../documents/autoscalin
 import type { AutoscalingSettings } from "../settings/settings";
 
 export interface ServiceAutoscalingArgs {
-    namePrefix: string;
     clusterName: pulumi.Input<string>;
     serviceName: pulumi.Input<string>;
     albArnSuffix: pulumi.Input<string>;
@@ -22,7 +21,7 @@ export class ServiceAutoscaling extends pulumi.ComponentResource {
         super("fargate-web:web:ServiceAutoscaling", name, {}, opts);
 
         const target = new aws.appautoscaling.Target(
-            `${args.namePrefix}-scaling`,
+            `${name}-scaling`,
             {
                 serviceNamespace: "ecs",
                 scalableDimension: "ecs:service:DesiredCount",
@@ -35,7 +34,7 @@ export class ServiceAutoscaling extends pulumi.ComponentResource {
         const targetGroup = args.targetGroupArnSuffix;
         for (const policy of targetTrackingPolicies(args.settings).filter((p) => !p.needsResourceLabel || targetGroup !== undefined)) {
             new aws.appautoscaling.Policy(
-                `${args.namePrefix}-${policy.name}`,
+                `${name}-${policy.name}`,
                 {
                     policyType: "TargetTrackingScaling",
                     serviceNamespace: target.serviceNamespace,

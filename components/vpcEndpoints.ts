@@ -7,7 +7,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { InterfaceEndpointService, endpointServiceName } from "../policy/knowledge/endpoints";
 
 export interface VpcEndpointsArgs {
-    namePrefix: string;
     vpcId: pulumi.Input<string>;
     region: pulumi.Input<string>;
     /** The private subnets' route tables: the gateway endpoint adds its S3 routes there. */
@@ -22,7 +21,8 @@ export interface VpcEndpointsArgs {
 export class VpcEndpoints extends pulumi.ComponentResource {
     constructor(name: string, args: VpcEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:network:VpcEndpoints", name, {}, opts);
-        const p = args.namePrefix;
+        // Children are named after the component: `<name>-<part>`.
+        const p = name;
         const serviceName = (service: string) => pulumi.output(args.region).apply((region) => endpointServiceName(region, service));
 
         new aws.ec2.VpcEndpoint(

@@ -86,7 +86,6 @@ export class WebService extends pulumi.ComponentResource {
         const groups = new SecurityGroups(
             p,
             {
-                namePrefix: p,
                 vpcId: args.vpcId,
                 containerPort: s.containerPort,
                 https: s.certificateArn !== undefined,
@@ -121,7 +120,6 @@ export class WebService extends pulumi.ComponentResource {
         const alarms = new DeploymentAlarms(
             p,
             {
-                namePrefix: p,
                 albArnSuffix: lb.arnSuffix,
                 targetGroupArnSuffixes: shift ? [lb.targetGroupArnSuffix, shift.alternateTargetGroupArnSuffix] : [lb.targetGroupArnSuffix],
                 alarmTopicArn: s.alarmTopicArn,
@@ -204,7 +202,7 @@ export class WebService extends pulumi.ComponentResource {
             },
         );
 
-        const common = { namePrefix: p, clusterName: args.clusterName, serviceName: service.name };
+        const common = { clusterName: args.clusterName, serviceName: service.name };
         new ServiceAutoscaling(
             p,
             { ...common, albArnSuffix: lb.arnSuffix, targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix, settings: s.autoscaling },

@@ -15,9 +15,7 @@ describe("Flow logs", () => {
     describe("on a VPC the stack creates", () => {
         let resources: ResourceRecord[];
         before(async () => {
-            resources = await record(
-                () => new Network("net", { namePrefix: "web-test", vpcCidr: "10.0.0.0/16", azCount: 2, egress: "endpoints-only", flowLogs, tags: {} }),
-            );
+            resources = await record(() => new Network("web-test", { vpcCidr: "10.0.0.0/16", azCount: 2, egress: "endpoints-only", flowLogs, tags: {} }));
         });
 
         it("records all traffic of the VPC into its own log group, with retention and a KMS key", () => {

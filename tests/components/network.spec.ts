@@ -11,7 +11,7 @@ import { settingsFor } from "../support/settings";
 
 const tags = { app: "web" };
 const network = (egress: NetworkArgs["egress"], extra: Partial<NetworkArgs> = {}) =>
-    record(() => new Network("net", { namePrefix: "web-dev", vpcCidr: "10.0.0.0/16", azCount: 2, egress, tags, ...extra }));
+    record(() => new Network("web-dev", { vpcCidr: "10.0.0.0/16", azCount: 2, egress, tags, ...extra }));
 
 const INSTANCE = "aws:ec2/instance:Instance";
 const ROUTE = "aws:ec2/route:Route";
@@ -168,7 +168,7 @@ describe("Network egress modes", () => {
 
 describe("Network under mocks: subnets, routes and NAT gateways", () => {
     it("creates public and private subnets per AZ; private ones route to a NAT, never the IGW", async () => {
-        const resources = await record(() => new Network("net", { namePrefix: "web-dev", vpcCidr: "10.0.0.0/16", azCount: 2, egress: "nat-single", tags }));
+        const resources = await record(() => new Network("web-dev", { vpcCidr: "10.0.0.0/16", azCount: 2, egress: "nat-single", tags }));
         const subnets = ofType(resources, "aws:ec2/subnet:Subnet");
         assert.equal(subnets.length, 4);
         assert.ok(subnets.every((s) => s.inputs.mapPublicIpOnLaunch === false));
@@ -189,13 +189,14 @@ describe("Network under mocks: subnets, routes and NAT gateways", () => {
         assert.equal(closed.inputs.vpcId, one(resources, "aws:ec2/vpc:Vpc").outputs.id, "adopts the VPC's default group");
         assert.deepEqual([closed.inputs.ingress, closed.inputs.egress], [undefined, undefined], "with no rules, so AWS's defaults are removed");
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const network = one(resources, "fargate-web:network:Network").urn;
         const underNet = (r: (typeof resources)[number] | undefined): boolean =>
-            r?.parent !== undefined && (r.parent.endsWith("::net") || underNet(byUrn.get(r.parent)));
+            r?.parent !== undefined && (r.parent === network || underNet(byUrn.get(r.parent)));
         assert.ok(resources.filter((r) => r.custom).every(underNet), "every resource is the component's child or grandchild");
     });
 
     it("nat-per-az puts one NAT gateway (and EIP) in each AZ", async () => {
-        const resources = await record(() => new Network("net", { namePrefix: "web-prod", vpcCidr: "10.1.0.0/16", azCount: 3, egress: "nat-per-az", tags }));
+        const resources = await record(() => new Network("web-prod", { vpcCidr: "10.1.0.0/16", azCount: 3, egress: "nat-per-az", tags }));
         assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 3);
         assert.equal(ofType(resources, "aws:ec2/eip:Eip").length, 3);
         const natIds = new Set(
@@ -209,8 +210,7 @@ describe("Network under mocks: subnets, routes and NAT gateways", () => {
     it("adopts an existing VPC without creating anything", async () => {
         let network: Network | undefined;
         const resources = await record(() => {
-            network = new Network("net", {
-                namePrefix: "web-dev",
+            network = new Network("web-dev", {
                 vpcCidr: "10.0.0.0/16",
                 azCount: 2,
                 egress: "nat-single",
@@ -224,7 +224,7 @@ describe("Network under mocks: subnets, routes and NAT gateways", () => {
 
     it("refuses more AZs than the region has", async () => {
         await assert.rejects(
-            record(() => new Network("net", { namePrefix: "web-dev", vpcCidr: "10.0.0.0/16", azCount: 4, egress: "nat-single", tags }), "test", "eu-west-1"),
+            record(() => new Network("web-dev", { vpcCidr: "10.0.0.0/16", azCount: 4, egress: "nat-single", tags }), "test", "eu-west-1"),
             /azCount=4 is not valid in this region; allowed: at most 3/,
         );
     });
