@@ -7,7 +7,7 @@ import { LoadBalancer } from "./loadBalancer";
 import { SecurityGroups } from "./securityGroups";
 import { ServiceAlarms } from "./serviceAlarms";
 import { ServiceAutoscaling } from "./serviceAutoscaling";
-import { webTaskDefinition } from "./webTaskDefinition";
+import { TaskInputs, webTaskDefinition } from "./webTaskDefinition";
 import type { Settings } from "../settings/settings";
 
 export type WebServiceSettings = Pick<
@@ -39,7 +39,8 @@ export type WebServiceSettings = Pick<
     | "ipAddressType"
 > & { /** An ARN from settings, or the stack's own certificate once validated. */ certificateArn?: pulumi.Input<string> };
 
-export interface WebServiceArgs {
+/** What the service needs beyond the task definition's inputs (image, logs, roles, tags). */
+export interface WebServiceArgs extends TaskInputs {
     settings: WebServiceSettings;
     vpcId: pulumi.Input<string>;
     /** The VPC's CIDR, the only source of test traffic; looked up from vpcId when undefined (an adopted VPC). */
@@ -48,20 +49,10 @@ export interface WebServiceArgs {
     privateSubnetIds: pulumi.Input<string>[];
     clusterArn: pulumi.Input<string>;
     clusterName: pulumi.Input<string>;
-    imageUri: pulumi.Input<string>;
-    /** The build that pushes `imageUri`, when built here: the task definition waits for it. */
-    imageBuild?: pulumi.Resource;
-    /** The image ships /app/healthcheck.js (true when built from this repo's app). */
-    containerHealthCheck: boolean;
-    logGroupName: pulumi.Input<string>;
-    region: pulumi.Input<string>;
-    executionRoleArn: pulumi.Input<string>;
-    taskRoleArn: pulumi.Input<string>;
     /** EC2 launch type: the capacity provider the service runs on. */
     ec2CapacityProvider?: pulumi.Input<string>;
     /** CodePipeline's ECS deploy action registers new revisions: Pulumi leaves the service's task definition alone. */
     taskDefinitionDeployedElsewhere?: boolean;
-    tags: Record<string, string>;
 }
 
 /** The Fargate service behind its ALB, with deployment safety, autoscaling and alarms. */

@@ -25,6 +25,7 @@ export interface TaskInputs {
     imageUri: pulumi.Input<string>;
     /** The build that pushes `imageUri`, when built here: the task definition waits for it. */
     imageBuild?: pulumi.Resource;
+    /** The image ships /app/healthcheck.js (true when built from this repo's app). */
     containerHealthCheck: boolean;
     logGroupName: pulumi.Input<string>;
     region: pulumi.Input<string>;

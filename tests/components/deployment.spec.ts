@@ -7,8 +7,9 @@ import { AwsMocks } from "../../plan/awsMocks";
 import { WebService } from "../../components/webService";
 import type { ResourceRecord } from "../../plan/types";
 import { globMatch } from "../../policy/knowledge/values";
-import { json, one, ofType, record } from "../support/mocks";
+import { json, one, ofType } from "../support/mocks";
 import { settingsFor } from "../support/settings";
+import { buildWebService } from "../support/webService";
 
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
 const HOOK = "arn:aws:lambda:us-east-1:123456789012:function:smoke-test";
@@ -21,27 +22,7 @@ const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
 /** `vpcCidr: null` stands for an adopted VPC, whose CIDR the component looks up. */
 function build(stack: string, raw: Record<string, string> = {}, vpcCidr: string | null = "10.0.0.0/16"): Promise<ResourceRecord[]> {
-    const s = settingsFor(stack, raw);
-    return record(
-        () =>
-            new WebService(s.names.prefix, {
-                settings: s,
-                vpcId: "vpc-0123456789abcdef0",
-                vpcCidr: vpcCidr ?? undefined,
-                publicSubnetIds: ["subnet-00000000000000001", "subnet-00000000000000002"],
-                privateSubnetIds: ["subnet-00000000000000003", "subnet-00000000000000004"],
-                clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/web",
-                clusterName: "web",
-                imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/web/dev@sha256:" + "a".repeat(64),
-                containerHealthCheck: true,
-                logGroupName: "/ecs/web/dev",
-                region: "us-east-1",
-                executionRoleArn: "arn:aws:iam::123456789012:role/exec",
-                taskRoleArn: "arn:aws:iam::123456789012:role/task",
-                tags: { app: "web" },
-            }),
-        stack,
-    );
+    return buildWebService(stack, raw, { vpcCidr: vpcCidr ?? undefined });
 }
 
 type Inputs = Record<string, unknown>;

@@ -1,33 +1,9 @@
 import { strict as assert } from "node:assert";
-import { WebService } from "../../components/webService";
-import { json, one, ofType, record } from "../support/mocks";
-import { settingsFor } from "../support/settings";
-
-const tags = { app: "web" };
+import { json, one, ofType } from "../support/mocks";
+import { buildWebService } from "../support/webService";
 
 describe("WebService under mocks", () => {
-    const build = (stack: string, raw: Record<string, string> = {}) => {
-        const s = settingsFor(stack, raw);
-        return record(
-            () =>
-                new WebService(s.names.prefix, {
-                    settings: s,
-                    vpcId: "vpc-0123456789abcdef0",
-                    publicSubnetIds: ["subnet-00000000000000001", "subnet-00000000000000002"],
-                    privateSubnetIds: ["subnet-00000000000000003", "subnet-00000000000000004"],
-                    clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/web",
-                    clusterName: "web",
-                    imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/web/dev@sha256:" + "a".repeat(64),
-                    containerHealthCheck: true,
-                    logGroupName: "/ecs/web/dev",
-                    region: "us-east-1",
-                    executionRoleArn: "arn:aws:iam::123456789012:role/exec",
-                    taskRoleArn: "arn:aws:iam::123456789012:role/task",
-                    tags,
-                }),
-            stack,
-        );
-    };
+    const build = buildWebService;
 
     it("service: private subnets, no public IP, circuit breaker with rollback, bounds and grace", async () => {
         const service = one(await build("dev"), "aws:ecs/service:Service").inputs;
