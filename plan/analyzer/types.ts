@@ -1,6 +1,5 @@
-// The shapes callers use. ResourceRecord, Violation, Remediation and Evaluation keep the shapes of
-// policy/lib/runner.ts (copied, not imported, so the analyzer client does not depend on the
-// in-process runner it replaces); the optional fields are what the engine also sends when known.
+// The shapes the offline engine uses for what the engine registers and what the policy server
+// answers; the optional fields are what the engine also sends when known. plan/types.ts re-exports them.
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
