@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import {
     ecsContainerImageProvenance,
@@ -9,38 +10,38 @@ import {
     ecsTaskNoHostNamespaces,
 } from "../../policy/rules/container";
 import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
-import { checkRaw, messages, TASK_DEFINITION } from "./harness";
+import { check, checkRaw, messages, TASK_DEFINITION } from "./harness";
 
 const good = taskDefinition([goodContainer]);
 const tutorial = taskDefinition([tutorialContainer]);
 
 describe("policy: container", () => {
     it("ecs-container-not-privileged", async () => {
-        assert.deepEqual(await checkRaw(ecsContainerNotPrivileged, TASK_DEFINITION, good), []);
-        assert.deepEqual(messages(await checkRaw(ecsContainerNotPrivileged, TASK_DEFINITION, taskDefinition([{ ...goodContainer, privileged: true }]))), [
+        assert.deepEqual(await check(ecsContainerNotPrivileged, aws.ecs.TaskDefinition, good), []);
+        assert.deepEqual(messages(await check(ecsContainerNotPrivileged, aws.ecs.TaskDefinition, taskDefinition([{ ...goodContainer, privileged: true }]))), [
             "subject: container web runs privileged (privileged: true); remove it.",
         ]);
     });
 
     it("ecs-container-readonly-root", async () => {
-        assert.deepEqual(await checkRaw(ecsContainerReadonlyRoot, TASK_DEFINITION, good), []);
-        assert.deepEqual(messages(await checkRaw(ecsContainerReadonlyRoot, TASK_DEFINITION, tutorial)), [
+        assert.deepEqual(await check(ecsContainerReadonlyRoot, aws.ecs.TaskDefinition, good), []);
+        assert.deepEqual(messages(await check(ecsContainerReadonlyRoot, aws.ecs.TaskDefinition, tutorial)), [
             "subject: container app has a writable root filesystem (readonlyRootFilesystem: unset); set it to true.",
         ]);
     });
 
     it("ecs-container-non-root-user", async () => {
-        assert.deepEqual(await checkRaw(ecsContainerNonRootUser, TASK_DEFINITION, good), []);
-        assert.deepEqual(messages(await checkRaw(ecsContainerNonRootUser, TASK_DEFINITION, tutorial)), [
+        assert.deepEqual(await check(ecsContainerNonRootUser, aws.ecs.TaskDefinition, good), []);
+        assert.deepEqual(messages(await check(ecsContainerNonRootUser, aws.ecs.TaskDefinition, tutorial)), [
             "subject: container app runs as root (user: unset, the image default); set a non-root uid.",
         ]);
         for (const user of ["root", "0", "0:0", "root:root"])
-            assert.equal((await checkRaw(ecsContainerNonRootUser, TASK_DEFINITION, taskDefinition([{ ...goodContainer, user }]))).length, 1, user);
-        assert.deepEqual(await checkRaw(ecsContainerNonRootUser, TASK_DEFINITION, taskDefinition([{ ...goodContainer, user: "1000" }])), []);
+            assert.equal((await check(ecsContainerNonRootUser, aws.ecs.TaskDefinition, taskDefinition([{ ...goodContainer, user }]))).length, 1, user);
+        assert.deepEqual(await check(ecsContainerNonRootUser, aws.ecs.TaskDefinition, taskDefinition([{ ...goodContainer, user: "1000" }])), []);
     });
 
     it("ecs-task-no-host-namespaces", async () => {
-        assert.deepEqual(await checkRaw(ecsTaskNoHostNamespaces, TASK_DEFINITION, good), []);
+        assert.deepEqual(await check(ecsTaskNoHostNamespaces, aws.ecs.TaskDefinition, good), []);
         assert.deepEqual(messages(await checkRaw(ecsTaskNoHostNamespaces, TASK_DEFINITION, { ...good, pidMode: "host", ipcMode: "host" })), [
             'subject: pidMode is "host"; containers could see and signal host processes. Remove it.',
             'subject: ipcMode is "host"; containers could see and signal host processes. Remove it.',
@@ -48,8 +49,8 @@ describe("policy: container", () => {
     });
 
     it("ecs-container-no-plaintext-secrets: names and key-shaped values", async () => {
-        assert.deepEqual(await checkRaw(ecsContainerNoPlaintextSecrets, TASK_DEFINITION, good), []);
-        assert.deepEqual(messages(await checkRaw(ecsContainerNoPlaintextSecrets, TASK_DEFINITION, tutorial)), [
+        assert.deepEqual(await check(ecsContainerNoPlaintextSecrets, aws.ecs.TaskDefinition, good), []);
+        assert.deepEqual(messages(await check(ecsContainerNoPlaintextSecrets, aws.ecs.TaskDefinition, tutorial)), [
             "subject: container app has secrets in plain environment variables (DB_PASSWORD); use secrets with valueFrom.",
         ]);
         const keyValue = taskDefinition([{ ...goodContainer, environment: [{ name: "CONFIG", value: "AKIAABCDEFGHIJKLMNOP" }] }]);
@@ -57,7 +58,7 @@ describe("policy: container", () => {
     });
 
     it("ecs-container-memory-limit", async () => {
-        assert.deepEqual(await checkRaw(ecsContainerMemoryLimit, TASK_DEFINITION, good), []);
+        assert.deepEqual(await check(ecsContainerMemoryLimit, aws.ecs.TaskDefinition, good), []);
         assert.deepEqual(await checkRaw(ecsContainerMemoryLimit, TASK_DEFINITION, { containerDefinitions: [{ ...goodContainer, memory: 256 }] }), []);
         assert.deepEqual(messages(await checkRaw(ecsContainerMemoryLimit, TASK_DEFINITION, { containerDefinitions: [goodContainer] })), [
             "subject: container web has no memory limit and the task sets none; set memory.",
@@ -66,19 +67,19 @@ describe("policy: container", () => {
 
     describe("ecs-container-image-provenance", () => {
         it("passes a digest-pinned ECR image", async () => {
-            assert.deepEqual(await checkRaw(ecsContainerImageProvenance, TASK_DEFINITION, good), []);
+            assert.deepEqual(await check(ecsContainerImageProvenance, aws.ecs.TaskDefinition, good), []);
         });
         it("fails :latest, an implicit latest, and registries outside the allowlist", async () => {
-            assert.deepEqual(messages(await checkRaw(ecsContainerImageProvenance, TASK_DEFINITION, tutorial)), [
+            assert.deepEqual(messages(await check(ecsContainerImageProvenance, aws.ecs.TaskDefinition, tutorial)), [
                 "subject: container app uses image nginx:latest without a pinned tag or digest (latest); pin a version or digest.",
             ]);
             assert.match(
-                messages(await checkRaw(ecsContainerImageProvenance, TASK_DEFINITION, taskDefinition([{ ...goodContainer, image: "nginx" }])))[0]!,
+                messages(await check(ecsContainerImageProvenance, aws.ecs.TaskDefinition, taskDefinition([{ ...goodContainer, image: "nginx" }])))[0]!,
                 /implicit latest/,
             );
             assert.match(
                 messages(
-                    await checkRaw(ecsContainerImageProvenance, TASK_DEFINITION, taskDefinition([{ ...goodContainer, image: "ghcr.io/acme/web:1.2" }])),
+                    await check(ecsContainerImageProvenance, aws.ecs.TaskDefinition, taskDefinition([{ ...goodContainer, image: "ghcr.io/acme/web:1.2" }])),
                 )[0]!,
                 /pulls ghcr.io\/acme\/web:1.2 from ghcr.io, which is not an allowed registry/,
             );

@@ -1,3 +1,4 @@
+import type * as aws from "@pulumi/aws";
 // The classic anti-patterns of ECS tutorials, and their well-behaved counterparts.
 
 export const goodContainer = {
@@ -9,7 +10,8 @@ export const goodContainer = {
     logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/web/dev", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web" } },
 };
 
-export const taskDefinition = (containers: unknown[], extra: Record<string, unknown> = {}) => ({
+/** A task definition as a program writes it (typed by the provider's args); containers may be anything. */
+export const taskDefinition = (containers: unknown[], extra: Partial<aws.ecs.TaskDefinitionArgs> = {}): aws.ecs.TaskDefinitionArgs => ({
     family: "web",
     networkMode: "awsvpc",
     requiresCompatibilities: ["FARGATE"],

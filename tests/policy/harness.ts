@@ -15,7 +15,8 @@ type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
 
 const urnOf = (type: string, name: string) => `urn:pulumi:test::fargate-web::${type}::${name}`;
 
-export function resourceRecord(type: string, name: string, props: Record<string, unknown>): ResourceRecord {
+export function resourceRecord(type: string, name: string, given: object): ResourceRecord {
+    const props = given as Record<string, unknown>;
     return { urn: urnOf(type, name), type, name, custom: true, protect: false, inputs: props, outputs: props, dependencies: [], propertyDependencies: {} };
 }
 
@@ -88,17 +89,11 @@ export async function check<C extends ResourceClass>(
     config: PolicyPackConfig = {},
     name = "subject",
 ): Promise<Violation[]> {
-    return checkRaw(policy, typeTokenOf(resource), props as Record<string, unknown>, config, name);
+    return checkRaw(policy, typeTokenOf(resource), props, config, name);
 }
 
 /** The same for props no program could type: malformed input, sentinels in odd places, other type tokens. */
-export async function checkRaw(
-    policy: AnyPolicy,
-    type: string,
-    props: Record<string, unknown>,
-    config: PolicyPackConfig = {},
-    name = "subject",
-): Promise<Violation[]> {
+export async function checkRaw(policy: AnyPolicy, type: string, props: object, config: PolicyPackConfig = {}, name = "subject"): Promise<Violation[]> {
     return (await evaluatePolicies([policy], [resourceRecord(type, name, props)], config)).violations;
 }
 
