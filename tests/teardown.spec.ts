@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 // Retiring prod: `retiring: true` turns deletion protection and `protect` off, makes the
 // repository disposable and tags every resource; prod's policy config honours that tag, so the
 // last `pulumi up` before `pulumi destroy` passes the prod policy.
@@ -12,7 +13,7 @@ import { UNKNOWN } from "../policy/knowledge/unknowns";
 import { albDeletionProtection } from "../policy/rules/loadBalancer";
 import { ROOT } from "./support/mocks";
 import { settingsErrorFor, settingsFor } from "./support/settings";
-import { checkRaw, messages } from "./policy/harness";
+import { check, checkRaw, messages } from "./policy/harness";
 
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 /** Policies with a mandatory violation at preview or after up (`pulumi up` runs both). */
@@ -62,17 +63,27 @@ describe("retiring prod", function () {
         });
 
         it("a load balancer tagged retiring=true passes; without the tag, or with another value, it fails", async () => {
-            assert.deepEqual(await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "true" } }, exempt), []);
             assert.deepEqual(
-                messages(await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "soon" } }, exempt)),
+                await check(albDeletionProtection, aws.lb.LoadBalancer, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "true" } }, exempt),
+                [],
+            );
+            assert.deepEqual(
+                messages(
+                    await check(albDeletionProtection, aws.lb.LoadBalancer, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "soon" } }, exempt),
+                ),
                 ["subject: enableDeletionProtection is not true; one `pulumi destroy` or console click removes the entry point. Set it to true."],
             );
-            assert.equal((await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false }, exempt)).length, 1);
+            assert.equal((await check(albDeletionProtection, aws.lb.LoadBalancer, { enableDeletionProtection: false }, exempt)).length, 1);
         });
 
         it("the tag means nothing unless the config names it", async () => {
             const strict = { "alb-deletion-protection": "mandatory" } as PolicyPackConfig;
-            const found = await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "true" } }, strict);
+            const found = await check(
+                albDeletionProtection,
+                aws.lb.LoadBalancer,
+                { enableDeletionProtection: false, tags: { [RETIRING_TAG]: "true" } },
+                strict,
+            );
             assert.equal(found.length, 1);
             assert.equal(found[0]!.enforcementLevel, "mandatory");
         });

@@ -5,7 +5,7 @@ import { CostInput, DEFAULT_COST_ASSUMPTIONS, estimateMonthlyCost } from "../../
 import { appAzCount, commonDefaultsEstimate, withCommonDefaults } from "../../policy/knowledge/costDefaults";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { monthlyCostBudget } from "../../policy/rules/cost";
-import { StackBuilder, messages } from "./harness";
+import { messages, StackBuilder } from "./harness";
 
 const SUBNETS = ["subnet-private-a", "subnet-private-b"];
 /** One 0.25 vCPU / 0.5 GB task behind an ALB, in two private subnets. */

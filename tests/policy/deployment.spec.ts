@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { readPolicyConfig } from "../support/policyConfig";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { ecsServiceRollbackPath, ecsTestListenerPrivate } from "../../policy/rules/deployment";
-import { SERVICE, StackBuilder, messages } from "./harness";
+import { messages, SERVICE, StackBuilder } from "./harness";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const SG = "aws:ec2/securityGroup:SecurityGroup";

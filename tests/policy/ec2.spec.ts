@@ -9,7 +9,7 @@ import {
 } from "../../policy/rules/ec2";
 import { ec2TrustPolicy, ecsInstanceRolePolicy, ecsUserData } from "../../documents/ecsInstance";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { StackBuilder, messages, privateNetwork } from "./harness";
+import { messages, privateNetwork, StackBuilder } from "./harness";
 
 const LT = "aws:ec2/launchTemplate:LaunchTemplate";
 const ASG = "aws:autoscaling/group:Group";

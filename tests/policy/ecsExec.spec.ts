@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { ecsExecAuditLogging } from "../../policy/rules/ecsExec";
-import { StackBuilder, messages } from "./harness";
+import { messages, StackBuilder } from "./harness";
 
 const CLUSTER = "aws:ecs/cluster:Cluster";
 const SERVICE = "aws:ecs/service:Service";

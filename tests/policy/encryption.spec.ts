@@ -1,19 +1,19 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { ecrKmsEncryption, ecsEfsTransitEncryption } from "../../policy/rules/encryption";
-import { checkRaw, messages, TASK_DEFINITION } from "./harness";
+import { check, checkRaw, messages, TASK_DEFINITION } from "./harness";
 import { goodContainer, taskDefinition } from "./fixtures";
 
-const REPO = "aws:ecr/repository:Repository";
 const CMK = { "ecr-kms-encryption": { requireCustomerManagedKey: true } };
 
 describe("policy: encryption", () => {
     describe("ecr-kms-encryption", () => {
         it("passes a KMS-encrypted repository, with the AWS managed key or a customer key (unknown at preview)", async () => {
-            assert.deepEqual(await checkRaw(ecrKmsEncryption, REPO, { encryptionConfigurations: [{ encryptionType: "KMS" }] }), []);
-            assert.deepEqual(await checkRaw(ecrKmsEncryption, REPO, { encryptionConfigurations: [{ encryptionType: "KMS_DSSE" }] }), []);
+            assert.deepEqual(await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: "KMS" }] }), []);
+            assert.deepEqual(await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: "KMS_DSSE" }] }), []);
             assert.deepEqual(
-                await checkRaw(ecrKmsEncryption, REPO, { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: UNKNOWN.string }] }, CMK),
+                await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: UNKNOWN.string }] }, CMK),
                 [],
             );
         });
@@ -27,15 +27,15 @@ describe("policy: encryption", () => {
                 { encryptionConfigurations: [{}] },
                 { encryptionConfigurations: [{ encryptionType: "AES256" }] },
             ])
-                assert.deepEqual(messages(await checkRaw(ecrKmsEncryption, REPO, props)), expected, JSON.stringify(props));
+                assert.deepEqual(messages(await check(ecrKmsEncryption, aws.ecr.Repository, props)), expected, JSON.stringify(props));
         });
         it("asks for a customer-managed key only where the stack's config does", async () => {
-            assert.deepEqual(messages(await checkRaw(ecrKmsEncryption, REPO, { encryptionConfigurations: [{ encryptionType: "KMS" }] }, CMK)), [
+            assert.deepEqual(messages(await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: "KMS" }] }, CMK)), [
                 "subject: encryptionType is KMS with the AWS managed key (no kmsKey); this stack requires a customer-managed key. Set kmsKey to an aws.kms.Key ARN.",
             ]);
         });
         it("is undecided at preview when the encryption type is computed", async () => {
-            const [v] = await checkRaw(ecrKmsEncryption, REPO, { encryptionConfigurations: [{ encryptionType: UNKNOWN.string }] });
+            const [v] = await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: UNKNOWN.string }] });
             assert.equal(v!.enforcementLevel, "advisory");
             assert.match(v!.message, /string value at .encryptionConfigurations.0.encryptionType can't be known during preview/);
         });

@@ -6,7 +6,7 @@ import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/iam";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { executionRolePolicy } from "../../documents/iamDocuments";
 import { document, goodContainer, taskDefinition } from "./fixtures";
-import { StackBuilder, TASK_DEFINITION, messages } from "./harness";
+import { messages, StackBuilder, TASK_DEFINITION } from "./harness";
 
 const ROLE = "aws:iam/role:Role";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";

@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import {
     ecsDistinctRoles,
@@ -10,7 +11,7 @@ import {
 import { executionRolePolicy } from "../../documents/iamDocuments";
 import { sessionManagerPolicy } from "../../documents/natInstanceIam";
 import { S3_FULL_ACCESS, buildRolePolicy, document, ecsTrust, scopedPolicy } from "./fixtures";
-import { checkRaw, messages, StackBuilder, TASK_DEFINITION } from "./harness";
+import { check, checkRaw, messages, StackBuilder, TASK_DEFINITION } from "./harness";
 
 const ROLE = "aws:iam/role:Role";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
@@ -28,7 +29,11 @@ describe("policy: iam", () => {
                 /policy statement 0 allows \["\*"\] on \["\*"\]: administrator access/,
             );
             assert.match(
-                messages(await checkRaw(iamNoAdminAccess, POLICY, { policy: { Version: "2012-10-17", Statement: { ...admin, Action: ["*:*"] } } }))[0]!,
+                messages(
+                    await checkRaw(iamNoAdminAccess, POLICY, {
+                        policy: { Version: "2012-10-17", Statement: { ...admin, Action: ["*:*"] } },
+                    }),
+                )[0]!,
                 /administrator access/,
             );
             assert.match(
@@ -38,7 +43,11 @@ describe("policy: iam", () => {
         });
         it("fails Allow + NotAction on *", async () => {
             assert.match(
-                messages(await checkRaw(iamNoAdminAccess, ROLE_POLICY, { policy: document({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }) }))[0]!,
+                messages(
+                    await checkRaw(iamNoAdminAccess, ROLE_POLICY, {
+                        policy: document({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }),
+                    }),
+                )[0]!,
                 /allows everything but \["iam:\*"\]/,
             );
         });
@@ -124,7 +133,11 @@ describe("policy: iam", () => {
                 /ecr:GetAuthorisationToken \(not in AWS's authorization data\)/,
             );
             assert.deepEqual(
-                messages(await checkRaw(iamNoWildcardResource, ROLE_POLICY, { policy: document({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }) })),
+                messages(
+                    await checkRaw(iamNoWildcardResource, ROLE_POLICY, {
+                        policy: document({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }),
+                    }),
+                ),
                 ['subject: policy statement 0 allows everything but ["iam:*"] on Resource "*"; name the actions and scope them to ARNs.'],
             );
             assert.match(
@@ -157,15 +170,12 @@ describe("policy: iam", () => {
         it("fails the tutorial task role's AmazonS3FullAccess, by every attachment path", async () => {
             const expected = `subject: attaches ${S3_FULL_ACCESS}, which grants far more than one workload needs; grant named actions on named resources instead.`;
             assert.deepEqual(messages(await checkRaw(iamNoBroadManagedPolicies, ROLE, { managedPolicyArns: [S3_FULL_ACCESS] })), [expected]);
+            assert.deepEqual(messages(await check(iamNoBroadManagedPolicies, aws.iam.RolePolicyAttachment, { role: "r", policyArn: S3_FULL_ACCESS })), [
+                expected,
+            ]);
             assert.deepEqual(
                 messages(
-                    await checkRaw(iamNoBroadManagedPolicies, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: "r", policyArn: S3_FULL_ACCESS }),
-                ),
-                [expected],
-            );
-            assert.deepEqual(
-                messages(
-                    await checkRaw(iamNoBroadManagedPolicies, "aws:iam/policyAttachment:PolicyAttachment", {
+                    await check(iamNoBroadManagedPolicies, aws.iam.PolicyAttachment, {
                         roles: ["r"],
                         policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
                     }),
@@ -189,17 +199,19 @@ describe("policy: iam", () => {
     describe("iam-trust-confused-deputy", () => {
         it("passes ecs-tasks trust with SourceAccount", async () => {
             assert.deepEqual(
-                await checkRaw(iamTrustConfusedDeputy, ROLE, { assumeRolePolicy: ecsTrust({ StringEquals: { "aws:SourceAccount": "123456789012" } }) }),
+                await check(iamTrustConfusedDeputy, aws.iam.Role, { assumeRolePolicy: ecsTrust({ StringEquals: { "aws:SourceAccount": "123456789012" } }) }),
                 [],
             );
         });
         it("fails bare ecs-tasks trust and trust of *", async () => {
-            assert.deepEqual(messages(await checkRaw(iamTrustConfusedDeputy, ROLE, { assumeRolePolicy: ecsTrust() })), [
+            assert.deepEqual(messages(await check(iamTrustConfusedDeputy, aws.iam.Role, { assumeRolePolicy: ecsTrust() })), [
                 "subject: trust statement 0 trusts ecs-tasks.amazonaws.com without aws:SourceAccount or aws:SourceArn conditions (confused deputy).",
             ]);
             assert.match(
                 messages(
-                    await checkRaw(iamTrustConfusedDeputy, ROLE, { assumeRolePolicy: document({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }) }),
+                    await check(iamTrustConfusedDeputy, aws.iam.Role, {
+                        assumeRolePolicy: document({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }),
+                    }),
                 )[0]!,
                 /lets any principal assume the role/,
             );
@@ -245,10 +257,7 @@ describe("policy: iam", () => {
         });
         it("AWS's AmazonSSMManagedInstanceCore is not a *FullAccess policy: an instance role using it passes", async () => {
             const core = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
-            assert.deepEqual(
-                await checkRaw(iamNoBroadManagedPolicies, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: "nat", policyArn: core }),
-                [],
-            );
+            assert.deepEqual(await check(iamNoBroadManagedPolicies, aws.iam.RolePolicyAttachment, { role: "nat", policyArn: core }), []);
         });
     });
 });

@@ -1,11 +1,11 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "../../policy/rules/loadBalancer";
-import { checkRaw, evaluatePolicies, messages, resourceRecord } from "./harness";
+import { check, checkRaw, evaluatePolicies, messages, resourceRecord } from "./harness";
 
 const LISTENER = "aws:lb/listener:Listener";
 const ALB_LISTENER = "aws:alb/listener:Listener";
 const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
 
 describe("policy: load balancer", () => {
     describe("alb-https-only", () => {
@@ -38,7 +38,11 @@ describe("policy: load balancer", () => {
         it("fails an HTTP listener that forwards", async () => {
             assert.deepEqual(
                 messages(
-                    await checkRaw(albHttpsOnly, ALB_LISTENER, { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] }),
+                    await checkRaw(albHttpsOnly, ALB_LISTENER, {
+                        protocol: "HTTP",
+                        port: 80,
+                        defaultActions: [{ type: "forward", targetGroupArn: "tg" }],
+                    }),
                 ),
                 ["subject: HTTP listener on port 80 serves content (forward); allowed: only a redirect to HTTPS."],
             );
@@ -61,9 +65,9 @@ describe("policy: load balancer", () => {
 
     describe("alb-drop-invalid-headers", () => {
         it("passes true, ignores network load balancers, fails false; remediates", async () => {
-            assert.deepEqual(await checkRaw(albDropInvalidHeaders, LB, { dropInvalidHeaderFields: true }), []);
-            assert.deepEqual(await checkRaw(albDropInvalidHeaders, LB, { loadBalancerType: "network" }), []);
-            assert.deepEqual(messages(await checkRaw(albDropInvalidHeaders, ALB, {})), [
+            assert.deepEqual(await check(albDropInvalidHeaders, aws.lb.LoadBalancer, { dropInvalidHeaderFields: true }), []);
+            assert.deepEqual(await check(albDropInvalidHeaders, aws.lb.LoadBalancer, { loadBalancerType: "network" }), []);
+            assert.deepEqual(messages(await check(albDropInvalidHeaders, aws.alb.LoadBalancer, {})), [
                 "subject: dropInvalidHeaderFields is not true; malformed headers reach the app. Set it to true.",
             ]);
             const result = await evaluatePolicies([albDropInvalidHeaders], [resourceRecord(LB, "lb", {})], { "alb-drop-invalid-headers": "remediate" });
@@ -73,10 +77,10 @@ describe("policy: load balancer", () => {
 
     describe("alb-deletion-protection", () => {
         it("passes protection; fails without it, mandatory only where configured", async () => {
-            assert.deepEqual(await checkRaw(albDeletionProtection, LB, { enableDeletionProtection: true }), []);
-            const [advisory] = await checkRaw(albDeletionProtection, LB, {});
+            assert.deepEqual(await check(albDeletionProtection, aws.lb.LoadBalancer, { enableDeletionProtection: true }), []);
+            const [advisory] = await check(albDeletionProtection, aws.lb.LoadBalancer, {});
             assert.equal(advisory!.enforcementLevel, "advisory");
-            const [mandatory] = await checkRaw(albDeletionProtection, LB, {}, { "alb-deletion-protection": "mandatory" });
+            const [mandatory] = await check(albDeletionProtection, aws.lb.LoadBalancer, {}, { "alb-deletion-protection": "mandatory" });
             assert.equal(mandatory!.enforcementLevel, "mandatory");
             assert.match(mandatory!.message, /enableDeletionProtection is not true/);
         });
@@ -84,8 +88,8 @@ describe("policy: load balancer", () => {
 
     describe("alb-access-logs (advisory)", () => {
         it("passes enabled logs; advises otherwise", async () => {
-            assert.deepEqual(await checkRaw(albAccessLogs, LB, { accessLogs: { bucket: "logs", enabled: true } }), []);
-            assert.match(messages(await checkRaw(albAccessLogs, LB, {}))[0]!, /access logs are off/);
+            assert.deepEqual(await check(albAccessLogs, aws.lb.LoadBalancer, { accessLogs: { bucket: "logs", enabled: true } }), []);
+            assert.match(messages(await check(albAccessLogs, aws.lb.LoadBalancer, {}))[0]!, /access logs are off/);
         });
     });
 });

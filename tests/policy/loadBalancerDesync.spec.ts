@@ -1,26 +1,25 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { albDesyncMitigation } from "../../policy/rules/loadBalancerDesync";
-import { checkRaw, messages } from "./harness";
-
-const ALB = "aws:lb/loadBalancer:LoadBalancer";
+import { check, checkRaw, messages } from "./harness";
 
 describe("alb-desync-mitigation-mode", () => {
     it("passes defensive (omitted, or filled in by the provider) and strictest", async () => {
-        assert.deepEqual(await checkRaw(albDesyncMitigation, ALB, {}), []);
-        assert.deepEqual(await checkRaw(albDesyncMitigation, ALB, { loadBalancerType: "application", desyncMitigationMode: "defensive" }), []);
-        assert.deepEqual(await checkRaw(albDesyncMitigation, "aws:alb/loadBalancer:LoadBalancer", { desyncMitigationMode: "strictest" }), []);
+        assert.deepEqual(await check(albDesyncMitigation, aws.lb.LoadBalancer, {}), []);
+        assert.deepEqual(await check(albDesyncMitigation, aws.lb.LoadBalancer, { loadBalancerType: "application", desyncMitigationMode: "defensive" }), []);
+        assert.deepEqual(await check(albDesyncMitigation, aws.alb.LoadBalancer, { desyncMitigationMode: "strictest" }), []);
         assert.deepEqual(await checkRaw(albDesyncMitigation, "aws:elb/loadBalancer:LoadBalancer", {}), [], "classic load balancers too");
     });
     it("fails monitor; network load balancers are not concerned", async () => {
-        assert.deepEqual(messages(await checkRaw(albDesyncMitigation, ALB, { desyncMitigationMode: "monitor" })), [
+        assert.deepEqual(messages(await check(albDesyncMitigation, aws.lb.LoadBalancer, { desyncMitigationMode: "monitor" })), [
             "subject: desyncMitigationMode is monitor; ambiguous requests (HTTP desync, request smuggling) reach the targets. Allowed: defensive, strictest.",
         ]);
-        assert.deepEqual(await checkRaw(albDesyncMitigation, ALB, { loadBalancerType: "network", desyncMitigationMode: "monitor" }), []);
+        assert.deepEqual(await check(albDesyncMitigation, aws.lb.LoadBalancer, { loadBalancerType: "network", desyncMitigationMode: "monitor" }), []);
         assert.equal((await checkRaw(albDesyncMitigation, "aws:elb/loadBalancer:LoadBalancer", { desyncMitigationMode: "monitor" })).length, 1);
     });
     it("a stack config can require strictest", async () => {
         const strict = { "alb-desync-mitigation-mode": { allowedModes: ["strictest"] } };
-        assert.deepEqual(messages(await checkRaw(albDesyncMitigation, ALB, {}, strict)), [
+        assert.deepEqual(messages(await check(albDesyncMitigation, aws.lb.LoadBalancer, {}, strict)), [
             "subject: desyncMitigationMode is defensive (the default); ambiguous requests (HTTP desync, request smuggling) reach the targets. Allowed: strictest.",
         ]);
     });

@@ -1,7 +1,8 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { ecsAwslogsGroupExists, ecsClusterContainerInsights, ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
 import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
-import { checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder, TASK_DEFINITION } from "./harness";
+import { check, checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder, TASK_DEFINITION } from "./harness";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const CLUSTER = "aws:ecs/cluster:Cluster";
@@ -44,14 +45,16 @@ describe("policy: logging", () => {
 
     describe("log-group-retention", () => {
         it("passes retention at or above the minimum", async () => {
-            assert.deepEqual(await checkRaw(logGroupRetention, LOG_GROUP, { retentionInDays: 30 }), []);
+            assert.deepEqual(await check(logGroupRetention, aws.cloudwatch.LogGroup, { retentionInDays: 30 }), []);
         });
         it("fails missing retention and retention below the configured minimum", async () => {
-            assert.deepEqual(messages(await checkRaw(logGroupRetention, LOG_GROUP, {})), [
+            assert.deepEqual(messages(await check(logGroupRetention, aws.cloudwatch.LogGroup, {})), [
                 "subject: retentionInDays is not set, so logs are kept forever; set it to at least 7 days.",
             ]);
             assert.deepEqual(
-                messages(await checkRaw(logGroupRetention, LOG_GROUP, { retentionInDays: 30 }, { "log-group-retention": { minimumRetentionDays: 365 } })),
+                messages(
+                    await check(logGroupRetention, aws.cloudwatch.LogGroup, { retentionInDays: 30 }, { "log-group-retention": { minimumRetentionDays: 365 } }),
+                ),
                 ["subject: retentionInDays is 30; the minimum is 365 days."],
             );
         });
@@ -66,8 +69,8 @@ describe("policy: logging", () => {
 
     describe("log-group-kms (advisory)", () => {
         it("passes with a key and advises without one", async () => {
-            assert.deepEqual(await checkRaw(logGroupKms, LOG_GROUP, { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/x" }), []);
-            const [v] = await checkRaw(logGroupKms, LOG_GROUP, {});
+            assert.deepEqual(await check(logGroupKms, aws.cloudwatch.LogGroup, { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/x" }), []);
+            const [v] = await check(logGroupKms, aws.cloudwatch.LogGroup, {});
             assert.equal(v!.enforcementLevel, "advisory");
             assert.match(v!.message, /kmsKeyId is not set/);
         });
@@ -76,10 +79,10 @@ describe("policy: logging", () => {
     describe("ecs-cluster-container-insights", () => {
         it("passes enabled and enhanced", async () => {
             for (const value of ["enabled", "enhanced"])
-                assert.deepEqual(await checkRaw(ecsClusterContainerInsights, CLUSTER, { settings: [{ name: "containerInsights", value }] }), []);
+                assert.deepEqual(await check(ecsClusterContainerInsights, aws.ecs.Cluster, { settings: [{ name: "containerInsights", value }] }), []);
         });
         it("fails a cluster without it, and remediates", async () => {
-            assert.match(messages(await checkRaw(ecsClusterContainerInsights, CLUSTER, {}))[0]!, /Container Insights is off/);
+            assert.match(messages(await check(ecsClusterContainerInsights, aws.ecs.Cluster, {}))[0]!, /Container Insights is off/);
             const result = await evaluatePolicies(
                 [ecsClusterContainerInsights],
                 [resourceRecord(CLUSTER, "c", { settings: [{ name: "containerInsights", value: "disabled" }] })],

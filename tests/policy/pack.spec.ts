@@ -8,7 +8,7 @@ import { PACK_NAME, policies } from "../../policy/policies";
 import { ecsServiceNoPublicIp } from "../../policy/rules/network";
 import { ecsClusterContainerInsights, logGroupRetention } from "../../policy/rules/logging";
 import { sharedAnalyzer } from "../support/analyzer";
-import { SERVICE, evaluatePolicies, messages, resourceRecord } from "./harness";
+import { evaluatePolicies, messages, resourceRecord, SERVICE } from "./harness";
 
 const ROOT = join(__dirname, "..", "..");
 

@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 // Deciding at preview, in both phases ("after up" with the values AWS gives, "preview" with them
 // unknown): presence-only KMS, failClosedAtPreview and the shipped configs, remediations.
 // Graph rules are in previewGraph.spec.ts.
@@ -14,7 +15,7 @@ import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/iam";
 import { ecsClusterContainerInsights, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
 import { ecsServiceNoPublicIp } from "../../policy/rules/network";
 import { taskDefinition } from "./fixtures";
-import { checkRaw, evaluatePolicies, messages, resourceRecord, SERVICE, StackBuilder, TASK_DEFINITION } from "./harness";
+import { check, checkRaw, evaluatePolicies, messages, resourceRecord, SERVICE, StackBuilder, TASK_DEFINITION } from "./harness";
 
 const U = UNKNOWN.string;
 const ROLE = "aws:iam/role:Role";
@@ -28,14 +29,11 @@ describe("policy: deciding at preview", () => {
     describe("log-group-kms decides on presence", () => {
         it("a key ARN unknown at preview is a key: passes in both phases, never 'can't run'", async () => {
             for (const phase of PHASES)
-                assert.deepEqual(
-                    await checkRaw(logGroupKms, "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: id(phase, "arn:aws:kms:us-east-1:123456789012:key/k") }),
-                    [],
-                );
+                assert.deepEqual(await check(logGroupKms, aws.cloudwatch.LogGroup, { kmsKeyId: id(phase, "arn:aws:kms:us-east-1:123456789012:key/k") }), []);
         });
         it("no key (absent or empty) is advised in both phases", async () => {
             for (const props of [{}, { kmsKeyId: "" }])
-                assert.match(messages(await checkRaw(logGroupKms, "aws:cloudwatch/logGroup:LogGroup", props))[0]!, /kmsKeyId is not set/);
+                assert.match(messages(await check(logGroupKms, aws.cloudwatch.LogGroup, props))[0]!, /kmsKeyId is not set/);
         });
     });
 
@@ -78,7 +76,7 @@ describe("policy: deciding at preview", () => {
         });
         it("on: decidable rules are unaffected in both phases", async () => {
             const config = { "log-group-retention": { failClosedAtPreview: true } };
-            assert.deepEqual(await checkRaw(logGroupRetention, "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30, kmsKeyId: U }, config), []);
+            assert.deepEqual(await check(logGroupRetention, aws.cloudwatch.LogGroup, { retentionInDays: 30, kmsKeyId: U }, config), []);
         });
     });
 

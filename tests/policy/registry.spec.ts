@@ -1,16 +1,17 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy, ecrScanOnPush } from "../../policy/rules/registry";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { document } from "./fixtures";
-import { checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder } from "./harness";
+import { check, checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder } from "./harness";
 
 const REPO = "aws:ecr/repository:Repository";
 
 describe("policy: registry", () => {
     describe("ecr-scan-on-push", () => {
         it("passes scanOnPush and fails its absence; remediates", async () => {
-            assert.deepEqual(await checkRaw(ecrScanOnPush, REPO, { imageScanningConfiguration: { scanOnPush: true } }), []);
-            assert.deepEqual(messages(await checkRaw(ecrScanOnPush, REPO, {})), [
+            assert.deepEqual(await check(ecrScanOnPush, aws.ecr.Repository, { imageScanningConfiguration: { scanOnPush: true } }), []);
+            assert.deepEqual(messages(await check(ecrScanOnPush, aws.ecr.Repository, {})), [
                 "subject: imageScanningConfiguration.scanOnPush is not true; images ship unscanned. Set it to true.",
             ]);
             const result = await evaluatePolicies([ecrScanOnPush], [resourceRecord(REPO, "r", { imageScanningConfiguration: { scanOnPush: false } })], {
@@ -22,16 +23,16 @@ describe("policy: registry", () => {
 
     describe("ecr-immutable-tags", () => {
         it("passes IMMUTABLE (and IMMUTABLE_WITH_EXCLUSION)", async () => {
-            assert.deepEqual(await checkRaw(ecrImmutableTags, REPO, { imageTagMutability: "IMMUTABLE" }), []);
-            assert.deepEqual(await checkRaw(ecrImmutableTags, REPO, { imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" }), []);
+            assert.deepEqual(await check(ecrImmutableTags, aws.ecr.Repository, { imageTagMutability: "IMMUTABLE" }), []);
+            assert.deepEqual(await check(ecrImmutableTags, aws.ecr.Repository, { imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" }), []);
         });
         it("fails MUTABLE with one verdict and message whether omitted or filled in by the provider at preview", async () => {
             const expected = ['subject: imageTagMutability is MUTABLE (the default); a pushed tag can be overwritten. Set it to "IMMUTABLE".'];
-            assert.deepEqual(messages(await checkRaw(ecrImmutableTags, REPO, {})), expected);
-            assert.deepEqual(messages(await checkRaw(ecrImmutableTags, REPO, { imageTagMutability: "MUTABLE" })), expected);
+            assert.deepEqual(messages(await check(ecrImmutableTags, aws.ecr.Repository, {})), expected);
+            assert.deepEqual(messages(await check(ecrImmutableTags, aws.ecr.Repository, { imageTagMutability: "MUTABLE" })), expected);
         });
         it("an unknown value at preview is undecided, not a pass", async () => {
-            const [v] = await checkRaw(ecrImmutableTags, REPO, { imageTagMutability: UNKNOWN.string });
+            const [v] = await check(ecrImmutableTags, aws.ecr.Repository, { imageTagMutability: UNKNOWN.string });
             assert.equal(v!.enforcementLevel, "advisory");
             assert.match(v!.message, /can't run policy 'ecr-immutable-tags' .* string value at .imageTagMutability can't be known during preview/);
         });

@@ -1,7 +1,8 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { ecsServiceSecurityGroups, securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "../../policy/rules/securityGroups";
-import { checkRaw, messages, SERVICE } from "./harness";
+import { check, checkRaw, messages, SERVICE } from "./harness";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
@@ -12,19 +13,32 @@ describe("policy: security groups", () => {
     describe("security-group-no-world-egress-all-ports", () => {
         it("passes HTTPS out to the world, and all traffic to another security group", async () => {
             assert.deepEqual(
-                await checkRaw(securityGroupNoWorldEgressAllPorts, EGRESS, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }),
+                await checkRaw(securityGroupNoWorldEgressAllPorts, EGRESS, {
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIpv4: "0.0.0.0/0",
+                }),
                 [],
             );
-            assert.deepEqual(await checkRaw(securityGroupNoWorldEgressAllPorts, EGRESS, { ipProtocol: "-1", referencedSecurityGroupId: UNKNOWN.string }), []);
             assert.deepEqual(
-                await checkRaw(securityGroupNoWorldEgressAllPorts, SG, { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] }] }),
+                await checkRaw(securityGroupNoWorldEgressAllPorts, EGRESS, {
+                    ipProtocol: "-1",
+                    referencedSecurityGroupId: UNKNOWN.string,
+                }),
+                [],
+            );
+            assert.deepEqual(
+                await check(securityGroupNoWorldEgressAllPorts, aws.ec2.SecurityGroup, {
+                    egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] }],
+                }),
                 [],
             );
         });
         it("fails all traffic out to 0.0.0.0/0 or ::/0 in every shape", async () => {
             assert.deepEqual(
                 messages(
-                    await checkRaw(securityGroupNoWorldEgressAllPorts, SG, {
+                    await check(securityGroupNoWorldEgressAllPorts, aws.ec2.SecurityGroup, {
                         egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
                     }),
                 ),
@@ -66,22 +80,27 @@ describe("policy: security groups", () => {
     describe("security-group-rule-description", () => {
         it("passes described rules; the group's own description is not judged (the provider's `Managed by Pulumi` default is fine)", async () => {
             assert.deepEqual(
-                await checkRaw(securityGroupRuleDescription, SG, {
+                await check(securityGroupRuleDescription, aws.ec2.SecurityGroup, {
                     description: "Managed by Pulumi",
                     ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS from the internet" }],
                 }),
                 [],
             );
-            assert.deepEqual(await checkRaw(securityGroupRuleDescription, SG, {}), []);
+            assert.deepEqual(await check(securityGroupRuleDescription, aws.ec2.SecurityGroup, {}), []);
             assert.deepEqual(
-                await checkRaw(securityGroupRuleDescription, INGRESS, { ipProtocol: "tcp", fromPort: 8080, toPort: 8080, description: UNKNOWN.string }),
+                await checkRaw(securityGroupRuleDescription, INGRESS, {
+                    ipProtocol: "tcp",
+                    fromPort: 8080,
+                    toPort: 8080,
+                    description: UNKNOWN.string,
+                }),
                 [],
             );
         });
         it("fails rules without a description, in every shape, egress too", async () => {
             assert.deepEqual(
                 messages(
-                    await checkRaw(securityGroupRuleDescription, SG, {
+                    await check(securityGroupRuleDescription, aws.ec2.SecurityGroup, {
                         ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS" }],
                         egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "" }],
                     }),
@@ -91,9 +110,17 @@ describe("policy: security groups", () => {
             assert.deepEqual(messages(await checkRaw(securityGroupRuleDescription, EGRESS, { ipProtocol: "-1", cidrIpv4: "10.0.0.0/8" })), [
                 "subject: this egress rule (egress all traffic) has no description; say why it exists.",
             ]);
-            assert.deepEqual(messages(await checkRaw(securityGroupRuleDescription, SG_RULE, { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22 })), [
-                "subject: this ingress rule (ingress tcp 22) has no description; say why it exists.",
-            ]);
+            assert.deepEqual(
+                messages(
+                    await checkRaw(securityGroupRuleDescription, SG_RULE, {
+                        type: "ingress",
+                        protocol: "tcp",
+                        fromPort: 22,
+                        toPort: 22,
+                    }),
+                ),
+                ["subject: this ingress rule (ingress tcp 22) has no description; say why it exists."],
+            );
         });
     });
 

@@ -1,17 +1,18 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { estimateMonthlyCost } from "../../policy/knowledge/cost";
 import { monthlyCostBudget } from "../../policy/rules/cost";
 import { requiredTags } from "../../policy/rules/tagging";
-import { checkRaw, messages, StackBuilder, TASK_DEFINITION } from "./harness";
+import { check, checkRaw, messages, StackBuilder, TASK_DEFINITION } from "./harness";
 
 describe("policy: tagging and cost", () => {
     describe("required-tags", () => {
         it("passes tagged resources and ignores untaggable types", async () => {
-            assert.deepEqual(await checkRaw(requiredTags, "aws:ecs/cluster:Cluster", { tags: { app: "web", environment: "dev" } }), []);
+            assert.deepEqual(await check(requiredTags, aws.ecs.Cluster, { tags: { app: "web", environment: "dev" } }), []);
             assert.deepEqual(await checkRaw(requiredTags, "aws:ec2/route:Route", {}), []);
         });
         it("fails missing tags and reads the required keys from config", async () => {
-            assert.deepEqual(messages(await checkRaw(requiredTags, "aws:ecs/cluster:Cluster", { tags: { app: "web" } })), [
+            assert.deepEqual(messages(await check(requiredTags, aws.ecs.Cluster, { tags: { app: "web" } })), [
                 'subject: missing tags environment (has ["app"]); add them for cost allocation.',
             ]);
             assert.match(

@@ -1,7 +1,8 @@
+import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { subnetNoAutoPublicIp, vpcDefaultSecurityGroupClosed, vpcFlowLogs } from "../../policy/rules/vpc";
-import { checkRaw, messages, StackBuilder } from "./harness";
+import { check, checkRaw, messages, StackBuilder } from "./harness";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -11,8 +12,8 @@ const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 describe("policy: vpc", () => {
     describe("subnet-no-auto-public-ip", () => {
         it("passes a subnet that assigns no public IPs, omitted or filled in by the provider", async () => {
-            assert.deepEqual(await checkRaw(subnetNoAutoPublicIp, SUBNET, { vpcId: UNKNOWN.string, cidrBlock: "10.0.0.0/24" }), []);
-            assert.deepEqual(await checkRaw(subnetNoAutoPublicIp, SUBNET, { vpcId: UNKNOWN.string, mapPublicIpOnLaunch: false }), []);
+            assert.deepEqual(await check(subnetNoAutoPublicIp, aws.ec2.Subnet, { vpcId: UNKNOWN.string, cidrBlock: "10.0.0.0/24" }), []);
+            assert.deepEqual(await check(subnetNoAutoPublicIp, aws.ec2.Subnet, { vpcId: UNKNOWN.string, mapPublicIpOnLaunch: false }), []);
         });
         it("fails a public subnet that auto-assigns public IPs", async () => {
             assert.deepEqual(messages(await checkRaw(subnetNoAutoPublicIp, SUBNET, { mapPublicIpOnLaunch: true })), [

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { albWebAcl, wafLogging } from "../../policy/rules/waf";
-import { StackBuilder, messages } from "./harness";
+import { messages, StackBuilder } from "./harness";
 
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 const ACL = "aws:wafv2/webAcl:WebAcl";
