@@ -15,6 +15,7 @@ import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchT
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
 import { readEdge } from "./edgeSettings";
+import { readServiceConnect } from "./serviceConnectSettings";
 import { stackSlug } from "./naming";
 
 export { SettingsError } from "./configReader";
@@ -146,6 +147,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
     });
 
     const edge = readEdge(r, profile, existingVpc);
+    const serviceConnect = readServiceConnect(r, { appName, containerPort });
     const tlsPolicy = r.string("tlsPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
     r.expect("tlsPolicy", tlsPolicy, c.checkTlsPolicy(tlsPolicy));
 
@@ -224,6 +226,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         secrets,
         environment,
         ...edge,
+        serviceConnect,
         tlsPolicy,
         deregistrationDelaySeconds,
         healthCheckGracePeriodSeconds,
