@@ -174,7 +174,11 @@ export class WebService extends pulumi.ComponentResource {
                                 : undefined,
                     },
                 ],
-                serviceConnectConfiguration: serviceConnectConfiguration(s, { namespaceArn: args.namespaceArn, logGroupName: args.logGroupName, region: args.region }),
+                serviceConnectConfiguration: serviceConnectConfiguration(s, {
+                    namespaceArn: args.namespaceArn,
+                    logGroupName: args.logGroupName,
+                    region: args.region,
+                }),
                 deploymentConfiguration: deploymentConfiguration(d, roles?.hookRoleArn),
                 // Rollback on the alarms for every strategy; the circuit breaker too where ECS allows it (rolling).
                 alarms: deploymentAlarms(alarms.alarmNames),

@@ -37,7 +37,8 @@ export function readServiceConnect(r: ConfigReader, defaults: { appName: string;
     const alias = value.clientAlias;
     let clientAlias: ServiceConnectSettings["clientAlias"] | undefined;
     if (alias !== undefined) {
-        const good = isRecord(alias) && isPort(alias.port) && (alias.dnsName === undefined || (typeof alias.dnsName === "string" && NAMESPACE.test(alias.dnsName)));
+        const good =
+            isRecord(alias) && isPort(alias.port) && (alias.dnsName === undefined || (typeof alias.dnsName === "string" && NAMESPACE.test(alias.dnsName)));
         const extra = isRecord(alias) ? Object.keys(alias).filter((k) => !["port", "dnsName"].includes(k)) : [];
         ok = r.expect("serviceConnect.clientAlias", alias, good && extra.length === 0 ? undefined : "{ port: 1–65535, dnsName?: a DNS name }") && ok;
         if (good) clientAlias = { port: alias.port as number, dnsName: typeof alias.dnsName === "string" ? alias.dnsName : String(discoveryName) };
@@ -47,7 +48,9 @@ export function readServiceConnect(r: ConfigReader, defaults: { appName: string;
         r.expect(
             "serviceConnect.peerSecurityGroupIds",
             value.peerSecurityGroupIds,
-            Array.isArray(peers) && peers.every((id) => typeof id === "string" && SECURITY_GROUP_ID.test(id)) ? undefined : 'a list of security group ids ["sg-…"]',
+            Array.isArray(peers) && peers.every((id) => typeof id === "string" && SECURITY_GROUP_ID.test(id))
+                ? undefined
+                : 'a list of security group ids ["sg-…"]',
         ) && ok;
     if (!ok || unknown.length > 0) return undefined;
     return {
