@@ -20,11 +20,10 @@ export function readServiceConnect(r: ConfigReader, defaults: { appName: string;
     const unknown = Object.keys(value).filter((k) => !KEYS.includes(k));
     if (unknown.length > 0) r.fail(`serviceConnect.${unknown[0]} is not a key of serviceConnect; allowed: ${KEYS.join(", ")}`);
     const ns = value.namespace;
-    let ok = r.expect(
-        "serviceConnect.namespace",
-        ns,
-        typeof ns === "string" && NAMESPACE.test(ns) ? undefined : "a namespace name like web.dev.internal (lowercase labels of letters, digits, hyphens)",
-    );
+    const NAMESPACE_ALLOWED = "a namespace name like web.dev.internal (lowercase labels of letters, digits, hyphens)";
+    let ok = ns !== undefined;
+    if (ns === undefined) r.fail(`serviceConnect.namespace is missing; allowed: ${NAMESPACE_ALLOWED}`);
+    else ok = r.expect("serviceConnect.namespace", ns, typeof ns === "string" && NAMESPACE.test(ns) ? undefined : NAMESPACE_ALLOWED);
     const port = value.port ?? defaults.containerPort;
     ok = r.expect("serviceConnect.port", value.port, isPort(port) ? undefined : "a port 1–65535 (default: containerPort)") && ok;
     const discoveryName = value.discoveryName ?? defaults.appName;
