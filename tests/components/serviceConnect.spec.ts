@@ -60,10 +60,9 @@ describe("Service Connect under mocks", () => {
         assert.match(String(taskGroupId), /^sg-[0-9a-f]{17}$/);
         const sc = taskIngress(resources)
             .filter((r) => r.name.includes("-task-in-sc-"))
-            .map((r) => ({ name: r.name, ...r.inputs }))
             .sort((a, b) => a.name.localeCompare(b.name));
         assert.deepEqual(
-            sc.map((r) => [r.name, r.fromPort, r.toPort, r.referencedSecurityGroupId, r.securityGroupId]),
+            sc.map((r) => [r.name, r.inputs.fromPort, r.inputs.toPort, r.inputs.referencedSecurityGroupId, r.inputs.securityGroupId]),
             [
                 ["web-dev-task-in-sc-self", 9090, 9090, taskGroupId, taskGroupId],
                 ["web-dev-task-in-sc-sg-0123456789abcdef0", 9090, 9090, "sg-0123456789abcdef0", taskGroupId],
