@@ -147,7 +147,6 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
     });
 
     const edge = readEdge(r, profile, existingVpc);
-    const serviceConnect = readServiceConnect(r, { appName, containerPort });
     const tlsPolicy = r.string("tlsPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
     r.expect("tlsPolicy", tlsPolicy, c.checkTlsPolicy(tlsPolicy));
 
@@ -226,7 +225,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         secrets,
         environment,
         ...edge,
-        serviceConnect,
+        serviceConnect: readServiceConnect(r, { appName, containerPort }),
         tlsPolicy,
         deregistrationDelaySeconds,
         healthCheckGracePeriodSeconds,
