@@ -64,6 +64,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         spot: s.spot,
         ec2CapacityProvider: ec2?.capacityProviderName,
         execAuditLog: s.enableExec ? { logGroupName: s.names.logGroup, encrypted: s.logKms } : undefined,
+        serviceConnectNamespace: s.serviceConnect?.namespace,
         tags,
     });
     const registry = new Registry(p, {
@@ -105,6 +106,7 @@ export function deployApp(s: Settings, buildContext = "app"): AppOutputs {
         privateSubnetIds: network.privateSubnetIds,
         clusterArn: cluster.arn,
         clusterName: cluster.name,
+        namespaceArn: cluster.namespaceArn,
         imageUri: registry.imageUri,
         imageBuild: registry.imageBuild,
         containerHealthCheck: registry.builtHere,

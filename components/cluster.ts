@@ -9,6 +9,8 @@ export interface ClusterArgs {
     ec2CapacityProvider?: pulumi.Input<string>;
     /** ECS Exec is on: sessions are logged to this group (encryption enforced when it has a KMS key). */
     execAuditLog?: { logGroupName: string; encrypted: boolean };
+    /** Service Connect: the stack creates this Cloud Map HTTP namespace and makes it the cluster's default. */
+    serviceConnectNamespace?: string;
     tags: Record<string, string>;
 }
 
@@ -16,10 +18,19 @@ export interface ClusterArgs {
 export class Cluster extends pulumi.ComponentResource {
     readonly arn: pulumi.Output<string>;
     readonly name: pulumi.Output<string>;
+    /** The Service Connect namespace's ARN, when the cluster has one. */
+    readonly namespaceArn?: pulumi.Output<string>;
 
     constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:cluster:Cluster", name, {}, opts);
 
+        const namespace = args.serviceConnectNamespace
+            ? new aws.servicediscovery.HttpNamespace(
+                  name,
+                  { name: args.serviceConnectNamespace, description: `Service Connect namespace of ${args.name}`, tags: args.tags },
+                  { parent: this },
+              )
+            : undefined;
         const cluster = new aws.ecs.Cluster(
             name,
             {
@@ -37,6 +48,7 @@ export class Cluster extends pulumi.ComponentResource {
                           },
                       }
                     : undefined,
+                serviceConnectDefaults: namespace ? { namespace: namespace.arn } : undefined,
                 tags: args.tags,
             },
             { parent: this },
@@ -55,6 +67,7 @@ export class Cluster extends pulumi.ComponentResource {
         // reads the cluster's name or ARN waits for the association too.
         this.arn = pulumi.all([cluster.arn, capacityProviders.id]).apply(([arn]) => arn);
         this.name = capacityProviders.clusterName;
-        this.registerOutputs({ arn: this.arn, name: this.name });
+        this.namespaceArn = namespace?.arn;
+        this.registerOutputs({ arn: this.arn, name: this.name, namespaceArn: this.namespaceArn });
     }
 }

@@ -10,6 +10,8 @@ export interface SecurityGroupsArgs {
     ipv6?: boolean;
     /** The blue/green test listener's port, open to this CIDR only (the VPC's). */
     testListener?: { port: number; sourceCidr: pulumi.Input<string> };
+    /** Service Connect: this port from the tasks' own group (peers) and from the namespace's other services' groups. */
+    serviceConnect?: { port: number; peerSecurityGroupIds: string[] };
     tags: Record<string, string>;
 }
 
@@ -91,6 +93,24 @@ export class SecurityGroups extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        if (args.serviceConnect) {
+            const sc = args.serviceConnect;
+            const peers = [{ key: "self", id: task.id as pulumi.Input<string> }, ...sc.peerSecurityGroupIds.map((id) => ({ key: id, id }))];
+            for (const peer of peers) {
+                new aws.vpc.SecurityGroupIngressRule(
+                    `${p}-task-in-sc-${peer.key}`,
+                    {
+                        securityGroupId: task.id,
+                        ipProtocol: "tcp",
+                        fromPort: sc.port,
+                        toPort: sc.port,
+                        referencedSecurityGroupId: peer.id,
+                        description: `Service Connect from ${peer.key === "self" ? "this service's tasks" : "a service of the namespace"}`,
+                    },
+                    { parent: this },
+                );
+            }
+        }
         // Tasks reach ECR, CloudWatch Logs and Secrets Manager over HTTPS through the NAT.
         new aws.vpc.SecurityGroupEgressRule(
             `${p}-task-out-https`,

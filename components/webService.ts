@@ -7,6 +7,7 @@ import { LoadBalancer } from "./loadBalancer";
 import { SecurityGroups } from "./securityGroups";
 import { ServiceAlarms } from "./serviceAlarms";
 import { ServiceAutoscaling } from "./serviceAutoscaling";
+import { serviceConnectConfiguration } from "./serviceConnect";
 import { TaskInputs, webTaskDefinition } from "./webTaskDefinition";
 import type { Settings } from "../settings/settings";
 
@@ -37,6 +38,7 @@ export type WebServiceSettings = Pick<
     | "alarmTopicArn"
     | "launchType"
     | "ipAddressType"
+    | "serviceConnect"
 > & { /** An ARN from settings, or the stack's own certificate once validated. */ certificateArn?: pulumi.Input<string> };
 
 /** What the service needs beyond the task definition's inputs (image, logs, roles, tags). */
@@ -49,6 +51,8 @@ export interface WebServiceArgs extends TaskInputs {
     privateSubnetIds: pulumi.Input<string>[];
     clusterArn: pulumi.Input<string>;
     clusterName: pulumi.Input<string>;
+    /** The cluster's Service Connect namespace (set with settings.serviceConnect). */
+    namespaceArn?: pulumi.Input<string>;
     /** EC2 launch type: the capacity provider the service runs on. */
     ec2CapacityProvider?: pulumi.Input<string>;
     /** CodePipeline's ECS deploy action registers new revisions: Pulumi leaves the service's task definition alone. */
@@ -82,6 +86,7 @@ export class WebService extends pulumi.ComponentResource {
                 https: s.certificateArn !== undefined,
                 ipv6: s.ipAddressType === "dualstack",
                 testListener,
+                serviceConnect: s.serviceConnect,
                 tags: args.tags,
             },
             { parent: this },
@@ -169,6 +174,11 @@ export class WebService extends pulumi.ComponentResource {
                                 : undefined,
                     },
                 ],
+                serviceConnectConfiguration: serviceConnectConfiguration(s, {
+                    namespaceArn: args.namespaceArn,
+                    logGroupName: args.logGroupName,
+                    region: args.region,
+                }),
                 deploymentConfiguration: deploymentConfiguration(d, roles?.hookRoleArn),
                 // Rollback on the alarms for every strategy; the circuit breaker too where ECS allows it (rolling).
                 alarms: deploymentAlarms(alarms.alarmNames),

@@ -6,6 +6,8 @@ import type { SecretRef } from "../settings/settings";
 export const APP_USER = "10001:10001";
 /** Scratch space: the root filesystem is read-only, /tmp is task storage. */
 export const TMP_VOLUME = "tmp";
+/** The port mapping's name: Service Connect refers to the port by it. */
+export const HTTP_PORT_NAME = "http";
 
 export interface WebContainerInput {
     name: string;
@@ -35,7 +37,7 @@ export function webContainerDefinitions(input: WebContainerInput): ContainerDefi
         user: APP_USER,
         readonlyRootFilesystem: true,
         privileged: false,
-        portMappings: [{ containerPort: input.port, protocol: "tcp", name: "http", appProtocol: "http" }],
+        portMappings: [{ containerPort: input.port, protocol: "tcp", name: HTTP_PORT_NAME, appProtocol: "http" }],
         // The program's own variables win: PORT must be the port the load balancer checks.
         environment: Object.entries({ ...input.environment, ...programEnvironment(input) })
             .sort(([a], [b]) => a.localeCompare(b))

@@ -92,6 +92,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             "aws:ec2/instance:Instance": "i-",
             "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
             "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": "eigw-",
+            "aws:servicediscovery/httpNamespace:HttpNamespace": "ns-",
         };
         const prefix = prefixes[type];
         return prefix ? `${prefix}${hex(seed, 17)}` : `${name}-${hex(seed, 8)}`;
@@ -194,6 +195,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             }
             case "aws:acm/certificateValidation:CertificateValidation":
                 return { certificateArn: inputs.certificateArn };
+            case "aws:servicediscovery/httpNamespace:HttpNamespace":
+                return { arn: this.arn("servicediscovery", `namespace/${id}`), httpName: inputs.name };
             case "aws:route53/record:Record":
                 return { fqdn: String(inputs.name).replace(/\.$/, "") };
             case "awsx:ecr:Image":

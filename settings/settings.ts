@@ -15,6 +15,7 @@ import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchT
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
 import { readEdge } from "./edgeSettings";
+import { readServiceConnect } from "./serviceConnectSettings";
 import { stackSlug } from "./naming";
 
 export { SettingsError } from "./configReader";
@@ -224,6 +225,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         secrets,
         environment,
         ...edge,
+        serviceConnect: readServiceConnect(r, { appName, containerPort }),
         tlsPolicy,
         deregistrationDelaySeconds,
         healthCheckGracePeriodSeconds,

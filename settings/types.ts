@@ -135,6 +135,20 @@ export interface Settings {
     dashboard: boolean;
     /** A WAF web ACL on the ALB; unset when the stack has none. */
     waf?: WafSettings;
+    /** Service Connect in a Cloud Map namespace the stack creates; unset when off. */
+    serviceConnect?: ServiceConnectSettings;
+}
+
+export interface ServiceConnectSettings {
+    /** The HTTP namespace's name (the stack creates it and makes it the cluster's default). */
+    namespace: string;
+    /** The port the task accepts Service Connect traffic on (the container port unless set). */
+    port: number;
+    discoveryName: string;
+    /** What clients in the namespace call: dnsName:port. */
+    clientAlias: { port: number; dnsName: string };
+    /** Groups outside the stack (other services of the namespace) allowed to the port. */
+    peerSecurityGroupIds: string[];
 }
 
 /** The service's host name: an ACM certificate validated by DNS and an alias to the ALB in the zone. */

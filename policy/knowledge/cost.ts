@@ -12,6 +12,7 @@ import {
     flowLogLines,
     pipelineLines,
     route53Lines,
+    cloudMapLines,
     runsOnEc2,
     wafLines,
 } from "./featureCost";
@@ -128,6 +129,7 @@ export function estimateMonthlyCost(resources: CostInput[], region = "us-east-1"
     flowLogLines(resources, add);
     wafLines(resources, add);
     route53Lines(resources, add);
+    cloudMapLines(resources, add);
 
     const totalUsd = round(lines.reduce((s, l) => s + l.monthlyUsd, 0));
     const alternative =

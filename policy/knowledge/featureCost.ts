@@ -1,5 +1,5 @@
 // Cost lines for the optional systems: EC2 container instances (with what the same tasks would cost
-// on Fargate), the CI/CD pipeline, the dashboard and the edge (flow logs, WAF, Route 53). Called by cost.ts; priced from featurePrices.json.
+// on Fargate), the CI/CD pipeline, the dashboard, the edge (flow logs, WAF, Route 53) and Service Connect's namespace. Called by cost.ts; priced from featurePrices.json.
 import prices from "./prices.json";
 import featurePrices from "./featurePrices.json";
 import { INSTANCE_TYPES, tasksPerInstance } from "./ec2Instances";
@@ -185,4 +185,9 @@ export function route53Lines(resources: Priced[], add: Add): void {
         "million queries",
         r.millionStandardQueries,
     );
+}
+
+/** Cloud Map HTTP namespaces (Service Connect's): no hourly charge; its discovery calls come from the ECS agent, negligible. */
+export function cloudMapLines(resources: Priced[], add: Add): void {
+    add("Cloud Map HTTP namespaces (no hourly charge)", ofType(resources, "aws:servicediscovery/httpNamespace:HttpNamespace").length, "namespaces", 0);
 }

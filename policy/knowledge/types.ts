@@ -4,6 +4,12 @@ export const T = {
     taskSet: ["aws:ecs/taskSet:TaskSet"],
     taskDefinition: ["aws:ecs/taskDefinition:TaskDefinition"],
     cluster: ["aws:ecs/cluster:Cluster"],
+    /** Cloud Map namespaces (Service Connect's and service discovery's). */
+    namespace: [
+        "aws:servicediscovery/httpNamespace:HttpNamespace",
+        "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace",
+        "aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace",
+    ],
     loadBalancer: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     listener: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
     targetGroup: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],

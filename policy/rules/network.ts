@@ -3,7 +3,8 @@ import { StackGraph } from "../lib/graph";
 import { resourceRule, stackRule } from "../lib/rule";
 import { worldIngress } from "../lib/ingress";
 import { subnetVerdict } from "../lib/routes";
-import { taskIngressOf } from "../lib/taskIngress";
+import { serviceConnectOf } from "../lib/serviceConnect";
+import { Source, taskIngressOf } from "../lib/taskIngress";
 import { cannotDecide } from "../lib/undecided";
 import { read, readList, withChanges } from "../knowledge/unknowns";
 import { asRecords, at, isRecord, num, show, text, truthy } from "../knowledge/values";
@@ -146,7 +147,17 @@ export const ecsTaskIngressFromAlbOnly = stackRule({
     remediationSteps:
         "Replace CIDR sources on the task security group with referencedSecurityGroupId (or sourceSecurityGroupId) set to the ALB's security group, on the container port only.",
     anchors: ["ECS.16", "AwsSolutions-EC23"],
-    check(graph, _config, report) {
+    configSchema: {
+        properties: {
+            serviceConnectPeerSecurityGroupIds: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Security groups outside the stack (services of the same Service Connect namespace) allowed to the Service Connect port.",
+            },
+        },
+    },
+    check(graph, config: { serviceConnectPeerSecurityGroupIds: string[] }, report) {
         for (const service of graph.ofKind("service")) {
             const taskGroups = graph.inputsOf(service, "networkConfiguration", "securityGroup");
             const lbGroups = new Set(
@@ -158,16 +169,32 @@ export const ecsTaskIngressFromAlbOnly = stackRule({
                     .map((sg) => sg.urn),
             );
             const ports = new Set(asRecords(service.props.loadBalancers).map((l) => num(l.containerPort, -1)));
+            const sc = taskGroups.length > 0 ? serviceConnectOf(graph, service) : undefined;
+            const fromLb = (s: Source) => s.urn !== undefined && lbGroups.has(s.urn);
+            // Service Connect peers: services of the same namespace in the stack, or groups the config names.
+            const fromPeer = (s: Source) =>
+                (s.urn !== undefined ? sc?.peerGroups.has(s.urn) : config.serviceConnectPeerSecurityGroupIds.includes(s.name)) === true;
+            const scAllowed = sc ? ` or, on the Service Connect port ${[...sc.ports].join(", ")}, its namespace's services` : "";
             for (const sg of taskGroups) {
                 for (const rule of taskIngressOf(graph, sg)) {
+                    const peers =
+                        sc !== undefined && rule.sources.length > 0 && !rule.sources.every(fromLb) && rule.sources.every((s) => fromLb(s) || fromPeer(s));
                     if (rule.cidr)
-                        report(`task security group ${sg.name} accepts ingress from a CIDR (${rule.name}); allowed: the ALB security group only.`, service);
-                    else if (rule.sources.length > 0 && !rule.sources.every((s) => s.urn !== undefined && lbGroups.has(s.urn)))
                         report(
-                            `task security group ${sg.name} accepts ingress from ${rule.sources.map((s) => s.name).join(", ")}, which is not the service's load balancer.`,
+                            `task security group ${sg.name} accepts ingress from a CIDR (${rule.name}); allowed: the ALB security group${scAllowed} only.`,
                             service,
                         );
-                    else if (!(rule.from === rule.to && ports.has(rule.from)))
+                    else if (rule.sources.length > 0 && !rule.sources.every(fromLb) && !peers)
+                        report(
+                            `task security group ${sg.name} accepts ingress from ${rule.sources.map((s) => s.name).join(", ")}, which is not the service's load balancer${scAllowed}.`,
+                            service,
+                        );
+                    else if (peers && !(rule.from === rule.to && sc.ports.has(rule.from)))
+                        report(
+                            `task security group ${sg.name} opens ports ${rule.from}-${rule.to} to Service Connect peers (${rule.name}); allowed: the Service Connect port ${[...sc.ports].join(", ")} only.`,
+                            service,
+                        );
+                    else if (!peers && !(rule.from === rule.to && ports.has(rule.from)))
                         report(
                             `task security group ${sg.name} opens ports ${rule.from}-${rule.to} (${rule.name}); allowed: the container port ${[...ports].join(", ")} only.`,
                             service,

@@ -57,3 +57,11 @@ describe("cost model: Route 53", () => {
         assert.deepEqual(lines([{ type: "aws:route53/zone:Zone", props: { name: "example.com" } }], /Route 53/), { "Route 53 hosted zones": [1, 0.5] });
     });
 });
+
+describe("cost model: Service Connect", () => {
+    it("a Cloud Map HTTP namespace shows at $0 (no hourly charge)", () => {
+        const namespace: CostInput = { type: "aws:servicediscovery/httpNamespace:HttpNamespace", props: { name: "web.internal" } };
+        assert.deepEqual(lines([namespace], /Cloud Map/), { "Cloud Map HTTP namespaces (no hourly charge)": [1, 0] });
+        assert.deepEqual(lines([], /Cloud Map/), {});
+    });
+});
