@@ -1,13 +1,12 @@
 // IAM documents of the pipeline's roles, each scoped to the ARNs it touches: this repository,
 // this bucket, this log group, this connection, the Pulumi token secret and the stack's role.
-import { ECR_AUTH_ACTION, ECR_PULL_ACTIONS, LOG_WRITE_ACTIONS } from "../policy/knowledge/iamActions";
+import { ECR_AUTH_ACTION, ECR_PULL_ACTIONS, ECR_PUSH_ACTIONS, LOG_WRITE_ACTIONS } from "../policy/knowledge/iamActions";
 import { secretArnOf } from "../policy/knowledge/secrets";
 import type * as aws from "@pulumi/aws";
 import type { PolicyDocument } from "./iamDocuments";
 
 type Statement = aws.iam.PolicyStatement;
 
-export const ECR_PUSH_ACTIONS: readonly string[] = ["ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage"];
 const ARTIFACT_OBJECT_READ = ["s3:GetObject", "s3:GetObjectVersion"];
 const ARTIFACT_BUCKET_READ = ["s3:GetBucketAcl", "s3:GetBucketLocation"];
 

@@ -10,7 +10,8 @@ import { ENFORCEMENT_LEVELS, EnforcementLevel, PackInfo, PolicyConfig, PolicyInf
 type Entry = { enforcementLevel?: EnforcementLevel; properties: Record<string, unknown> };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const show = (v: unknown) => JSON.stringify(v) ?? String(v);
+/** A config value as the file has it (strings quoted), for messages that point into the file. */
+const asInFile = (v: unknown) => JSON.stringify(v) ?? String(v);
 
 /** Parses a config file's text; like the CLI, an empty file means no config. */
 export function parsePolicyConfig(text: string, file: string): Record<string, unknown> {
@@ -21,7 +22,7 @@ export function parsePolicyConfig(text: string, file: string): Record<string, un
     } catch (e) {
         throw new Error(`${file}: not valid JSON: ${(e as Error).message}`);
     }
-    if (!isObject(parsed)) throw new Error(`${file}: must be a JSON object of policy names to settings, not ${show(parsed)}`);
+    if (!isObject(parsed)) throw new Error(`${file}: must be a JSON object of policy names to settings, not ${asInFile(parsed)}`);
     return parsed;
 }
 
@@ -37,7 +38,7 @@ export function resolvePolicyConfig(pack: PackInfo, raw: Record<string, unknown>
     for (const [key, value] of Object.entries(raw)) {
         if (key === "environments") errors.push(`"environments": ESC environments cannot be resolved offline`);
         else if (key !== "all" && !known.has(key))
-            errors.push(`${show(key)} is not a policy of ${pack.name}; allowed: all, ${[...known.keys()].join(", ")}${hint(key, [...known.keys()])}`);
+            errors.push(`${asInFile(key)} is not a policy of ${pack.name}; allowed: all, ${[...known.keys()].join(", ")}${hint(key, [...known.keys()])}`);
         else {
             const entry = parseEntry(key, value, errors);
             if (key === "all" && entry && Object.keys(entry.properties).length > 0) errors.push(`"all" takes only an enforcement level`);
@@ -60,7 +61,7 @@ export function resolvePolicyConfig(pack: PackInfo, raw: Record<string, unknown>
 function parseEntry(key: string, value: unknown, errors: string[]): Entry | undefined {
     const level = (v: unknown): EnforcementLevel | undefined => {
         if (ENFORCEMENT_LEVELS.includes(v as EnforcementLevel)) return v as EnforcementLevel;
-        errors.push(`${show(key)}: ${show(v)} is not an enforcement level; allowed: ${ENFORCEMENT_LEVELS.join(", ")}${hint(v, ENFORCEMENT_LEVELS)}`);
+        errors.push(`${asInFile(key)}: ${asInFile(v)} is not an enforcement level; allowed: ${ENFORCEMENT_LEVELS.join(", ")}${hint(v, ENFORCEMENT_LEVELS)}`);
         return undefined;
     };
     if (typeof value === "string") {
@@ -68,7 +69,7 @@ function parseEntry(key: string, value: unknown, errors: string[]): Entry | unde
         return enforcementLevel && { enforcementLevel, properties: {} };
     }
     if (!isObject(value)) {
-        errors.push(`${show(key)}: ${show(value)} is not valid; use an enforcement level or an object of settings`);
+        errors.push(`${asInFile(key)}: ${asInFile(value)} is not valid; use an enforcement level or an object of settings`);
         return undefined;
     }
     const { enforcementLevel, ...properties } = value;
@@ -119,7 +120,7 @@ function validate(policy: PolicyInfo, properties: Record<string, unknown>): stri
     let check = validators.get(key);
     if (!check) validators.set(key, (check = ajv.compile(schema)));
     if (check(properties)) return [];
-    return (check.errors ?? []).map((e) => `${show(policy.name)}: ${describe(e, properties, Object.keys(schema.properties))}`);
+    return (check.errors ?? []).map((e) => `${asInFile(policy.name)}: ${describe(e, properties, Object.keys(schema.properties))}`);
 }
 
 function describe(e: ErrorObject, data: unknown, settings: string[]): string {
@@ -127,17 +128,17 @@ function describe(e: ErrorObject, data: unknown, settings: string[]): string {
     if (e.keyword === "additionalProperties") {
         const name = String(params.additionalProperty);
         const allowed = settings.length > 0 ? `allowed: ${settings.join(", ")}${hint(name, settings)}` : "it has no settings";
-        return `${show(name)} is not a setting of this policy; ${allowed}`;
+        return `${asInFile(name)} is not a setting of this policy; ${allowed}`;
     }
-    if (e.keyword === "required") return `setting ${show(params.missingProperty)} is required`;
+    if (e.keyword === "required") return `setting ${asInFile(params.missingProperty)} is required`;
     const segments = e.instancePath
         .split("/")
         .slice(1)
         .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     const value = segments.reduce<unknown>((v, s) => (v as Record<string, unknown> | undefined)?.[s], data);
     const path = segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
-    const allowed = Array.isArray(params.allowedValues) ? `; allowed: ${params.allowedValues.map(show).join(", ")}` : "";
-    return `setting ${path} ${e.message ?? "is not valid"} (got ${show(value)})${allowed}`;
+    const allowed = Array.isArray(params.allowedValues) ? `; allowed: ${params.allowedValues.map(asInFile).join(", ")}` : "";
+    return `setting ${path} ${e.message ?? "is not valid"} (got ${asInFile(value)})${allowed}`;
 }
 
 /** " (did you mean "x"?)" when a candidate is a few edits away. */
@@ -145,7 +146,7 @@ function hint(given: unknown, candidates: readonly string[]): string {
     if (typeof given !== "string") return "";
     const scored = candidates.map((c) => ({ c, d: distance(given.toLowerCase(), c.toLowerCase()) })).sort((a, b) => a.d - b.d);
     const best = scored[0];
-    return best && best.d <= Math.max(2, Math.floor(given.length / 3)) ? ` (did you mean ${show(best.c)}?)` : "";
+    return best && best.d <= Math.max(2, Math.floor(given.length / 3)) ? ` (did you mean ${asInFile(best.c)}?)` : "";
 }
 
 /** Levenshtein distance. */

@@ -1,6 +1,7 @@
 // What a CI role needs, read from the projects and pipelines that use it: their log groups, the
 // pipelines' artifact buckets, the stack's repositories, the secrets and roles the projects name,
 // the connections and projects the pipelines use. A grant outside these is more than CI needs.
+import { ECR_PULL_ACTIONS, ECR_PUSH_ACTIONS, LOG_WRITE_ACTIONS } from "../knowledge/iamActions";
 import type { PolicyResource } from "@pulumi/policy";
 import { knownAt } from "./containerInstances";
 import { StackGraph, safeProp } from "./graph";
@@ -14,9 +15,8 @@ export interface Grant {
 }
 
 const ARTIFACT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:GetBucketAcl", "s3:GetBucketLocation", "s3:GetBucketVersioning"];
-const LOG_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"];
-const ECR_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage", "ecr:DescribeImages", "ecr:ListImages"];
-const ECR_PUSH_ACTIONS = ["ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage"];
+const LOG_ACTIONS = ["logs:CreateLogGroup", ...LOG_WRITE_ACTIONS];
+const ECR_ACTIONS = [...ECR_PULL_ACTIONS, "ecr:DescribeImages", "ecr:ListImages"];
 
 /** One action of a pipeline, each field read on its own (an unknown leaf leaves the others readable). */
 export interface PipelineAction {
