@@ -4,7 +4,6 @@ import { deployApp } from "../components/app";
 import { readSettings } from "../settings/settings";
 import { buildPlan } from "../plan/plan";
 import { checkPlanConstraints } from "../plan/planConstraints";
-import { ECS_DEFAULTS, estimateRollout } from "../plan/rollout";
 import { runUnderMocks } from "../plan/runProgram";
 import { loadStackConfig } from "../plan/stackConfig";
 import { ENGINE_UNKNOWN } from "../plan/unknowns";
@@ -217,37 +216,6 @@ describe("offline plan", function () {
             assert.match(problems[3]!, /l: certificateArn=arn:bad/);
             assert.match(problems[4]!, /l: sslPolicy=ELBSecurityPolicy-2016-08 is not valid; allowed: a TLS 1.2\+ policy/);
             assert.match(problems[5]!, /c: tags.aws:team=x .*\(setting: tags\)/);
-        });
-    });
-
-    describe("rollout estimate", () => {
-        it("one batch for a doubled fleet: start + interval × healthy + deregistration", () => {
-            const e = estimateRollout({
-                desiredCount: 3,
-                minHealthyPercent: 100,
-                maxPercent: 200,
-                healthCheckIntervalSeconds: 10,
-                healthyThreshold: 2,
-                deregistrationDelaySeconds: 30,
-                taskStartSeconds: 45,
-            });
-            assert.deepEqual(e, { batchSize: 3, batches: 1, perBatchSeconds: 95, totalSeconds: 95 });
-        });
-        it("batches when max percent limits extra tasks", () => {
-            const e = estimateRollout({
-                desiredCount: 4,
-                minHealthyPercent: 100,
-                maxPercent: 150,
-                healthCheckIntervalSeconds: 10,
-                healthyThreshold: 2,
-                deregistrationDelaySeconds: 0,
-                taskStartSeconds: 45,
-            });
-            assert.deepEqual([e.batchSize, e.batches, e.totalSeconds], [2, 2, 130]);
-        });
-        it("ECS defaults are 30 s × 5 healthy and 300 s deregistration", () => {
-            const e = estimateRollout({ desiredCount: 1, taskStartSeconds: 45, ...ECS_DEFAULTS });
-            assert.equal(e.totalSeconds, 45 + 150 + 300);
         });
     });
 });

@@ -1,6 +1,15 @@
 import { strict as assert } from "node:assert";
 import { buildPlan } from "../../plan/plan";
-import { DeploymentInputs, alarmWindowSeconds, deploymentInputsFrom, describeRollout, estimateDeployment, withEcsDefaults } from "../../plan/rollout";
+import {
+    DeploymentInputs,
+    ECS_DEFAULTS,
+    alarmWindowSeconds,
+    deploymentInputsFrom,
+    describeRollout,
+    estimateDeployment,
+    estimateRollout,
+    withEcsDefaults,
+} from "../../plan/rollout";
 import { ROOT } from "../support/mocks";
 
 /** Three tasks, 10 s × 2 health check, 30 s drain, 45 s start. */
@@ -23,6 +32,17 @@ const inputs = (o: Partial<DeploymentInputs>): DeploymentInputs => ({
 });
 
 describe("rollout estimate for every strategy", () => {
+    it("rolling batch: start + interval × healthy + deregistration, one batch for a doubled fleet", () => {
+        assert.deepEqual(estimateRollout(inputs({})), { batchSize: 3, batches: 1, perBatchSeconds: 95, totalSeconds: 95 });
+    });
+    it("rolling batches when max percent limits extra tasks", () => {
+        const e = estimateRollout(inputs({ desiredCount: 4, maxPercent: 150, deregistrationDelaySeconds: 0 }));
+        assert.deepEqual([e.batchSize, e.batches, e.totalSeconds], [2, 2, 130]);
+    });
+    it("ECS's rolling defaults are 30 s × 5 healthy and 300 s deregistration", () => {
+        assert.equal(estimateRollout({ desiredCount: 1, taskStartSeconds: 45, ...ECS_DEFAULTS }).totalSeconds, 45 + 150 + 300);
+    });
+
     it("rolling: the batches, plus the alarm watch ECS adds when deployment alarms are on", () => {
         const plain = estimateDeployment(inputs({}));
         assert.deepEqual([plain.rolling?.batches, plain.totalSeconds], [1, 95]);
