@@ -2,12 +2,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { deployApp } from "./components/app";
 import { readSettings, SettingsError } from "./settings/settings";
-import { projectConfig } from "./settings/projectConfig";
+import { projectConfig, projectSecretKeys } from "./settings/projectConfig";
 
 function settingsOrExit() {
     try {
         const aws = projectConfig("aws");
-        return readSettings(projectConfig(), pulumi.getStack(), pulumi.getProject(), aws.region, aws);
+        return readSettings(projectConfig(), pulumi.getStack(), pulumi.getProject(), aws.region, aws, projectSecretKeys());
     } catch (e) {
         // RunError: Pulumi prints the message alone, no stack trace.
         if (e instanceof SettingsError) throw new pulumi.RunError(e.message);

@@ -1,6 +1,8 @@
 // Typed reads of raw Pulumi config strings that collect every problem instead of
 // stopping at the first, so one run shows the user all they must fix.
-import { isRecord, show } from "../policy/knowledge/values";
+import { isRecord } from "../policy/knowledge/values";
+import { SETTING_BOUNDS, boundsProblem } from "./bounds";
+import { Redactor } from "./redaction";
 import { didYouMean } from "./suggest";
 
 /** Raw config of this project: key (without namespace) → the string Pulumi stores. */
@@ -8,6 +10,7 @@ export type RawConfig = Readonly<Record<string, string>>;
 
 export class SettingsError extends Error {
     constructor(readonly problems: readonly string[]) {
+        // Problems are built by the reader, which never echoes a secret value (redaction.ts).
         super(`Invalid stack settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
         this.name = "SettingsError";
     }
@@ -17,17 +20,33 @@ export class ConfigReader {
     readonly problems: string[] = [];
     private readonly used = new Set<string>();
 
-    constructor(private readonly raw: RawConfig) {}
+    private readonly redactor: Redactor;
+
+    /** `secretKeys`: keys whose config value is a secret (`secure:` in the stack file, or set with --secret). */
+    constructor(
+        private readonly raw: RawConfig,
+        secretKeys: readonly string[] = [],
+    ) {
+        this.redactor = new Redactor(raw, secretKeys);
+    }
+
+    private readonly refusedKeys = new Set<string>();
+
+    /** Whether a value of `key` was refused (checks that combine it with others are then skipped). */
+    refused(key: string): boolean {
+        return this.refusedKeys.has(key);
+    }
 
     /** Records "key=value: allowed" when `allowed` is set; returns whether the value was fine. */
     expect(key: string, value: unknown, allowed: string | undefined): boolean {
         if (allowed === undefined) return true;
-        this.problems.push(`${key}=${show(value)} is not valid; allowed: ${allowed}`);
+        this.refusedKeys.add(key);
+        this.problems.push(this.redactor.scrub(`${key}=${this.redactor.show(key, value)} is not valid; allowed: ${allowed}`));
         return false;
     }
 
     fail(message: string): void {
-        this.problems.push(message);
+        this.problems.push(this.redactor.scrub(message));
     }
 
     /** Every key read, with the default it falls back to: the source of truth for docs/settings.md. */
@@ -45,19 +64,23 @@ export class ConfigReader {
         return this.take(key, fallback) ?? fallback;
     }
 
+    /** A whole number within the key's bounds (bounds.ts); out of bounds, the default stands and the problem is recorded. */
     int(key: string, fallback: number): number {
-        const text = this.take(key, fallback);
-        if (text === undefined) return fallback;
-        const value = Number(text);
-        return this.expect(key, text, Number.isInteger(value) && text.trim() !== "" ? undefined : "a whole number") ? value : fallback;
+        return this.bounded(key, fallback, true);
     }
 
-    /** A decimal number (percents like 2.5). */
+    /** A plain decimal number (percents like 2.5) within the key's bounds. */
     number(key: string, fallback: number): number {
+        return this.bounded(key, fallback, false);
+    }
+
+    private bounded(key: string, fallback: number, whole: boolean): number {
+        const bounds = SETTING_BOUNDS[key];
+        // A numeric setting without bounds is a bug in this program, not the user's input.
+        if (!bounds || bounds.whole !== whole) throw new Error(`settings/bounds.ts declares no ${whole ? "whole" : "decimal"} bounds for ${key}`);
         const text = this.take(key, fallback);
         if (text === undefined) return fallback;
-        const value = Number(text);
-        return this.expect(key, text, Number.isFinite(value) && text.trim() !== "" ? undefined : "a number") ? value : fallback;
+        return this.expect(key, text, boundsProblem(text, bounds)) ? Number(text) : fallback;
     }
 
     /** Whether the user set `key` (as opposed to taking the default). */

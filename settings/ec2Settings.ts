@@ -79,7 +79,6 @@ export function readEc2(r: ConfigReader, launchType: LaunchType, c: Ec2Context):
     const neededForMax = Math.ceil(c.maxCount / per);
     // A rolling deployment at full scale runs maxPercent of the tasks at once.
     const maxInstances = r.int("ec2MaxInstances", Math.max(minInstances, Math.ceil(Math.ceil((c.maxCount * c.maxPercent) / 100) / per)));
-    r.expect("ec2MinInstances", minInstances, minInstances >= 0 && minInstances <= 1000 ? undefined : "0–1000");
     r.expect(
         "ec2MaxInstances",
         maxInstances,
@@ -88,7 +87,6 @@ export function readEc2(r: ConfigReader, launchType: LaunchType, c: Ec2Context):
             : `${Math.max(neededForMax, minInstances)}–1000 (maxCount=${c.maxCount} tasks at ${per} per ${instanceType} need ${neededForMax}; and at least ec2MinInstances=${minInstances})`,
     );
     const volumeGiB = r.int("ec2VolumeGiB", 30);
-    r.expect("ec2VolumeGiB", volumeGiB, volumeGiB >= 30 && volumeGiB <= 16384 ? undefined : "30–16384 (the ECS-optimized AMI's root volume is 30 GiB)");
     const instancePolicy = r.oneOf<InstancePolicy>("ec2InstancePolicy", ["scoped", "aws-managed"], "scoped");
 
     const provider = `${c.prefix}-ec2`;

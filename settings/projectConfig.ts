@@ -10,3 +10,15 @@ export function projectConfig(namespace = pulumi.getProject()): RawConfig {
             .map(([key, value]) => [key.slice(prefix.length), value]),
     );
 }
+
+/** Keys of one namespace (namespace stripped) whose values are secrets: the language host lists them in PULUMI_CONFIG_SECRET_KEYS. */
+export function projectSecretKeys(namespace = pulumi.getProject()): string[] {
+    let keys: unknown;
+    try {
+        keys = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? "[]");
+    } catch {
+        return [];
+    }
+    const prefix = `${namespace}:`;
+    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string" && k.startsWith(prefix)).map((k) => k.slice(prefix.length)) : [];
+}

@@ -11,7 +11,8 @@ import { readCostAssumptions } from "./costAssumptions";
 import { readEgress } from "./egress";
 import { PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
-import type { AutoscalingSettings, CpuArchitecture, HealthCheckSettings, LaunchType, Settings } from "./types";
+import type { CpuArchitecture, LaunchType, Settings } from "./types";
+import { readHealthCheck, readScaling } from "./serviceSettings";
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
 import { readEdge } from "./edgeSettings";
@@ -28,8 +29,15 @@ export { checkImageReference } from "./formats";
  * Reads and validates every setting; throws SettingsError listing all problems. `aws` is the
  * stack's `aws:` config (keys without the namespace), checked for typos and a real region.
  */
-export function readSettings(raw: RawConfig, stack: string, project = "fargate-web", region?: string, aws: RawConfig = region ? { region } : {}): Settings {
-    const r = new ConfigReader(raw);
+export function readSettings(
+    raw: RawConfig,
+    stack: string,
+    project = "fargate-web",
+    region?: string,
+    aws: RawConfig = region ? { region } : {},
+    secretKeys: readonly string[] = [],
+): Settings {
+    const r = new ConfigReader(raw, secretKeys);
     const settings = readWith(r, raw, stack, project, region, aws);
     if (r.problems.length > 0) throw new SettingsError(r.problems);
     return settings;
@@ -58,7 +66,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
 
     const cpu = r.int("cpu", 256);
     const memory = r.int("memory", 512);
-    const sizeProblem = c.checkFargateSize(cpu, memory);
+    const sizeProblem = r.refused("cpu") || r.refused("memory") ? undefined : c.checkFargateSize(cpu, memory);
     if (sizeProblem?.startsWith("cpu ")) r.expect("cpu", cpu, sizeProblem.slice(4));
     else if (sizeProblem) r.fail(`memory=${memory} is not valid with cpu=${cpu}; allowed: ${sizeProblem}`);
     const cpuArchitecture = r.oneOf<CpuArchitecture>("cpuArchitecture", ["X86_64", "ARM64"], "X86_64");
@@ -66,49 +74,9 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
     r.expect("ephemeralStorageGiB", ephemeralStorageGiB, c.checkEphemeralStorage(ephemeralStorageGiB));
 
     const containerPort = r.int("containerPort", 8080);
-    r.expect(
-        "containerPort",
-        containerPort,
-        Number.isInteger(containerPort) && containerPort >= 1024 && containerPort <= 65535
-            ? undefined
-            : "1024–65535 (the container runs as a non-root user, which cannot bind ports below 1024)",
-    );
 
-    const healthCheck: HealthCheckSettings = {
-        path: r.string("healthCheckPath", "/health"),
-        intervalSeconds: r.int("healthCheckIntervalSeconds", 10),
-        timeoutSeconds: r.int("healthCheckTimeoutSeconds", 5),
-        healthyThreshold: r.int("healthyThreshold", 2),
-        unhealthyThreshold: r.int("unhealthyThreshold", 3),
-        matcher: r.string("healthCheckMatcher", "200"),
-    };
-    r.expect("healthCheckPath", healthCheck.path, c.checkHealthCheckPath(healthCheck.path));
-    r.expect("healthCheckIntervalSeconds", healthCheck.intervalSeconds, c.checkHealthCheckInterval(healthCheck.intervalSeconds));
-    r.expect("healthCheckTimeoutSeconds", healthCheck.timeoutSeconds, c.checkHealthCheckTimeout(healthCheck.timeoutSeconds, healthCheck.intervalSeconds));
-    r.expect("healthyThreshold", healthCheck.healthyThreshold, c.checkHealthCheckThreshold(healthCheck.healthyThreshold));
-    r.expect("unhealthyThreshold", healthCheck.unhealthyThreshold, c.checkHealthCheckThreshold(healthCheck.unhealthyThreshold));
-    r.expect("healthCheckMatcher", healthCheck.matcher, c.checkHealthCheckMatcher(healthCheck.matcher));
-
-    const desiredCount = r.int("desiredCount", d.desiredCount);
-    const autoscaling: AutoscalingSettings = {
-        minCount: r.int("minCount", d.minCount),
-        maxCount: r.int("maxCount", d.maxCount),
-        cpuTargetPercent: r.int("cpuTargetPercent", 60),
-        memoryTargetPercent: r.int("memoryTargetPercent", 75),
-        requestsPerTarget: r.int("requestsPerTarget", 500),
-        scaleInCooldownSeconds: r.int("scaleInCooldownSeconds", 300),
-        scaleOutCooldownSeconds: r.int("scaleOutCooldownSeconds", 60),
-    };
-    r.expect("minCount", autoscaling.minCount, autoscaling.minCount >= 0 && autoscaling.minCount <= 1000 ? undefined : "0–1000");
-    if (!(autoscaling.minCount <= desiredCount && desiredCount <= autoscaling.maxCount)) {
-        r.fail(`desiredCount=${desiredCount} must lie within minCount=${autoscaling.minCount} and maxCount=${autoscaling.maxCount} (min ≤ desired ≤ max)`);
-    }
-    if (profile === "prod" && desiredCount < 2) r.fail(`desiredCount=${desiredCount} is not valid for profile prod; allowed: 2 or more (one task is one AZ)`);
-    r.expect("cpuTargetPercent", autoscaling.cpuTargetPercent, c.checkPercentTarget(autoscaling.cpuTargetPercent));
-    r.expect("memoryTargetPercent", autoscaling.memoryTargetPercent, c.checkPercentTarget(autoscaling.memoryTargetPercent));
-    r.expect("requestsPerTarget", autoscaling.requestsPerTarget, c.checkRequestsPerTarget(autoscaling.requestsPerTarget));
-    r.expect("scaleInCooldownSeconds", autoscaling.scaleInCooldownSeconds, c.checkCooldown(autoscaling.scaleInCooldownSeconds));
-    r.expect("scaleOutCooldownSeconds", autoscaling.scaleOutCooldownSeconds, c.checkCooldown(autoscaling.scaleOutCooldownSeconds));
+    const healthCheck = readHealthCheck(r);
+    const { desiredCount, autoscaling } = readScaling(r, profile, d);
 
     const spot = r.bool("spot", d.spot);
     const vpcCidr = r.string("vpcCidr", "10.0.0.0/16");
@@ -129,7 +97,6 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
     const image = r.string("image");
     if (image !== undefined) r.expect("image", image, checkImageReference(image));
     const keepImages = r.int("keepImages", d.keepImages);
-    r.expect("keepImages", keepImages, keepImages >= 1 && keepImages <= 1000 ? undefined : "1–1000");
     const immutableTags = r.bool("immutableTags", d.immutableTags);
 
     const s3Grants = readS3Grants(r);
@@ -153,11 +120,6 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
     const deregistrationDelaySeconds = r.int("deregistrationDelaySeconds", d.deregistrationDelaySeconds);
     r.expect("deregistrationDelaySeconds", deregistrationDelaySeconds, c.checkDeregistrationDelay(deregistrationDelaySeconds));
     const healthCheckGracePeriodSeconds = r.int("healthCheckGracePeriodSeconds", 30);
-    r.expect(
-        "healthCheckGracePeriodSeconds",
-        healthCheckGracePeriodSeconds,
-        healthCheckGracePeriodSeconds >= 0 && healthCheckGracePeriodSeconds <= 2147483647 ? undefined : "0–2147483647 seconds",
-    );
     const minHealthyPercent = r.int("minHealthyPercent", d.minHealthyPercent);
     const maxPercent = r.int("maxPercent", d.maxPercent);
     const percentProblem = c.checkHealthyPercents(minHealthyPercent, maxPercent, desiredCount);

@@ -35,40 +35,32 @@ describe("settings: deployment", () => {
     describe("out-of-range values name the key, the value and ECS's range", () => {
         const cases: [string, Record<string, string>, RegExp][] = [
             ["unknown strategy", { deployment: "bluegreen" }, /deployment=bluegreen is not valid; allowed: rolling, blue-green, canary, linear/],
-            [
-                "bake above a day",
-                { deployment: "blue-green", bakeTimeMinutes: "1441" },
-                /bakeTimeMinutes=1441 is not valid; allowed: a whole number from 0 to 1440 minutes/,
-            ],
-            [
-                "negative bake",
-                { deployment: "linear", linearStepBakeTimeMinutes: "-1" },
-                /linearStepBakeTimeMinutes=-1 is not valid; allowed: a whole number from 0 to 1440 minutes/,
-            ],
+            ["bake above a day", { deployment: "blue-green", bakeTimeMinutes: "1441" }, /bakeTimeMinutes=1441 is not valid; allowed: 0–1440 minutes/],
+            ["negative bake", { deployment: "linear", linearStepBakeTimeMinutes: "-1" }, /linearStepBakeTimeMinutes=-1 is not valid; allowed: 0–1440 minutes/],
             [
                 "canary bake above a day",
                 { deployment: "canary", canaryBakeTimeMinutes: "2000" },
-                /canaryBakeTimeMinutes=2000 is not valid; allowed: a whole number from 0 to 1440/,
+                /canaryBakeTimeMinutes=2000 is not valid; allowed: 0–1440 minutes/,
             ],
-            ["canary below 0.1%", { deployment: "canary", canaryPercent: "0.05" }, /canaryPercent=0.05 is not valid; allowed: 0.1 to 100.0 in steps of 0.1/],
+            ["canary below 0.1%", { deployment: "canary", canaryPercent: "0.05" }, /canaryPercent=0.05 is not valid; allowed: 0.1–100 percent/],
             [
                 "canary off the 0.1 grid",
                 { deployment: "canary", canaryPercent: "12.34" },
                 /canaryPercent=12.34 is not valid; allowed: 0.1 to 100.0 in steps of 0.1/,
             ],
-            ["canary above 100%", { deployment: "canary", canaryPercent: "101" }, /canaryPercent=101 is not valid; allowed: 0.1 to 100.0/],
-            ["canary not a number", { deployment: "canary", canaryPercent: "ten" }, /canaryPercent=ten is not valid; allowed: a number/],
+            ["canary above 100%", { deployment: "canary", canaryPercent: "101" }, /canaryPercent=101 is not valid; allowed: 0.1–100 percent/],
             [
-                "linear step below 3%",
-                { deployment: "linear", linearStepPercent: "2.9" },
-                /linearStepPercent=2.9 is not valid; allowed: 3.0 to 100.0 in steps of 0.1/,
+                "canary not a number",
+                { deployment: "canary", canaryPercent: "ten" },
+                /canaryPercent=ten is not valid; allowed: a decimal number in plain digits, 0.1–100 percent/,
             ],
+            ["linear step below 3%", { deployment: "linear", linearStepPercent: "2.9" }, /linearStepPercent=2.9 is not valid; allowed: 3–100 percent/],
             [
                 "test port on the public 443",
                 { testListenerPort: "443" },
                 /testListenerPort=443 is not valid; allowed: a port other than 80 and 443 \(the public listeners\)/,
             ],
-            ["test port out of range", { testListenerPort: "70000" }, /testListenerPort=70000 is not valid; allowed: a whole number from 1 to 65535/],
+            ["test port out of range", { testListenerPort: "70000" }, /testListenerPort=70000 is not valid; allowed: 1–65535/],
             [
                 "hook not a Lambda ARN",
                 { deploymentHookArn: "arn:aws:sns:us-east-1:123456789012:topic" },

@@ -52,9 +52,9 @@ describe("settings", () => {
                 /memory=18432 is not valid with cpu=8192; allowed: 16384–61440 in 4096 steps/,
             ],
             [
-                "memory for 16 vCPU above its range",
-                { cpu: "16384", memory: "131072" },
-                /memory=131072 is not valid with cpu=16384; allowed: 32768–122880 in 8192 steps/,
+                "memory for 16 vCPU within the table's bounds but not the cpu's",
+                { cpu: "16384", memory: "16384" },
+                /memory=16384 is not valid with cpu=16384; allowed: 32768–122880 in 8192 steps/,
             ],
             ["cpu not a Fargate size", { cpu: "300", memory: "512" }, /cpu=300 is not valid; allowed: one of 256, 512, 1024, 2048, 4096, 8192, 16384/],
             ["cpu not a number", { cpu: "lots" }, /cpu=lots is not valid; allowed: a whole number/],
@@ -70,7 +70,7 @@ describe("settings", () => {
             ],
             ["bad CIDR", { vpcCidr: "10.0.0.0/33" }, /vpcCidr=10.0.0.0\/33 is not valid; allowed: an IPv4 CIDR with a prefix from \/16 to \/24/],
             ["unaligned CIDR", { vpcCidr: "10.0.1.0/16" }, /vpcCidr=10.0.1.0\/16 is not valid; allowed: an aligned network address \(10.0.0.0\/16\)/],
-            ["one AZ", { azCount: "1" }, /azCount=1 is not valid; allowed: a whole number from 2 to 6/],
+            ["one AZ", { azCount: "1" }, /azCount=1 is not valid; allowed: 2–6/],
             ["retention not a CloudWatch value", { logRetentionDays: "10" }, /logRetentionDays=10 is not valid; allowed: one of 1, 3, 5, 7, 14, 30/],
             ["unknown egress", { egress: "nat-gateway" }, /egress=nat-gateway is not valid; allowed: nat-instance, nat-single, nat-per-az, endpoints-only/],
             ["image without tag", { image: "public.ecr.aws/nginx/nginx" }, /image=public.ecr.aws\/nginx\/nginx is not valid; allowed: a pinned tag or digest/],
@@ -108,7 +108,7 @@ describe("settings", () => {
             [
                 "secret valueFrom not an ARN",
                 { secrets: JSON.stringify([{ name: "DB", valueFrom: "my-secret" }]) },
-                /secrets\[0\]\.valueFrom=my-secret is not valid; allowed: a Secrets Manager secret ARN or an SSM parameter ARN/,
+                /secrets\[0\]\.valueFrom=\[secret\] is not valid; allowed: a Secrets Manager secret ARN or an SSM parameter ARN/,
             ],
             [
                 "reserved tag key",
