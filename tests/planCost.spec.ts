@@ -80,6 +80,6 @@ describe("plan: egress cost", function () {
         assert.deepEqual(costAssumptionsOf({ project: "fargate-web", config: { "fargate-web:costImageGb": "1.5", "other:costImageGb": "9" } }).imageGb, 1.5);
         const bad = await cli(["--stack", "dev", "--config", "costImageGb=-1"]);
         assert.equal(bad.code, 2);
-        assert.match(bad.err, /costImageGb=-1 is not valid; allowed: a number from 0 to 100/);
+        assert.match(bad.err, /costImageGb=-1 is not valid; allowed: 0–100 GB/);
     });
 });

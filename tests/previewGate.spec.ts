@@ -2,16 +2,15 @@
 // no mandatory violation and no mandatory policy left undecided at preview, and a tutorial-style
 // program is caught at preview by the same rules as after up. More programs: previewPrograms.spec.ts.
 import { strict as assert } from "node:assert";
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ENGINE_UNKNOWN } from "../plan/unknowns";
 import { ROOT } from "./support/mocks";
+import { listStacks } from "../plan/stackInfo";
 import { PhaseRun, PhaseRunOptions, byPolicy, gate, runPhase } from "./support/phases";
 import { TUTORIAL_CAUGHT } from "./fixtures/tutorialCaught";
 
-const SHIPPED = readdirSync(ROOT)
-    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined);
+/** Every stack with a stack file: the shipped ones and any an adopter adds. */
+const STACKS = listStacks(ROOT);
 
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
 const FEATURES = {
@@ -40,18 +39,18 @@ describe("the CI gate at preview", function () {
     describe("shipped stacks", () => {
         const runs: Record<string, { preview: PhaseRun; up: PhaseRun }> = {};
         before(async () => {
-            for (const stack of SHIPPED) runs[stack] = { preview: await runPhase({ stack, phase: "preview" }), up: await runPhase({ stack, phase: "up" }) };
+            for (const stack of STACKS) runs[stack] = { preview: await runPhase({ stack, phase: "preview" }), up: await runPhase({ stack, phase: "up" }) };
         });
 
         it("every shipped stack: no mandatory violation and no mandatory policy undecided, at preview and after up", () => {
-            for (const stack of SHIPPED) {
+            for (const stack of STACKS) {
                 assert.deepEqual(gate(runs[stack]!.preview), clean, `${stack} at preview`);
                 assert.deepEqual(gate(runs[stack]!.up), clean, `${stack} after up`);
             }
         });
 
         it("at preview the records really carry unknowns (role ARNs, subnet ids), yet what the rules read is known", () => {
-            for (const stack of SHIPPED) {
+            for (const stack of STACKS) {
                 const td = runs[stack]!.preview.resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")!;
                 assert.equal(td.inputs.executionRoleArn, ENGINE_UNKNOWN, stack);
                 const [container] = JSON.parse(String(td.inputs.containerDefinitions)) as { image: string }[];
@@ -65,7 +64,7 @@ describe("the CI gate at preview", function () {
         });
 
         it("the task definition waits for the image build it references", () => {
-            for (const stack of SHIPPED) {
+            for (const stack of STACKS) {
                 const td = runs[stack]!.preview.resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")!;
                 const build = runs[stack]!.preview.resources.find((r) => r.type === "awsx:ecr:Image")!;
                 assert.ok(td.dependencies.includes(build.urn), stack);
@@ -100,7 +99,7 @@ describe("the CI gate at preview", function () {
         ];
         for (const [label, options, stacks] of variants) {
             it(`${label}: clean at preview on ${stacks ? stacks.join(", ") : "every shipped stack"}`, async () => {
-                for (const stack of stacks ?? SHIPPED)
+                for (const stack of stacks ?? STACKS)
                     assert.deepEqual(gate(await runPhase({ stack, phase: "preview", ...options })), clean, `${stack}: ${label}`);
             });
         }

@@ -1,7 +1,6 @@
 // Whole stacks: every shipped Pulumi.<stack>.yaml under mocks with the whole pack and that
 // stack's policy config; known-bad variants caught with the expected rule names.
 import { strict as assert } from "node:assert";
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { PolicyAnalyzer } from "../plan/analyzer/client";
 import { Plan, PlanOptions, buildPlan } from "../plan/plan";
@@ -13,13 +12,13 @@ import { loadStackConfig } from "../plan/stackConfig";
 import type { PlanPhase } from "../plan/verdicts";
 import { sharedAnalyzer } from "./support/analyzer";
 import { ROOT } from "./support/mocks";
+import { listStacks } from "../plan/stackInfo";
 import { policyConfigWith } from "./support/policyConfig";
 import { scopableActions } from "../policy/lib/iamGrants";
 import { TUTORIAL_CAUGHT } from "./fixtures/tutorialCaught";
 
-const SHIPPED = readdirSync(ROOT)
-    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined);
+/** Every stack with a stack file: the shipped ones and any an adopter adds. */
+const STACKS = listStacks(ROOT);
 
 const countByType = (plan: Plan) => {
     const counts: Record<string, number> = {};
@@ -39,18 +38,18 @@ describe("whole stacks", function () {
 
     before(async () => {
         analyzer = await sharedAnalyzer();
-        for (const stack of SHIPPED) plans[stack] = await planFor({ stack });
+        for (const stack of STACKS) plans[stack] = await planFor({ stack });
     });
 
     it("ships dev, staging and prod", () => {
         assert.deepEqual(
-            ["dev", "prod", "staging"].filter((s) => SHIPPED.includes(s)),
+            ["dev", "prod", "staging"].filter((s) => STACKS.includes(s)),
             ["dev", "prod", "staging"],
         );
     });
 
     it("every shipped stack is clean of mandatory violations under its own policy config, at preview and after up", () => {
-        for (const stack of SHIPPED) {
+        for (const stack of STACKS) {
             assert.deepEqual(mandatoryRules(plans[stack]!, "preview"), [], `${stack} at preview`);
             assert.deepEqual(mandatoryRules(plans[stack]!, "up"), [], `${stack} after up`);
             assert.equal(plans[stack]!.gate, "preview");
@@ -58,7 +57,7 @@ describe("whole stacks", function () {
     });
 
     it("no task has a public IP, no wildcard action, no Resource * beyond unscopable actions, every container logs", () => {
-        for (const stack of SHIPPED) {
+        for (const stack of STACKS) {
             const resources = plans[stack]!.resources;
             for (const service of resources.filter((r) => r.type === "aws:ecs/service:Service")) {
                 assert.equal((service.inputs.networkConfiguration as { assignPublicIp: boolean }).assignPublicIp, false, stack);
@@ -146,7 +145,7 @@ describe("whole stacks", function () {
     });
 
     it("every shipped stack passes the AWS limits check", () => {
-        for (const stack of SHIPPED)
+        for (const stack of STACKS)
             assert.deepEqual(
                 checkPlanConstraints(plans[stack]!.resources, ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"]),
                 [],
@@ -248,7 +247,7 @@ describe("whole stacks: the EC2 launch type, the pipeline and the dashboard", fu
     const OURS = /^(cicd-|codebuild-|ecs-container-instance-)/;
 
     it("keep every shipped stack clean after up, within its budget", async () => {
-        for (const stack of SHIPPED) {
+        for (const stack of STACKS) {
             const plan = await planFor({ stack, configOverrides: FEATURES, phases: ["up"] });
             assert.deepEqual(mandatoryRules(plan, "up"), [], stack);
             assert.ok(
@@ -265,7 +264,7 @@ describe("whole stacks: the EC2 launch type, the pipeline and the dashboard", fu
     });
 
     it("keep every shipped stack clean at preview, where ids and ARNs are unknown, with every new rule decided", async () => {
-        for (const stack of SHIPPED) {
+        for (const stack of STACKS) {
             const plan = await planFor({ stack, configOverrides: FEATURES, phases: ["preview"] });
             const { resources, evaluation } = plan.phases.preview!;
             assert.ok(

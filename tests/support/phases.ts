@@ -1,10 +1,11 @@
 // The program in one phase (preview or up) under mocks, judged by the pack's own analyzer server
 // with a stack's policy config, as CI judges it: the plan itself, with the run's shared server.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import type { ResolvedPolicyConfig } from "../../plan/analyzer/types";
 import { buildPlan } from "../../plan/plan";
+import { resolvePolicyConfigPath } from "../../plan/policyConfigPath";
+import { loadStackConfig } from "../../plan/stackConfig";
 import type { Phase } from "../../plan/runProgram";
 import type { Evaluation, ResourceRecord, Violation } from "../../plan/types";
 import { sharedAnalyzer } from "./analyzer";
@@ -30,7 +31,8 @@ export interface PhaseRun {
 }
 
 export async function runPhase(o: PhaseRunOptions): Promise<PhaseRun> {
-    const base = o.policyConfigPath ?? join(ROOT, "policy", "config", `${o.stack}.json`);
+    // The stack's policy config as CI picks it: its own override, else its profile's.
+    const base = o.policyConfigPath ?? resolvePolicyConfigPath(ROOT, loadStackConfig(ROOT, o.stack)).path;
     const policyConfigPath = o.policyConfig ? writeTemp(`${o.stack}.json`, JSON.stringify(withEntries(readJson(base), o.policyConfig))) : o.policyConfigPath;
     const plan = await buildPlan({
         root: ROOT,
