@@ -20,6 +20,8 @@ interface Step {
     "continue-on-error"?: unknown;
 }
 interface Job {
+    if?: string;
+    environment?: string;
     permissions?: Record<string, string> | string;
     steps: Step[];
     strategy?: { matrix?: Record<string, unknown> };
@@ -28,12 +30,15 @@ interface Job {
 }
 interface Workflow {
     on: Record<string, unknown>;
+    concurrency?: { group: string; "cancel-in-progress": boolean };
+    defaults?: { run?: { shell?: string } };
     permissions?: Record<string, string> | string;
     jobs: Record<string, Job>;
 }
 
 const FIXTURE = JSON.parse(readFileSync(join(__dirname, "fixtures", "pulumi-actions-inputs.json"), "utf8")) as {
     ref: string;
+    commit: string;
     inputs: string[];
     commands: string[];
     requiredWithCommand: string[];
@@ -103,7 +108,7 @@ describe("workflows", () => {
 
         it("uses the action version the fixture describes, and only its inputs", () => {
             for (const { where, step } of steps) {
-                assert.equal(step.uses, `pulumi/actions@${FIXTURE.ref}`, where);
+                assert.equal(step.uses, `pulumi/actions@${FIXTURE.commit}`, where);
                 for (const key of Object.keys(step.with ?? {})) assert.ok(FIXTURE.inputs.includes(key), `${where}: '${key}' is not an input of pulumi/actions`);
                 for (const key of FIXTURE.requiredWithCommand) assert.ok(step.with?.[key], `${where}: ${key} is required`);
                 assert.ok(FIXTURE.commands.includes(String(step.with!.command)), `${where}: command ${String(step.with!.command)}`);
