@@ -2,23 +2,39 @@
 // Prints key=value lines for $GITHUB_OUTPUT (or one value with --field). Exit 2 on bad usage, an
 // unknown stack, or a stack whose profile is refused (the destroy workflow refuses prod).
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { listStacks, stackInfo } from "../plan/stackInfo";
+import { parseStrict } from "../plan/strictArgs";
+import { PROFILES } from "../settings/profiles";
+import { didYouMean } from "../settings/suggest";
 
-const USAGE = "usage: npm run -s stack-info -- --list | --stack <name> [--field stack|profile|region|policy_config] [--refuse-profile <profile>]";
+const USAGE = `usage: npm run -s stack-info -- --list | --stack <name> [--field stack|profile|region|policy_config] [--refuse-profile <profile>]
+  --list                    the stacks with a Pulumi.<stack>.yaml, as stacks=[...]
+  --stack <name>            that stack's facts as key=value lines (for $GITHUB_OUTPUT)
+  --field <key>             one fact's value only
+  --refuse-profile <name>   exit 2 when the stack's profile is this one (${PROFILES.join(", ")})
+  --help                    this text`;
 
 export async function main(argv: string[], root = resolve(__dirname, "..")): Promise<number> {
     let values;
     try {
-        ({ values } = parseArgs({
-            args: argv,
-            options: { list: { type: "boolean", default: false }, stack: { type: "string" }, field: { type: "string" }, "refuse-profile": { type: "string" } },
-            strict: true,
-            allowPositionals: false,
-        }));
+        values = parseStrict(argv, {
+            list: { type: "boolean" },
+            stack: { type: "string" },
+            field: { type: "string" },
+            "refuse-profile": { type: "string" },
+            help: { type: "boolean" },
+        });
+        const refused = values["refuse-profile"];
+        // A mistyped profile would refuse nothing: the guard would be off without a word.
+        if (refused !== undefined && !(PROFILES as readonly string[]).includes(refused))
+            throw new Error(`--refuse-profile ${refused} is not a profile; allowed: ${PROFILES.join(", ")}${hintFor(refused)}`);
     } catch (e) {
-        console.error(`${(e as Error).message}\n${USAGE}`);
+        console.error(`error: ${(e as Error).message}\n${USAGE}`);
         return 2;
+    }
+    if (values.help) {
+        console.log(USAGE);
+        return 0;
     }
     try {
         let facts: Record<string, string>;
@@ -50,6 +66,11 @@ export async function main(argv: string[], root = resolve(__dirname, "..")): Pro
         console.error(`error: ${(e as Error).message}`);
         return 2;
     }
+}
+
+function hintFor(value: string): string {
+    const hint = didYouMean(value, PROFILES);
+    return hint ? ` (${hint})` : "";
 }
 
 if (require.main === module) {

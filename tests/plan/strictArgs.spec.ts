@@ -1,0 +1,61 @@
+// Strict command lines: typos get "did you mean", repeated flags and empty values are refused,
+// and stack-info's prod guard cannot be switched off by a mistyped profile.
+import { strict as assert } from "node:assert";
+import { main as stackInfoCli } from "../../scripts/stackInfo";
+import { UsageError, parseStrict } from "../../plan/strictArgs";
+import { ROOT } from "../support/mocks";
+import { runCli } from "../support/project";
+
+const OPTIONS = { stack: { type: "string" }, config: { type: "string", multiple: true }, json: { type: "boolean" } } as const;
+const usageError = (argv: string[]) => {
+    try {
+        parseStrict(argv, OPTIONS);
+    } catch (e) {
+        assert.ok(e instanceof UsageError);
+        return e.message;
+    }
+    assert.fail(`accepted ${argv.join(" ")}`);
+};
+
+describe("strict command lines", () => {
+    it("reads flags, lists and --flag=value", () => {
+        assert.deepEqual(parseStrict(["--stack=prod", "--config", "a=1", "--config", "b=2", "--json"], OPTIONS), {
+            stack: "prod",
+            config: ["a=1", "b=2"],
+            json: true,
+        });
+    });
+
+    it("an unknown flag names the one meant", () => {
+        assert.equal(usageError(["--stak", "prod"]), "unknown option --stak; did you mean --stack?");
+        assert.equal(usageError(["--verbose"]), "unknown option --verbose; allowed: --stack, --config, --json");
+    });
+
+    it("a flag given twice is refused, never last-one-wins; lists repeat", () => {
+        assert.equal(usageError(["--stack", "prod", "--stack", "staging"]), "--stack is given twice; allowed: once (the plan never picks one silently)");
+        assert.equal(usageError(["--json", "--json"]), "--json is given twice; allowed: once (the plan never picks one silently)");
+    });
+
+    it("an empty value is refused", () => {
+        assert.equal(usageError(["--stack", ""]), "--stack needs a value; it was given an empty one");
+        assert.equal(usageError(["--stack= "]), "--stack needs a value; it was given an empty one");
+    });
+
+    describe("stack-info", () => {
+        it("refuses a --refuse-profile that is no profile, so the guard is never off by a typo", async () => {
+            const typo = await runCli(stackInfoCli, ["--stack", "dev", "--refuse-profile", "prd"], ROOT);
+            assert.equal(typo.code, 2);
+            assert.match(typo.err, /^error: --refuse-profile prd is not a profile; allowed: dev, staging, prod \(did you mean prod\?\)/);
+        });
+
+        it("suggests the flag meant, refuses repeats, and has --help", async () => {
+            const typo = await runCli(stackInfoCli, ["--stak", "dev"], ROOT);
+            assert.equal(typo.code, 2);
+            assert.match(typo.err, /^error: unknown option --stak; did you mean --stack\?/);
+            assert.equal((await runCli(stackInfoCli, ["--stack", "dev", "--stack", "prod"], ROOT)).code, 2);
+            const help = await runCli(stackInfoCli, ["--help"], ROOT);
+            assert.equal(help.code, 0);
+            assert.match(help.out, /^usage: npm run -s stack-info -- --list \| --stack <name>/);
+        });
+    });
+});
