@@ -15,7 +15,8 @@ const asInFile = (v: unknown) => JSON.stringify(v) ?? String(v);
 
 /** Parses a config file's text; like the CLI, an empty file means no config. */
 export function parsePolicyConfig(text: string, file: string): Record<string, unknown> {
-    if (text.trim() === "") return {};
+    // An empty file is most likely a mistake (a failed write, a wrong path): never read as "no settings".
+    if (text.trim() === "") throw new Error(`${file}: the file is empty; allowed: a JSON object of policy names to settings ({} for the pack's defaults)`);
     let parsed: unknown;
     try {
         parsed = JSON.parse(text);

@@ -356,7 +356,10 @@ describe("plan: policy config resolution", () => {
             message: "policy/config/dev.json: must be a JSON object of policy names to settings, not null",
         });
         assert.throws(() => parsePolicyConfig("[]", "x.json"), /x.json: must be a JSON object/);
-        assert.deepEqual(parsePolicyConfig("  \n", "empty.json"), {}); // like the CLI: an empty file is no config
+        // The CLI reads an empty file as no config; the plan names it, since it is most likely a mistake.
+        assert.throws(() => parsePolicyConfig("  \n", "empty.json"), {
+            message: "empty.json: the file is empty; allowed: a JSON object of policy names to settings ({} for the pack's defaults)",
+        });
     });
 });
 
