@@ -8,6 +8,7 @@ import { isKind } from "../policy/knowledge/types";
 import type { CostAssumptions } from "../policy/knowledge/costModel";
 import { ConfigReader, SettingsError } from "../settings/configReader";
 import { readCostAssumptions } from "../settings/costAssumptions";
+import type { OpaqueComponent } from "./opaqueComponents";
 import type { StackConfig } from "./stackConfig";
 import type { ResourceRecord } from "./types";
 
@@ -35,14 +36,21 @@ export function costAssumptionsOf(stack: Pick<StackConfig, "project" | "config">
     return assumptions;
 }
 
+/** What the components the plan cannot see into create is billed too, and priced by nobody here. */
+function unpricedComponents(opaque: OpaqueComponent[]): UnpricedResource[] {
+    const byType = new Map<string, number>();
+    for (const c of opaque) byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
+    return [...byType].map(([type, count]) => ({ type, count, billedFor: "whatever it creates inside (the plan cannot see its children)" }));
+}
+
 /** Prices the resources as they stand after `up` (outputs), as the budget policy sees them. */
-export function planCost(stack: Pick<StackConfig, "project" | "config" | "region">, resources: ResourceRecord[]): PlanCost {
+export function planCost(stack: Pick<StackConfig, "project" | "config" | "region">, resources: ResourceRecord[], opaque: OpaqueComponent[] = []): PlanCost {
     const assumptions = costAssumptionsOf(stack);
     const inputs = resources.map((r) => ({ type: r.type, props: r.outputs }));
     return {
         cost: estimateMonthlyCost(inputs, stack.region, assumptions),
         ...(isLoadBalancedService(inputs) ? { commonDefaults: commonDefaultsEstimate(inputs, stack.region, assumptions) } : {}),
-        unpriced: unpricedResources(inputs),
+        unpriced: [...unpricedResources(inputs), ...unpricedComponents(opaque)],
         usageAssumed: inputs.some((r) => isKind(r.type, "service") || isKind(r.type, "repository")),
     };
 }

@@ -207,7 +207,7 @@ function assemble(
         policies: policyVerdicts(levels, evaluations),
         resources,
         outputs,
-        ...planCost({ project: subject.project, config: subject.config, region }, resources),
+        ...planCost({ project: subject.project, config: subject.config, region }, resources, findings.opaqueComponents),
         budgetUsd: typeof budget === "number" ? budget : undefined,
         rollout: rolloutOf(resources),
         mandatoryViolations: phases[gate]!.mandatoryViolations,

@@ -46,7 +46,7 @@ function verdictTable(plan: Plan): string[] {
         lines.push(`  ${p.name.padEnd(width)}${p.enforcementLevel.padEnd(11)}${phases.map((ph) => verdictText(p.phases[ph]).padEnd(24)).join("")}`.trimEnd());
     const disabled = quiet.filter((p) => p.enforcementLevel === "disabled").length;
     const passed = quiet.length - disabled;
-    const everywhere = phases.length > 1 ? " in both phases" : "";
+    const everywhere = `${phases.length > 1 ? " in both phases" : ""}${plan.opaqueComponents.length > 0 ? " on what the plan can see" : ""}`;
     lines.push(
         `  ${notable.length === 0 ? "All" : "The other"} ${passed} ${passed === 1 ? "policy passes" : "policies pass"}${everywhere}${disabled > 0 ? `; ${disabled} disabled` : ""}.`,
     );
