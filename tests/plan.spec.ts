@@ -163,8 +163,8 @@ describe("offline plan", function () {
             assert.deepEqual(messages, [
                 "aws:cloudwatch:LogGroup logs: name=/ecs/web dev is not valid; allowed: 1–512 characters of A-Z a-z 0-9 . - _ / # (setting: appName / stack name)",
                 "aws:cloudwatch:LogGroup logs: retentionInDays=10 is not valid; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 (never expire) (setting: logRetentionDays)",
-                "aws:lb:TargetGroup tg: name=a-target-group-name-longer-than-32 is not valid; allowed: at most 32 characters (is 34) (setting: appName / stack name)",
                 "aws:lb:TargetGroup tg: healthCheck.timeout=10 is not valid; allowed: less than the interval (10 s) (setting: healthCheckTimeoutSeconds)",
+                "aws:lb:TargetGroup tg: name=a-target-group-name-longer-than-32 is not valid; allowed: at most 32 characters (is 34) (setting: appName / stack name)",
             ]);
             // The policies still judged the same resources.
             assert.ok(plan.phases.preview!.evaluation.violations.some((v) => v.policyName === "log-group-kms"));
