@@ -2,7 +2,10 @@
 // resource's own property names, reported beside the policy verdicts (text and --json), exit 1.
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
+import { checkPlanConstraints } from "../../plan/planConstraints";
+import { autoname } from "../../plan/providerCheck";
 import { cli } from "../support/cli";
+import { resourceRecord } from "../policy/harness";
 import { ROOT } from "../support/mocks";
 
 const PROGRAM = join(ROOT, "tests", "fixtures", "programs", "aws-limits");
@@ -77,5 +80,47 @@ describe("plan --program: AWS limits", function () {
         );
         const up = await jsonPlan("--phase", "up");
         assert.deepEqual(up.plan.limitProblems.map((p) => p.message).sort(), [COMPUTED, SLOW]);
+    });
+
+    describe("what counts as a limit", () => {
+        const other = { availableZones: ["us-east-1a", "us-east-1b"], ownProgram: false };
+        const messages = (records: ReturnType<typeof resourceRecord>[], options = other) => checkPlanConstraints(records, options).map((p) => p.message);
+
+        it("an autonamed resource fits: the provider shortens its own names", () => {
+            const type = "aws:lb/targetGroup:TargetGroup";
+            const logical = "a-logical-name-far-longer-than-thirty-two";
+            assert.deepEqual(messages([resourceRecord(type, logical, { name: autoname(type, logical) })]), []);
+            assert.equal(messages([resourceRecord(type, logical, { name: logical })]).length, 1, "a name the program set is checked");
+        });
+
+        it("absent optional values are AWS's defaults; a timeout is compared with the default 30 s interval", () => {
+            const tg = (healthCheck?: object) => resourceRecord("aws:lb/targetGroup:TargetGroup", "tg", healthCheck ? { healthCheck } : {});
+            assert.deepEqual(messages([tg(), tg({}), tg({ enabled: true, path: "/" })]), []);
+            assert.deepEqual(messages([tg({ timeout: 40 })]), [
+                "aws:lb:TargetGroup tg: healthCheck.timeout=40 is not valid; allowed: less than the interval (30 s)",
+            ]);
+            const logs = (retentionInDays: number) => resourceRecord("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays });
+            assert.deepEqual(messages([logs(0), logs(14)]), []);
+            const ec2Task = resourceRecord("aws:ecs/taskDefinition:TaskDefinition", "td", { requiresCompatibilities: ["EC2"], memory: "300" });
+            assert.deepEqual(messages([ec2Task]), [], "Fargate sizes apply to Fargate task definitions");
+        });
+
+        it("this project's own ranges apply only to its program: AWS takes a 95 % target and a legacy TLS policy", () => {
+            const records = [
+                resourceRecord("aws:appautoscaling/policy:Policy", "p", {
+                    targetTrackingScalingPolicyConfiguration: {
+                        targetValue: 95,
+                        predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+                    },
+                }),
+                resourceRecord("aws:lb/listener:Listener", "l", { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08" }),
+            ];
+            assert.deepEqual(messages(records), []);
+            assert.equal(messages(records, { ...other, ownProgram: true }).length, 2);
+            const invented = resourceRecord("aws:lb/listener:Listener", "l", { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-Made-Up" });
+            assert.deepEqual(messages([invented]), [
+                "aws:lb:Listener l: sslPolicy=ELBSecurityPolicy-Made-Up is not valid; allowed: a published ELBSecurityPolicy name",
+            ]);
+        });
     });
 });
