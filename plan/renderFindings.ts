@@ -2,6 +2,7 @@
 // components whose children went unjudged, and the result line that sums everything up.
 import type { Plan } from "./plan";
 import { planResult } from "./outcome";
+import { displayType } from "./types";
 import type { PlanPhase } from "./verdicts";
 
 const PHASE_TITLE: Record<PlanPhase, string> = { preview: "at preview", up: "after up" };
@@ -17,7 +18,7 @@ export function opaqueLines(plan: Plan): string[] {
     if (plan.opaqueComponents.length === 0) return [];
     return [
         `Not judged offline: ${plan.opaqueComponents.length} remote component(s); their children are judged only by a real \`pulumi preview\`${plan.acceptIncomplete ? " (accepted with --accept-incomplete)" : ""}:`,
-        ...plan.opaqueComponents.map((c) => `  - ${c.type} ${c.name}`),
+        ...plan.opaqueComponents.map((c) => `  - ${displayType(c.type)} ${c.name}`),
         "",
     ];
 }

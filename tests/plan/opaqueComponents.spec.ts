@@ -4,7 +4,7 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { runProgram } from "../../plan/runProgram";
 import { loadStackConfig } from "../../plan/stackConfig";
-import { OPAQUE_MEANING, opaqueComponents } from "../../plan/opaqueComponents";
+import { CHILDREN_UNJUDGED_BY_OWN_PACK, OPAQUE_MEANING, opaqueComponents } from "../../plan/opaqueComponents";
 import { exitCodeOf, planResult } from "../../plan/outcome";
 import { T } from "../../policy/knowledge/types";
 import { ENGINE_UNKNOWN } from "../../plan/unknowns";
@@ -88,27 +88,38 @@ describe("plan --program: components the plan cannot see into", function () {
         );
     });
 
-    it("awsx.ecr.Image's one child, a docker-build Image, is judged by no rule of this pack, even with credentials and build args", async () => {
+    it("awsx.ecr.Image's child (a docker-build Image; a docker Image in awsx 2.x) is judged by no rule of this pack, even with credentials and build args", async () => {
         assert.ok(
             !Object.values(T)
                 .flat()
                 .some((type) => type.startsWith("docker")),
             "no rule kind names a docker type",
         );
-        // The registry password comes from an invoke: unknown at preview, a token after up.
-        const build = (password: string) =>
-            resourceRecord("docker-build:index:Image", "web-image", {
-                tags: ["123456789012.dkr.ecr.us-east-1.amazonaws.com/web:abc"],
+        // Each child as its component creates it; the registry password comes from an invoke:
+        // unknown at preview, a token after up.
+        const registry = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        const inputs: Record<string, (password: string) => object> = {
+            "docker-build:index:Image": (password) => ({
+                tags: [`${registry}/web:abc`],
                 push: true,
                 context: { location: "./app" },
                 buildArgs: { DB_PASSWORD: "hunter2-not-a-real-one" },
-                registries: [{ address: "123456789012.dkr.ecr.us-east-1.amazonaws.com", username: "AWS", password }],
-            });
+                registries: [{ address: registry, username: "AWS", password }],
+            }),
+            "docker:index/image:Image": (password) => ({
+                imageName: `${registry}/web:abc`,
+                build: { context: "./app", args: { DB_PASSWORD: "hunter2-not-a-real-one" } },
+                registry: { server: registry, username: "AWS", password },
+            }),
+        };
+        assert.deepEqual(Object.keys(inputs), CHILDREN_UNJUDGED_BY_OWN_PACK["awsx:ecr:Image"]);
         const analyzer = await sharedAnalyzer();
-        for (const phase of ["preview", "up"] as const) {
-            const records = [build(phase === "preview" ? ENGINE_UNKNOWN : "not-a-real-token")];
-            const evaluation = await analyzer.analyze(records, { phase, stack: { stack: "dev", project: "fargate-web", config: {} } });
-            assert.deepEqual(evaluation.violations, [], phase);
+        for (const [type, given] of Object.entries(inputs)) {
+            for (const phase of ["preview", "up"] as const) {
+                const records = [resourceRecord(type, "web-image", given(phase === "preview" ? ENGINE_UNKNOWN : "not-a-real-token"))];
+                const evaluation = await analyzer.analyze(records, { phase, stack: { stack: "dev", project: "fargate-web", config: {} } });
+                assert.deepEqual(evaluation.violations, [], `${type} ${phase}`);
+            }
         }
     });
 
