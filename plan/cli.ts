@@ -1,11 +1,13 @@
 // npm run plan -- [options]: arguments, the plan, its rendering, and exit codes.
-// Exit: 0 the gate passes, 1 mandatory violations at the gate phase, 2 the user's error (usage,
-// files, settings, policy config, a failing program), 3 a bug (in the plan or a policy pack).
+// Exit: 0 the gate passes, 1 mandatory violations at the gate phase or values AWS would reject,
+// 2 the user's error (usage, files, settings, policy config, a failing program), 3 a bug or limit
+// of the plan (or a policy pack), 4 incomplete: a component's children went unjudged (outcome.ts).
 import { resolve } from "node:path";
 import type { PolicyAnalyzer } from "./analyzer/client";
 import { USAGE, UsageError, parseCliArgs } from "./cliArgs";
 import { isUserError } from "./errors";
 import { buildPlan } from "./plan";
+import { exitCodeOf } from "./outcome";
 import { renderText } from "./render";
 import { renderJson } from "./renderJson";
 
@@ -44,9 +46,10 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             policyPackDir: path(args["policy-pack"]),
             policyConfigPath: path(args["policy-config"]),
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
+            acceptIncomplete: args["accept-incomplete"],
         }).finally(() => (Error.stackTraceLimit = traceLimit));
         io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
-        return plan.mandatoryViolations === 0 ? 0 : 1;
+        return exitCodeOf(plan);
     } catch (e) {
         return reportError(e, debug, io);
     }

@@ -14,7 +14,12 @@ export const USAGE = `usage: npm run plan -- [options]
   --policy-config <file>   policy config (default: policy/config/<stack>.json for this program)
   --config key=value       extra stack config, repeatable
   --json                   one JSON document on stdout
-  --debug                  stack traces for errors`;
+  --accept-incomplete      components the plan cannot see into (awsx, remote) are named but do not make the result incomplete
+  --debug                  stack traces for errors
+
+exit codes: 0 pass; 1 mandatory violations at the gate phase, or values AWS would reject;
+  2 your error (a flag, file, setting, policy config, or the program's own error);
+  3 a bug or a limit of the offline plan; 4 incomplete: a component was not judged (see --accept-incomplete)`;
 
 export class UsageError extends Error {
     override name = "UsageError";
@@ -36,6 +41,7 @@ export function parseCliArgs(argv: string[]) {
                 "policy-config": { type: "string" },
                 config: { type: "string", multiple: true, default: [] },
                 json: { type: "boolean", default: false },
+                "accept-incomplete": { type: "boolean", default: false },
                 debug: { type: "boolean", default: false },
                 help: { type: "boolean", default: false },
             },

@@ -26,7 +26,7 @@ export class ProgramError extends UserError {
 }
 
 /** Errors of other modules that are the user's to fix (settings, Pulumi's RunError), by name. */
-const USER_ERROR_NAMES = new Set(["SettingsError", "RunError", "PlanConstraintError", "StackConfigError", "PolicyConfigError"]);
+const USER_ERROR_NAMES = new Set(["SettingsError", "RunError", "StackConfigError", "PolicyConfigError"]);
 
 const isUserErrorItself = (e: unknown) =>
     e instanceof UserError || (e instanceof Error && (USER_ERROR_NAMES.has(e.name) || USER_ERROR_NAMES.has(e.constructor.name)));

@@ -2,13 +2,13 @@
 // judged by the policy pack's own analyzer server, plus cost and rollout estimates. One function
 // for the CLI, the tests and the benchmark.
 import { join, resolve } from "node:path";
-import type { CostEstimate } from "../policy/knowledge/cost";
-import type { CostComparison } from "../policy/knowledge/costDefaults";
-import { planCost } from "./costComparison";
+import { PlanCost, planCost } from "./costComparison";
 import type { PolicyAnalyzer } from "./analyzer/client";
 import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
 import { PolicyConfigError, openPolicyAnalyzer, readPolicyConfigFile, resolveConfig } from "./policyGate";
-import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
+import { checkPlanConstraints } from "./planConstraints";
+import { opaqueComponents } from "./opaqueComponents";
+import type { Outcome } from "./outcome";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
 import { DeploymentEstimate, deploymentInputsFrom, estimateDeployment, withEcsDefaults } from "./rollout";
@@ -39,6 +39,8 @@ export interface PlanOptions {
     phases?: PlanPhase[];
     /** A running pack server to reuse (tests, bench); it is configured but not closed. */
     analyzer?: PolicyAnalyzer;
+    /** --accept-incomplete: components the plan cannot see into do not make the result incomplete. */
+    acceptIncomplete?: boolean;
 }
 
 export interface PhaseResult {
@@ -49,7 +51,7 @@ export interface PhaseResult {
     mandatoryViolations: number;
 }
 
-export interface Plan {
+export interface Plan extends PlanCost, Outcome {
     stack: string;
     project: string;
     region: string;
@@ -64,12 +66,8 @@ export interface Plan {
     /** The resources shown, from after up when evaluated (every value known), else preview. */
     resources: ResourceRecord[];
     outputs: Record<string, unknown>;
-    cost: CostEstimate;
-    /** The same app with a NAT gateway per AZ and on-demand tasks, and the ratio. */
-    commonDefaults: CostComparison;
     budgetUsd?: number;
     rollout?: { planned: DeploymentEstimate; ecsDefaults: DeploymentEstimate };
-    mandatoryViolations: number;
     notes: string[];
 }
 
@@ -162,14 +160,15 @@ export async function buildPlan(o: PlanOptions): Promise<Plan> {
             results[phase].catch(() => undefined);
         }
         const { resources, outputs, zones } = (runs.up ?? runs.preview)!;
-        if (zones) {
-            const problems = checkPlanConstraints(resources, zones);
-            if (problems.length > 0) throw new PlanConstraintError(problems);
-        }
+        // A state was deployed, so AWS took its values; a program's are checked, after up when evaluated.
+        const ownProgram = subject.source.kind === "program" && subject.source.dir === root;
+        const limitProblems = zones ? checkPlanConstraints(resources, { availableZones: zones, ownProgram }) : [];
+        const opaque = opaqueComponents(resources, o.policyPackDir === undefined);
         const { analyzer, policyConfig } = await configured;
         const done: Partial<Record<PlanPhase, PhaseResult>> = {};
         for (const phase of phases) done[phase] = await results[phase];
-        return assemble(subject, analyzer.info, packDir, policyConfigPath, policyConfig, done, resources, outputs);
+        const findings = { limitProblems, opaqueComponents: opaque, acceptIncomplete: o.acceptIncomplete === true };
+        return assemble(subject, analyzer.info, packDir, policyConfigPath, policyConfig, done, resources, outputs, findings);
     } finally {
         if (!o.analyzer) await opening.then((a) => a.close()).catch(() => undefined);
     }
@@ -184,6 +183,7 @@ function assemble(
     phases: Partial<Record<PlanPhase, PhaseResult>>,
     resources: ResourceRecord[],
     outputs: Record<string, unknown>,
+    findings: Omit<Outcome, "mandatoryViolations">,
 ): Plan {
     const gate: PlanPhase = phases.preview ? "preview" : "up";
     const levels = info.policies.map((p) => ({
@@ -207,10 +207,11 @@ function assemble(
         policies: policyVerdicts(levels, evaluations),
         resources,
         outputs,
-        ...planCost({ project: subject.project, config: subject.config, region }, resources),
+        ...planCost({ project: subject.project, config: subject.config, region }, resources, findings.opaqueComponents),
         budgetUsd: typeof budget === "number" ? budget : undefined,
         rollout: rolloutOf(resources),
         mandatoryViolations: phases[gate]!.mandatoryViolations,
+        ...findings,
         notes: subject.notes,
     };
 }

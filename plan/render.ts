@@ -4,6 +4,7 @@ import { relative } from "node:path";
 import { displayType, type ResourceRecord, type Violation } from "./types";
 import type { Plan, PhaseResult } from "./plan";
 import { costNoteLines } from "./renderCost";
+import { limitLines, opaqueLines, resultLine } from "./renderFindings";
 import { describeRollout } from "./rollout";
 import { PlanPhase, detailOf, verdictText } from "./verdicts";
 
@@ -45,7 +46,7 @@ function verdictTable(plan: Plan): string[] {
         lines.push(`  ${p.name.padEnd(width)}${p.enforcementLevel.padEnd(11)}${phases.map((ph) => verdictText(p.phases[ph]).padEnd(24)).join("")}`.trimEnd());
     const disabled = quiet.filter((p) => p.enforcementLevel === "disabled").length;
     const passed = quiet.length - disabled;
-    const everywhere = phases.length > 1 ? " in both phases" : "";
+    const everywhere = `${phases.length > 1 ? " in both phases" : ""}${plan.opaqueComponents.length > 0 ? " on what the plan can see" : ""}`;
     lines.push(
         `  ${notable.length === 0 ? "All" : "The other"} ${passed} ${passed === 1 ? "policy passes" : "policies pass"}${everywhere}${disabled > 0 ? `; ${disabled} disabled` : ""}.`,
     );
@@ -130,6 +131,7 @@ export function renderText(plan: Plan, root: string): string {
     const { preview, up } = plan.phases;
     if (preview) lines.push(...phaseLines(preview, "At preview", byUrn), "");
     if (up) lines.push(...phaseLines(up, plan.source.kind === "state" ? "On the state" : "After up", byUrn, preview), "");
+    lines.push(...limitLines(plan), ...opaqueLines(plan));
 
     lines.push(`Estimated monthly cost (${plan.cost.region}, on-demand list prices)`);
     const itemWidth = Math.max(...plan.cost.lines.map((l) => l.item.length), 10);
@@ -140,7 +142,7 @@ export function renderText(plan: Plan, root: string): string {
         ...(plan.cost.alternative
             ? [`  ${`Total with ${plan.cost.alternative.label}`.padEnd(itemWidth + 26)} ${money(plan.cost.alternative.totalUsd).padStart(9)}`]
             : []),
-        ...costNoteLines(plan.cost, plan.commonDefaults),
+        ...costNoteLines(plan),
     );
     if (plan.rollout) {
         const { planned, ecsDefaults } = plan.rollout;
@@ -153,15 +155,4 @@ export function renderText(plan: Plan, root: string): string {
     }
     lines.push(resultLine(plan));
     return lines.join("\n");
-}
-
-export function resultLine(plan: Plan): string {
-    const where = plan.source.kind === "state" ? "on the state" : PHASE_TITLE[plan.gate];
-    const other =
-        plan.gate === "preview" && plan.phases.up && plan.phases.up.mandatoryViolations > 0
-            ? `; after up: ${plan.phases.up.mandatoryViolations} mandatory`
-            : "";
-    return plan.mandatoryViolations === 0
-        ? `Result: pass ${where}${other}`
-        : `Result: FAIL ${where} (${plan.mandatoryViolations} mandatory violation(s))${other}`;
 }

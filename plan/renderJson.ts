@@ -4,6 +4,7 @@ import { relative } from "node:path";
 import type { Plan, PhaseResult } from "./plan";
 import type { Violation } from "./types";
 import { detailOf } from "./verdicts";
+import { planResult } from "./outcome";
 
 const violationJson = (v: Violation) => ({
     policyName: v.policyName,
@@ -39,7 +40,12 @@ export function renderJson(plan: Plan, root: string): string {
             policyConfig: plan.policyConfigPath ? path(plan.policyConfigPath) : null,
             gate: plan.gate,
             mandatoryViolations: plan.mandatoryViolations,
-            result: plan.mandatoryViolations === 0 ? "pass" : "fail",
+            result: planResult(plan),
+            /** Values AWS would reject: each fails the plan, like a mandatory violation. */
+            limitProblems: plan.limitProblems,
+            /** Components whose children the plan cannot see; "incomplete" unless acceptIncomplete. */
+            opaqueComponents: plan.opaqueComponents,
+            acceptIncomplete: plan.acceptIncomplete,
             phases: Object.fromEntries(Object.entries(plan.phases).map(([phase, result]) => [phase, phaseJson(result)])),
             policies: plan.policies.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel, severity: p.severity ?? null, ...p.phases })),
             notes: plan.notes,
@@ -55,7 +61,8 @@ export function renderJson(plan: Plan, root: string): string {
             })),
             outputs: plan.outputs,
             cost: plan.cost,
-            commonDefaults: plan.commonDefaults,
+            unpriced: plan.unpriced,
+            commonDefaults: plan.commonDefaults ?? null,
             budgetUsd: plan.budgetUsd ?? null,
             rollout: plan.rollout ?? null,
         },

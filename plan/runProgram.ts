@@ -20,6 +20,7 @@ interface RegisterRequest {
     getName(): string;
     getParent(): string;
     getCustom(): boolean;
+    getRemote(): boolean;
     getProtect(): boolean;
     getImportid(): string;
     getDependenciesList(): string[];
@@ -44,6 +45,7 @@ class RecordingMonitor extends MockMonitor {
                     type: req.getType(),
                     name: req.getName(),
                     custom: req.getCustom(),
+                    ...(req.getRemote() ? { remote: true } : {}),
                     parent: req.getParent() || undefined,
                     protect: req.getProtect(),
                     inputs,

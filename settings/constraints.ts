@@ -1,6 +1,6 @@
 // Limits AWS enforces at create time, checked here so a bad value fails before `pulumi up`.
 // Each check returns undefined when the value is fine, or the allowed range as text.
-import { TLS12_PLUS_POLICIES } from "../policy/knowledge/tlsPolicies";
+import { LEGACY_TLS_POLICIES, TLS12_PLUS_POLICIES } from "../policy/knowledge/tlsPolicies";
 import { FARGATE_CPU_VALUES, describeAllowedMemory, isValidFargateSize } from "./fargateSizes";
 
 export * from "./cidr";
@@ -186,7 +186,15 @@ export const checkCertificateArn: Check<string> = (arn) =>
 export const checkTlsPolicy: Check<string> = (name) =>
     TLS12_PLUS_POLICIES.includes(name) ? undefined : `a TLS 1.2+ policy: ${TLS12_PLUS_POLICIES.join(", ")}`;
 
+/** Any policy AWS publishes, legacy ones included: what a listener can be created with. */
+export const checkPublishedTlsPolicy: Check<string> = (name) =>
+    TLS12_PLUS_POLICIES.includes(name) || LEGACY_TLS_POLICIES.includes(name) ? undefined : "a published ELBSecurityPolicy name";
+
 export const checkLogRetention: Check<number> = (days) => (LOG_RETENTION_DAYS.includes(days) ? undefined : `one of ${LOG_RETENTION_DAYS.join(", ")}`);
+
+/** A log group's retentionInDays: 0 (the provider's default) keeps logs forever, which AWS accepts. */
+export const checkRetentionInDays: Check<number> = (days) =>
+    days === 0 || LOG_RETENTION_DAYS.includes(days) ? undefined : `one of ${LOG_RETENTION_DAYS.join(", ")}, or 0 (never expire)`;
 
 export const checkTag = (key: string, value: string): string | undefined => {
     const chars = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;

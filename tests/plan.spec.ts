@@ -4,6 +4,7 @@ import { deployApp } from "../components/app";
 import { readSettings } from "../settings/settings";
 import { buildPlan } from "../plan/plan";
 import { checkPlanConstraints } from "../plan/planConstraints";
+import { exitCodeOf, planResult } from "../plan/outcome";
 import { runUnderMocks } from "../plan/runProgram";
 import { loadStackConfig } from "../plan/stackConfig";
 import { listStacks } from "../plan/stackInfo";
@@ -152,37 +153,46 @@ describe("offline plan", function () {
     });
 
     describe("AWS limits on planned resources", () => {
-        it("a program with values AWS refuses fails the plan, naming resource, value, limit and setting", async () => {
-            await assert.rejects(
-                buildPlan({ root: ROOT, stack: "dev", analyzer: await sharedAnalyzer(), programPath: join(__dirname, "fixtures", "overLimitProgram.ts") }),
-                (e: Error) => {
-                    assert.match(e.message, /^The plan violates AWS limits:/);
-                    assert.match(
-                        e.message,
-                        /aws:lb:TargetGroup tg: name=a-target-group-name-longer-than-32 is not valid; allowed: at most 32 characters \(is 34\)/,
-                    );
-                    assert.match(
-                        e.message,
-                        /aws:lb:TargetGroup tg: healthCheck.timeout=10 is not valid; allowed: less than the interval \(10 s\) \(setting: healthCheckTimeoutSeconds\)/,
-                    );
-                    assert.match(e.message, /aws:cloudwatch:LogGroup logs: name=\/ecs\/web dev is not valid; allowed: 1–512 characters/);
-                    assert.match(e.message, /aws:cloudwatch:LogGroup logs: retentionInDays=10 is not valid; allowed: one of 1, 3, 5, 7/);
-                    return true;
-                },
-            );
+        const own = { availableZones: [], ownProgram: true };
+        it("a variant of this program with values AWS refuses fails (exit 1) beside its verdicts, naming resource, value, limit and setting", async () => {
+            const plan = await buildPlan({
+                root: ROOT,
+                stack: "dev",
+                analyzer: await sharedAnalyzer(),
+                programPath: join(__dirname, "fixtures", "overLimitProgram.ts"),
+            });
+            const messages = plan.limitProblems.map((p) => p.message).sort();
+            assert.deepEqual(messages, [
+                "aws:cloudwatch:LogGroup logs: name=/ecs/web dev is not valid; allowed: 1–512 characters of A-Z a-z 0-9 . - _ / # (setting: appName / stack name)",
+                "aws:cloudwatch:LogGroup logs: retentionInDays=10 is not valid; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 (never expire) (setting: logRetentionDays)",
+                "aws:lb:TargetGroup tg: healthCheck.timeout=10 is not valid; allowed: less than the interval (10 s) (setting: healthCheckTimeoutSeconds)",
+                "aws:lb:TargetGroup tg: name=a-target-group-name-longer-than-32 is not valid; allowed: at most 32 characters (is 34) (setting: appName / stack name)",
+            ]);
+            // The policies still judged the same resources.
+            assert.ok(plan.phases.preview!.evaluation.violations.some((v) => v.policyName === "log-group-kms"));
+            assert.equal(planResult(plan), "fail");
+            assert.equal(exitCodeOf(plan), 1);
         });
 
-        it("names the resource, the value, the limit and the setting", () => {
+        it("names the resource, the value, the limit and, for this project's program, the setting", () => {
             const tg = resourceRecord("aws:lb/targetGroup:TargetGroup", "tg", {
+                name: "a-target-group-name-that-is-far-too-long",
                 healthCheck: { interval: 10, timeout: 10, healthyThreshold: 2, unhealthyThreshold: 2, matcher: "200", path: "/health" },
                 deregistrationDelay: 4000,
             });
-            tg.outputs = { name: "a-target-group-name-that-is-far-too-long" };
-            assert.deepEqual(checkPlanConstraints([tg], []), [
-                "aws:lb:TargetGroup tg: name=a-target-group-name-that-is-far-too-long is not valid; allowed: at most 32 characters (is 40) (setting: appName / stack name)",
-                "aws:lb:TargetGroup tg: healthCheck.timeout=10 is not valid; allowed: less than the interval (10 s) (setting: healthCheckTimeoutSeconds)",
-                "aws:lb:TargetGroup tg: deregistrationDelay=4000 is not valid; allowed: a whole number from 0 to 3600 seconds (setting: deregistrationDelaySeconds)",
-            ]);
+            const expected = [
+                "aws:lb:TargetGroup tg: name=a-target-group-name-that-is-far-too-long is not valid; allowed: at most 32 characters (is 40)",
+                "aws:lb:TargetGroup tg: healthCheck.timeout=10 is not valid; allowed: less than the interval (10 s)",
+                "aws:lb:TargetGroup tg: deregistrationDelay=4000 is not valid; allowed: a whole number from 0 to 3600 seconds",
+            ];
+            assert.deepEqual(
+                checkPlanConstraints([tg], own).map((p) => p.message),
+                expected.map((m, i) => `${m} (setting: ${["appName / stack name", "healthCheckTimeoutSeconds", "deregistrationDelaySeconds"][i]})`),
+            );
+            assert.deepEqual(
+                checkPlanConstraints([tg], { availableZones: [], ownProgram: false }).map((p) => p.message),
+                expected,
+            );
         });
 
         it("leaves values unknown at preview to the after-up check", () => {
@@ -190,14 +200,19 @@ describe("offline plan", function () {
             td.outputs = { name: ENGINE_UNKNOWN };
             const logs = resourceRecord("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: ENGINE_UNKNOWN });
             logs.outputs = { name: "/ecs/web" };
-            assert.deepEqual(checkPlanConstraints([td, logs], []), []);
+            assert.deepEqual(checkPlanConstraints([td, logs], own), []);
             logs.inputs.retentionInDays = 10;
-            assert.equal(checkPlanConstraints([td, logs], []).length, 1);
+            assert.equal(checkPlanConstraints([td, logs], own).length, 1);
         });
 
         it("checks sizes, percents, autoscaling, listeners and tags", () => {
             const records = [
-                resourceRecord("aws:ecs/taskDefinition:TaskDefinition", "td", { cpu: "512", memory: "512", containerDefinitions: "[]" }),
+                resourceRecord("aws:ecs/taskDefinition:TaskDefinition", "td", {
+                    cpu: "512",
+                    memory: "512",
+                    requiresCompatibilities: ["FARGATE"],
+                    containerDefinitions: "[]",
+                }),
                 resourceRecord("aws:ecs/service:Service", "svc", { desiredCount: 1, deploymentMinimumHealthyPercent: 100, deploymentMaximumPercent: 100 }),
                 resourceRecord("aws:appautoscaling/policy:Policy", "p", {
                     targetTrackingScalingPolicyConfiguration: {
@@ -210,7 +225,7 @@ describe("offline plan", function () {
                 resourceRecord("aws:lb/listener:Listener", "l", { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08", certificateArn: "arn:bad" }),
                 resourceRecord("aws:ecs/cluster:Cluster", "c", { tags: { "aws:team": "x" } }),
             ];
-            const problems = checkPlanConstraints(records, []);
+            const problems = checkPlanConstraints(records, own).map((p) => p.message);
             assert.equal(problems.length, 6);
             assert.match(problems[0]!, /td: cpu\/memory=512\/512 is not valid; allowed: 1024–4096 in 1024 steps \(setting: cpu, memory\)/);
             assert.match(problems[1]!, /svc: deployment percents=100\/100 .*\(setting: minHealthyPercent, maxPercent\)/);

@@ -13,6 +13,8 @@ export interface ResourceRecord {
     type: string;
     name: string;
     custom: boolean;
+    /** A remote (multi-language) component: under mocks it is never constructed, so it has no children. */
+    remote?: boolean;
     parent?: string;
     protect: boolean;
     inputs: Record<string, unknown>;

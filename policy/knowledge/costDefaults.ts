@@ -19,6 +19,13 @@ export interface CostComparison {
 
 const read = (r: CostInput, key: string): unknown => knownProp(r.props, key);
 
+/** This project's shape: an ECS service behind an Application Load Balancer. The comparison means nothing for other programs. */
+export function isLoadBalancedService(resources: CostInput[]): boolean {
+    const albs = resources.filter((r) => isKind(r.type, "loadBalancer") && (read(r, "loadBalancerType") ?? "application") === "application");
+    const attached = resources.filter((r) => isKind(r.type, "service") && asList(r.props.loadBalancers).length > 0);
+    return albs.length > 0 && attached.length > 0;
+}
+
 /** AZs the app spans: its services' subnets, else its load balancer's, else two (the usual minimum). */
 export function appAzCount(resources: CostInput[]): number {
     const counts = (kind: "service" | "loadBalancer", path: string[]) =>
