@@ -19,6 +19,8 @@ export interface Output {
 export interface CliOptions {
     /** A running server of this project's pack to reuse (tests); not used with --policy-pack. */
     analyzer?: PolicyAnalyzer;
+    /** Where relative paths start; default: where the user ran the command (npm's INIT_CWD). */
+    cwd?: string;
 }
 
 /** Runs the CLI; returns the exit code. Nothing here exits the process (output must drain first). */
@@ -31,7 +33,9 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             io.out(USAGE);
             return 0;
         }
-        const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
+        // Relative paths are the user's: from where they ran `npm run` (INIT_CWD), not the project root npm moves to.
+        const from = options.cwd ?? process.env.INIT_CWD ?? process.cwd();
+        const path = (p: string | undefined) => (p === undefined ? undefined : resolve(from, p));
         // The Pulumi SDK captures a stack trace for every promise it makes (a tenth of a run);
         // traces are shown only with --debug, so without it none are captured.
         const traceLimit = Error.stackTraceLimit;

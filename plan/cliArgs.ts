@@ -2,8 +2,10 @@
 // only), so scripts/plan.ts can read the arguments and start the policy pack before the rest loads.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { UsageError, parseStrict } from "./strictArgs";
 import type { PlanPhase } from "./verdicts";
+
+export { UsageError };
 
 export const USAGE = `usage: npm run plan -- [options]
   --stack <name>           stack to plan (Pulumi.<name>.yaml; default dev)
@@ -21,36 +23,30 @@ exit codes: 0 pass; 1 mandatory violations at the gate phase, or values AWS woul
   2 your error (a flag, file, setting, policy config, or the program's own error);
   3 a bug or a limit of the offline plan; 4 incomplete: a component was not judged (see --accept-incomplete)`;
 
-export class UsageError extends Error {
-    override name = "UsageError";
-}
-
 const PHASES: readonly PlanPhase[] = ["preview", "up"];
 
 export function parseCliArgs(argv: string[]) {
-    let args;
-    try {
-        args = parseArgs({
-            args: argv,
-            options: {
-                stack: { type: "string" },
-                phase: { type: "string" },
-                program: { type: "string" },
-                state: { type: "string" },
-                "policy-pack": { type: "string" },
-                "policy-config": { type: "string" },
-                config: { type: "string", multiple: true, default: [] },
-                json: { type: "boolean", default: false },
-                "accept-incomplete": { type: "boolean", default: false },
-                debug: { type: "boolean", default: false },
-                help: { type: "boolean", default: false },
-            },
-            strict: true,
-            allowPositionals: false,
-        }).values;
-    } catch (e) {
-        throw new UsageError((e as Error).message);
-    }
+    const given = parseStrict(argv, {
+        stack: { type: "string" },
+        phase: { type: "string" },
+        program: { type: "string" },
+        state: { type: "string" },
+        "policy-pack": { type: "string" },
+        "policy-config": { type: "string" },
+        config: { type: "string", multiple: true },
+        json: { type: "boolean" },
+        "accept-incomplete": { type: "boolean" },
+        debug: { type: "boolean" },
+        help: { type: "boolean" },
+    });
+    const args = {
+        ...given,
+        config: given.config ?? [],
+        json: given.json ?? false,
+        "accept-incomplete": given["accept-incomplete"] ?? false,
+        debug: given.debug ?? false,
+        help: given.help ?? false,
+    };
     const phase = args.phase;
     if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
     if (args.state !== undefined) {
@@ -72,7 +68,7 @@ export function packDirFor(argv: string[], root: string): string | undefined {
     try {
         const args = parseCliArgs(argv);
         if (args.help) return undefined;
-        const dir = args["policy-pack"] === undefined ? join(root, "policy") : resolve(args["policy-pack"]);
+        const dir = args["policy-pack"] === undefined ? join(root, "policy") : resolve(process.env.INIT_CWD ?? process.cwd(), args["policy-pack"]);
         return existsSync(dir) ? dir : undefined;
     } catch {
         return undefined;

@@ -1,8 +1,12 @@
 // Strict command lines: typos get "did you mean", repeated flags and empty values are refused,
 // and stack-info's prod guard cannot be switched off by a mistyped profile.
 import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { runCli as runPlanCli } from "../../plan/cli";
 import { main as stackInfoCli } from "../../scripts/stackInfo";
 import { UsageError, parseStrict } from "../../plan/strictArgs";
+import { sharedAnalyzer } from "../support/analyzer";
+import { cli } from "../support/cli";
 import { ROOT } from "../support/mocks";
 import { runCli } from "../support/project";
 
@@ -57,5 +61,31 @@ describe("strict command lines", () => {
             assert.equal(help.code, 0);
             assert.match(help.out, /^usage: npm run -s stack-info -- --list \| --stack <name>/);
         });
+    });
+});
+
+describe("plan: strict command line", () => {
+    it("refuses a repeated flag, an empty --program and a mistyped flag, exit 2 with the reason", async () => {
+        const repeated = await cli(["--stack", "prod", "--stack", "staging"]);
+        assert.equal(repeated.code, 2);
+        assert.match(repeated.err, /^error: --stack is given twice; allowed: once/);
+        const empty = await cli(["--program", ""]);
+        assert.equal(empty.code, 2);
+        assert.match(empty.err, /^error: --program needs a value; it was given an empty one/);
+        const typo = await cli(["--polcy-config", "x.json"]);
+        assert.equal(typo.code, 2);
+        assert.match(typo.err, /^error: unknown option --polcy-config; did you mean --policy-config\?/);
+    });
+
+    it("resolves relative paths from where the user ran the command, not the project root", async () => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const io = { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) };
+        const fixtures = join(ROOT, "tests", "fixtures");
+        const code = await runPlanCli(["--program", "programs/tutorial", "--phase", "preview"], ROOT, io, { analyzer: await sharedAnalyzer(), cwd: fixtures });
+        assert.equal(code, 1, err.join("\n"));
+        assert.match(out.join("\n"), /Offline plan for stack dev \(us-west-2\)/);
+        const missing = await runPlanCli(["--program", "programs/tutorial"], ROOT, io, { analyzer: await sharedAnalyzer(), cwd: ROOT });
+        assert.equal(missing.valueOf(), 2, "programs/tutorial is not under the project root");
     });
 });
