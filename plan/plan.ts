@@ -99,7 +99,7 @@ function programSubject(o: PlanOptions): Subject {
         region: program.stack.region,
         config: program.stack.config,
         source: { kind: "program", dir: program.dir, entry: program.entry },
-        notes: program.note ? [program.note] : [],
+        notes: [...(program.note ? [program.note] : []), ...(program.stack.notes ?? [])],
         run: async (phase) => {
             const run = await runProgramSource(program, phase);
             return { resources: run.resources, outputs: run.outputs, zones: run.mocks.zones() };

@@ -16,6 +16,8 @@ export interface StackConfig {
     /** "namespace:key" → value as the CLI passes it. */
     config: Record<string, string>;
     region: string;
+    /** What the offline plan could not take from the stack file (e.g. ESC environments). */
+    notes?: string[];
 }
 
 /** What the plan reads of Pulumi.yaml. */
@@ -106,5 +108,14 @@ export function loadStackConfig(root: string, stack: string, overrides: Record<s
         if (value === null) throw new FileError(file, `${full} has no value; allowed: a value, or remove the key`);
         config[full] = asConfigString(value);
     }
-    return { project: project.name, stack, config, region: config["aws:region"] ?? "us-east-1" };
+    return { project: project.name, stack, config, region: config["aws:region"] ?? "us-east-1", notes: escNotes(stackYaml, file) };
+}
+
+/** A stack file's `environment:` imports Pulumi ESC environments, which only Pulumi Cloud resolves. */
+function escNotes(stackYaml: Record<string, unknown>, file: string): string[] {
+    if (stackYaml.environment === undefined) return [];
+    const names = [stackYaml.environment].flat().map((e) => (typeof e === "string" ? e : JSON.stringify(e)));
+    return [
+        `${shownPath(file)} imports the ESC environment(s) ${names.join(", ")}; the offline plan cannot resolve them, so their config values are not in this plan (pass them with --config key=value)`,
+    ];
 }
