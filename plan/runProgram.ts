@@ -9,6 +9,9 @@ import { join } from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ResourceRecord } from "./types";
 import { AwsMocks, Phase } from "./awsMocks";
+import { PlanLimitError } from "./errors";
+import type { InvokeResults } from "./mocks/invokeResults";
+import { unansweredMessage } from "./mocks/unanswered";
 import { checkedInputs } from "./providerCheck";
 import { ENGINE_UNKNOWN, withEngineUnknowns } from "./unknowns";
 import type { StackConfig } from "./stackConfig";
@@ -82,8 +85,9 @@ export async function runUnderMocks<T>(
     stack: Pick<StackConfig, "project" | "stack" | "config" | "region">,
     body: () => T,
     phase: Phase = "up",
+    invokeResults?: InvokeResults,
 ): Promise<MockRun<T>> {
-    const mocks = new AwsMocks(stack.region, undefined, phase);
+    const mocks = new AwsMocks(stack.region, undefined, phase, { invokeResults });
     const monitor = new RecordingMonitor(mocks);
     pulumi.runtime.setMockOptions(monitor, stack.project, stack.stack, phase === "preview");
     pulumi.runtime.setAllConfig(stack.config);
@@ -92,15 +96,29 @@ export async function runUnderMocks<T>(
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);
     try {
-        const result = body();
+        let result: T;
+        try {
+            result = body();
+        } catch (e) {
+            raiseUnanswered(mocks);
+            throw e;
+        }
         await pulumi.runtime.disconnect().catch(onRejection);
         // Let rejections still queued from failed registrations arrive before judging the run.
         await new Promise((resolve) => setImmediate(resolve));
+        // An unanswered invoke is why the program failed, if it did; and a run without its answer was not judged honestly.
+        raiseUnanswered(mocks);
         if (failures.length > 0) throw cleanError(failures[0]);
         return { resources: monitor.finish(), mocks, result };
     } finally {
         process.off("unhandledRejection", onRejection);
     }
+}
+
+/** A run with an invoke no one answered ends in a limit of the plan, naming each call. */
+export function raiseUnanswered(mocks: AwsMocks): void {
+    const calls = mocks.unanswered();
+    if (calls.length > 0) throw new PlanLimitError(unansweredMessage(calls));
 }
 
 /** An error raised in an apply reaches us wrapped once per input it flowed through. */
@@ -117,7 +135,13 @@ export interface ProgramRun {
 }
 
 /** Runs the program (index.ts by default) once in one phase; throws the program's own error. */
-export async function runProgram(root: string, stack: StackConfig, programPath = join(root, "index.ts"), phase: Phase = "up"): Promise<ProgramRun> {
+export async function runProgram(
+    root: string,
+    stack: StackConfig,
+    programPath = join(root, "index.ts"),
+    phase: Phase = "up",
+    invokeResults?: InvokeResults,
+): Promise<ProgramRun> {
     const run = await runUnderMocks(
         stack,
         () => {
@@ -127,6 +151,7 @@ export async function runProgram(root: string, stack: StackConfig, programPath =
             return require(resolved) as Record<string, unknown>;
         },
         phase,
+        invokeResults,
     );
     const outputs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(run.result)) {
