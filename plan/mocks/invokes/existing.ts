@@ -64,6 +64,14 @@ const key = (p: AwsPlace, keyId: string) => ({
     origin: "AWS_KMS",
     creationDate: "2025-01-15T00:00:00Z",
     description: "",
+    cloudHsmClusterId: "",
+    customKeyStoreId: "",
+    deletionDate: "",
+    expirationModel: "",
+    multiRegionConfigurations: [],
+    pendingDeletionWindowInDays: 0,
+    validTo: "",
+    xksKeyConfigurations: [],
     region: p.region,
     id: keyId,
 });
@@ -164,6 +172,7 @@ export const existingInvokes: Record<string, Answer> = {
         return {
             ...args,
             arn,
+            secretArn: arn,
             secretId,
             secretString: `offline-secret-of-${secretId}`,
             secretBinary: "",

@@ -111,7 +111,13 @@ export const networkInvokes: Record<string, Answer> = {
         return { ...args, ...vpc(p, id, (args.cidrBlock as string | undefined) ?? DEFAULT_CIDR, id === defaultVpcId(p), args.tags) };
     },
     "aws:ec2/getVpcs:getVpcs": (args, p) => ({ ...args, ids: [vpcIdOf(args, p)], region: p.region, tags: args.tags ?? {}, id: p.region }),
-    "aws:ec2/getSubnets:getSubnets": (args, p) => ({ ...args, ids: subnetsOf(args, p).map((s) => s.id), region: p.region, id: p.region }),
+    "aws:ec2/getSubnets:getSubnets": (args, p) => ({
+        ...args,
+        ids: subnetsOf(args, p).map((s) => s.id),
+        region: p.region,
+        tags: args.tags ?? {},
+        id: p.region,
+    }),
     "aws:ec2/getSubnet:getSubnet": (args, p) => {
         const found = subnetsOf(args, p);
         if (typeof args.id !== "string") return { ...args, ...found[0]! };
@@ -129,7 +135,15 @@ export const networkInvokes: Record<string, Answer> = {
         const vpcId = vpcIdOf(args, p);
         const names = filterValues(args, "group-name") ?? ["default"];
         const ids = names.map((name) => `sg-${hex(`${vpcId}:${name}`, 17)}`);
-        return { ...args, ids, arns: ids.map((id) => p.arn("ec2", `security-group/${id}`)), vpcIds: ids.map(() => vpcId), region: p.region, id: p.region };
+        return {
+            ...args,
+            ids,
+            arns: ids.map((id) => p.arn("ec2", `security-group/${id}`)),
+            vpcIds: ids.map(() => vpcId),
+            region: p.region,
+            tags: args.tags ?? {},
+            id: p.region,
+        };
     },
 };
 
