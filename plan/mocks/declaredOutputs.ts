@@ -59,6 +59,7 @@ function valueFor(prop: string, declared: string, type: string, name: string, pl
     if (t.endsWith("[]")) return [];
     if (t.startsWith("{")) return {};
     if (t !== "string") return undefined;
+    if (prop === "name") return name;
     if (prop === "arn") return place.arn(module, `${resource}/${name}`);
     if (prop.endsWith("Arn")) return place.arn(module, `${kebab(prop.slice(0, -3))}/${name}`);
     if (/^(ownerId|accountId|awsAccountId)$/.test(prop)) return place.account;

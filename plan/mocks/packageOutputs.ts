@@ -16,7 +16,7 @@ function awsxOutputs(p: AwsPlace, type: string, name: string, inputs: State, see
     const ecrHost = p.host(`${p.account}.dkr.ecr.${p.region}`);
     switch (type) {
         case "awsx:ecr:Repository": {
-            const repoName = text(inputs.name, `${name.toLowerCase()}-${hex(seed, 7)}`);
+            const repoName = text(inputs.name, name.toLowerCase());
             const url = `${ecrHost}/${repoName}`;
             return { url, repository: { name: repoName, arn: p.arn("ecr", `repository/${repoName}`), repositoryUrl: url, registryId: p.account } };
         }
@@ -25,10 +25,10 @@ function awsxOutputs(p: AwsPlace, type: string, name: string, inputs: State, see
         case "awsx:lb:ApplicationLoadBalancer":
         case "awsx:lb:NetworkLoadBalancer": {
             const kind = type.endsWith("ApplicationLoadBalancer") ? "app" : "net";
-            const lbName = `${name.slice(0, 24)}-${hex(seed, 7)}`;
+            const lbName = name.slice(0, 32);
             const suffix = `${kind}/${lbName}/${hex(seed, 16)}`;
             const dnsName = `${lbName}-${parseInt(hex(seed, 8), 16)}.${p.region}.elb.${p.dnsSuffix}`;
-            const tgName = `${name.slice(0, 24)}-tg-${hex(seed, 6)}`;
+            const tgName = `${name.slice(0, 24)}-tg`;
             const listenerArn = p.arn("elasticloadbalancing", `listener/${suffix}/${hex(`${seed}:listener`, 16)}`);
             const sg = `sg-${hex(`${seed}:sg`, 17)}`;
             return {
@@ -53,7 +53,7 @@ function awsxOutputs(p: AwsPlace, type: string, name: string, inputs: State, see
         }
         case "awsx:ecs:FargateService":
         case "awsx:ecs:EC2Service": {
-            const family = `${name}-${hex(`${seed}:td`, 7)}`;
+            const family = name;
             const cluster = text(inputs.cluster, p.arn("ecs", "cluster/default"));
             return {
                 service: { name, id: p.arn("ecs", `service/${cluster.replace(/^.*\//, "")}/${name}`), cluster },
@@ -62,7 +62,7 @@ function awsxOutputs(p: AwsPlace, type: string, name: string, inputs: State, see
         }
         case "awsx:ecs:FargateTaskDefinition":
         case "awsx:ecs:EC2TaskDefinition": {
-            const family = text(inputs.family, `${name}-${hex(seed, 7)}`);
+            const family = text(inputs.family, name);
             return { taskDefinition: { family, arn: p.arn("ecs", `task-definition/${family}:1`), revision: 1 }, loadBalancers: [] };
         }
         case "awsx:ec2:DefaultVpc":
