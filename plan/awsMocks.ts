@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AwsPlace, MOCK_ACCOUNT, hex } from "./mocks/aws";
 import { awsOutputs, idFor } from "./mocks/awsOutputs";
-import { declaredOutputs, fallbackOutputs } from "./mocks/declaredOutputs";
+import { completedResult, declaredOutputs, fallbackOutputs } from "./mocks/declaredOutputs";
 import { InvokeResults, suppliedResult } from "./mocks/invokeResults";
 import { BUILT_IN_INVOKES } from "./mocks/invokes";
 import { InvokeArgs, InvokeRejected } from "./mocks/invokes/types";
@@ -69,7 +69,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             if (e instanceof InvokeRejected || e instanceof PolicyDocumentError) throw withDetails(new Error(`invoke ${args.token} failed: ${e.message}`));
             throw withDetails(e instanceof Error ? e : new Error(String(e)));
         }
-        if (result !== undefined) return result;
+        if (result !== undefined) return completedResult(args.token, String(inputs.name ?? args.token.replace(/^.*:/, "")), result, this.place);
         const call: UnansweredInvoke = { token: args.token, args: inputs, suppliedButUnmatched: this.options.invokeResults?.[args.token] !== undefined };
         this.unansweredCalls.push(call);
         throw withDetails(new Error(unansweredMessage([call])));

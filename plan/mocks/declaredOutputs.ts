@@ -57,7 +57,7 @@ function valueFor(prop: string, declared: string, type: string, name: string, pl
     if (t === "number") return /count|size/i.test(prop) ? 0 : 1;
     if (t === "boolean") return false;
     if (t.endsWith("[]")) return [];
-    if (t.startsWith("{")) return {};
+    if (t.startsWith("{") || t.startsWith("outputs.")) return {};
     if (t !== "string") return undefined;
     if (prop === "name") return name;
     if (prop === "arn") return place.arn(module, `${resource}/${name}`);
@@ -72,14 +72,39 @@ function valueFor(prop: string, declared: string, type: string, name: string, pl
     return `${name}-${kebab(prop)}`;
 }
 
-/** Generic outputs of `type` that its inputs don't already give. */
-export function fallbackOutputs(type: string, name: string, inputs: Record<string, unknown>, place: AwsPlace): Record<string, unknown> {
-    const declared = declaredOutputs(type);
+/** Values for the declared properties `given` lacks. */
+function filled(declared: Map<string, string> | undefined, type: string, name: string, given: Record<string, unknown>, place: AwsPlace) {
     const out: Record<string, unknown> = {};
-    for (const [prop, t] of declared?.outputs ?? []) {
-        if (inputs[prop] !== undefined) continue;
+    for (const [prop, t] of declared ?? []) {
+        if (given[prop] !== undefined) continue;
         const value = valueFor(prop, t, type, name, place);
         if (value !== undefined) out[prop] = value;
     }
     return out;
+}
+
+/** Generic outputs of `type` that its inputs don't already give. */
+export function fallbackOutputs(type: string, name: string, inputs: Record<string, unknown>, place: AwsPlace): Record<string, unknown> {
+    return filled(declaredOutputs(type)?.outputs, type, name, inputs, place);
+}
+
+/** The required fields of an @pulumi/aws invoke's result ("aws:lb/getLoadBalancer:getLoadBalancer" → GetLoadBalancerResult). */
+function declaredResult(token: string): Map<string, string> | undefined {
+    const m = /^aws:([\w-]+)\/(\w+):\w+$/.exec(token);
+    if (!m) return undefined;
+    const [, module = "", fn = ""] = m;
+    try {
+        const text = readFileSync(require.resolve(`@pulumi/aws/${module === "index" ? "" : `${module}/`}${fn}.d.ts`), "utf8");
+        const body = new RegExp(`export interface ${fn.charAt(0).toUpperCase()}${fn.slice(1)}Result \\{([\\s\\S]*?)\\n\\}`).exec(text)?.[1] ?? "";
+        return new Map([...body.matchAll(/\n {4}readonly (\w+): ([^;]*);/g)].map((x) => [x[1]!, x[2]!] as [string, string]));
+    } catch {
+        return undefined;
+    }
+}
+
+/** An invoke's result completed with every field its declaration requires (values shaped by name). */
+export function completedResult(token: string, name: string, result: Record<string, unknown>, place: AwsPlace): Record<string, unknown> {
+    const m = /^aws:([\w-]+)\/get(\w+):/.exec(token);
+    const type = m ? `aws:${m[1]}/resource:${m[2]}` : token;
+    return { ...filled(declaredResult(token), type, name, result, place), ...result };
 }

@@ -31,6 +31,15 @@ const ARGS: Record<string, Record<string, unknown>> = {
     "aws:secretsmanager/getSecretVersion:getSecretVersion": { secretId: "db" },
     "aws:ecr/getRepository:getRepository": { name: "app" },
     "aws:ecr/getImage:getImage": { repositoryName: "app", imageTag: "v1" },
+    "aws:index/getArn:getArn": { arn: "arn:aws:s3:::bucket/key" },
+    "aws:cloudfront/getCachePolicy:getCachePolicy": { name: "Managed-CachingOptimized" },
+    "aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy": { name: "Managed-AllViewer" },
+    "aws:cloudfront/getResponseHeadersPolicy:getResponseHeadersPolicy": { name: "Managed-SecurityHeadersPolicy" },
+    "aws:s3/getBucket:getBucket": { bucket: "assets" },
+    "aws:lb/getLoadBalancer:getLoadBalancer": { name: "web" },
+    "aws:lb/getTargetGroup:getTargetGroup": { name: "web" },
+    "aws:ecs/getCluster:getCluster": { clusterName: "main" },
+    "aws:lambda/getFunction:getFunction": { functionName: "resize" },
 };
 
 describe("offline plan invokes", () => {
@@ -129,6 +138,31 @@ describe("offline plan invokes", () => {
             "use1-az4",
             "use1-az6",
         ]);
+    });
+
+    it("service lookups: an ARN taken apart, CloudFront's managed policy ids, a load balancer's DNS name, a bucket's domain", () => {
+        assert.deepEqual(
+            ["partition", "service", "region", "account", "resource"].map(
+                (k) => call(mocks, "aws:index/getArn:getArn", { arn: "arn:aws:ecs:eu-west-1:123456789012:cluster/main" })[k],
+            ),
+            ["aws", "ecs", "eu-west-1", "123456789012", "cluster/main"],
+        );
+        assert.equal(
+            call(mocks, "aws:cloudfront/getCachePolicy:getCachePolicy", { name: "Managed-CachingDisabled" }).id,
+            "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+        );
+        assert.equal(
+            call(mocks, "aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy", { name: "Managed-AllViewer" }).id,
+            "216adef6-5c7f-47e4-b989-5492eafa07d3",
+        );
+        const lb = call(mocks, "aws:lb/getLoadBalancer:getLoadBalancer", { name: "web" });
+        assert.match(String(lb.dnsName), /^web-\d+\.eu-west-1\.elb\.amazonaws\.com$/);
+        assert.equal(lb.arnSuffix, String(lb.arn).replace(/^.*:loadbalancer\//, ""));
+        assert.equal(call(mocks, "aws:s3/getBucket:getBucket", { bucket: "assets" }).bucketRegionalDomainName, "assets.s3.eu-west-1.amazonaws.com");
+        assert.equal(
+            call(mocks, "aws:lambda/getFunction:getFunction", { functionName: "resize" }).arn,
+            "arn:aws:lambda:eu-west-1:123456789012:function:resize",
+        );
     });
 
     it("getPolicyDocument answers the provider's rendering; a rejected document fails with the provider's reason in `details`", () => {
