@@ -24,6 +24,8 @@ export type Phase = "preview" | "up";
 export interface AwsMocksOptions {
     /** Results the caller supplies (--invoke-results); they win over the mocks' own. */
     invokeResults?: InvokeResults;
+    /** The provider's default tags (stack config `aws:defaultTags`), answered by aws.getDefaultTags. */
+    defaultTags?: Record<string, string>;
 }
 
 type State = Record<string, unknown>;
@@ -61,6 +63,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const inputs = (args.inputs ?? {}) as InvokeArgs;
         const supplied = suppliedResult(this.options.invokeResults, args.token, inputs);
         if (supplied) return supplied;
+        if (args.token === "aws:index/getDefaultTags:getDefaultTags" && this.options.defaultTags)
+            return { tags: this.options.defaultTags, id: this.place.partition };
         let result: Record<string, unknown> | undefined;
         try {
             result = BUILT_IN_INVOKES[args.token]?.(inputs, this.place);

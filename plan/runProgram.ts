@@ -9,9 +9,8 @@ import { join } from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ResourceRecord } from "./types";
 import { AwsMocks, Phase } from "./awsMocks";
-import { PlanLimitError } from "./errors";
 import type { InvokeResults } from "./mocks/invokeResults";
-import { unansweredMessage } from "./mocks/unanswered";
+import { raiseUnanswered } from "./mocks/unanswered";
 import { checkedInputs } from "./providerCheck";
 import { ENGINE_UNKNOWN, withEngineUnknowns } from "./unknowns";
 import type { StackConfig } from "./stackConfig";
@@ -87,7 +86,7 @@ export async function runUnderMocks<T>(
     phase: Phase = "up",
     invokeResults?: InvokeResults,
 ): Promise<MockRun<T>> {
-    const mocks = new AwsMocks(stack.region, undefined, phase, { invokeResults });
+    const mocks = new AwsMocks(stack.region, undefined, phase, { invokeResults, defaultTags: providerDefaultTags(stack.config) });
     const monitor = new RecordingMonitor(mocks);
     pulumi.runtime.setMockOptions(monitor, stack.project, stack.stack, phase === "preview");
     pulumi.runtime.setAllConfig(stack.config);
@@ -115,10 +114,14 @@ export async function runUnderMocks<T>(
     }
 }
 
-/** A run with an invoke no one answered ends in a limit of the plan, naming each call. */
-export function raiseUnanswered(mocks: AwsMocks): void {
-    const calls = mocks.unanswered();
-    if (calls.length > 0) throw new PlanLimitError(unansweredMessage(calls));
+/** The provider's `aws:defaultTags` config ({"tags": {…}}), what aws.getDefaultTags answers. */
+function providerDefaultTags(config: Record<string, string>): Record<string, string> | undefined {
+    try {
+        const tags = (JSON.parse(config["aws:defaultTags"] ?? "{}") as { tags?: unknown }).tags;
+        return tags && typeof tags === "object" ? (tags as Record<string, string>) : undefined;
+    } catch {
+        return undefined; // not JSON: the provider itself refuses it when the program uses it
+    }
 }
 
 /** An error raised in an apply reaches us wrapped once per input it flowed through. */

@@ -1,5 +1,6 @@
 // An invoke neither the mocks nor the caller's --invoke-results answer: a limit of the offline
 // plan (the real provider would answer it), named with its arguments and how to supply a result.
+import { PlanLimitError } from "../errors";
 import { INVOKE_RESULTS_SHAPE } from "./invokeResults";
 import { canonicalJson } from "./invokes/types";
 
@@ -25,4 +26,13 @@ export function unansweredMessage(calls: readonly UnansweredInvoke[]): string {
         ...lines,
         `Supply the result with --invoke-results <file>, a JSON file: ${INVOKE_RESULTS_SHAPE}.`,
     ].join("\n");
+}
+
+/**
+ * A run with an invoke no one answered ends in a limit of the plan naming each call: the program
+ * may have failed on it (the SDK can lose the error's text) or carried on with what it caught.
+ */
+export function raiseUnanswered(mocks: { unanswered(): readonly UnansweredInvoke[] }): void {
+    const calls = mocks.unanswered();
+    if (calls.length > 0) throw new PlanLimitError(unansweredMessage(calls));
 }

@@ -36,6 +36,6 @@ export const accountInvokes: Record<string, Answer> = {
             id: p.region,
         };
     },
-    // The stack sets no provider default tags (a program's own `aws:defaultTags` config is not modelled).
+    // Without `aws:defaultTags` in the stack config there are none (AwsMocks answers with the configured ones).
     "aws:index/getDefaultTags:getDefaultTags": (_, p) => ({ tags: {}, id: p.partition }),
 };

@@ -3,7 +3,9 @@
 // with a message (never an empty one).
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
+import * as aws from "@pulumi/aws";
 import { AwsMocks } from "../../../plan/awsMocks";
+import { outputValue, runUnderMocks } from "../../../plan/runProgram";
 import { BUILT_IN_INVOKES } from "../../../plan/mocks/invokes";
 
 /** The required fields of an invoke's result type, read from @pulumi/aws's declarations. */
@@ -172,6 +174,13 @@ describe("offline plan invokes", () => {
             () => call(mocks, "aws:iam/getPolicyDocument:getPolicyDocument", { statements: [{ sid: "A" }, { sid: "A" }] }),
             (e: Error & { details?: string }) => e.details === e.message && /getPolicyDocument failed: duplicate Sid \(A\)/.test(e.message),
         );
+    });
+
+    it("getDefaultTags answers the stack's aws:defaultTags config, known at preview", async () => {
+        const config = { "aws:region": "eu-west-1", "aws:defaultTags": JSON.stringify({ tags: { team: "web" } }) };
+        const run = await runUnderMocks({ project: "p", stack: "s", config, region: "eu-west-1" }, () => aws.getDefaultTagsOutput().tags, "preview");
+        assert.deepEqual(await outputValue(run.result), { team: "web" });
+        assert.deepEqual(call(mocks, "aws:index/getDefaultTags:getDefaultTags").tags, {});
     });
 
     it("supplied answers win over built-in ones, the first entry whose args match; none matching falls back", () => {
