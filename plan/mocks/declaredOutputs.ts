@@ -46,11 +46,25 @@ export function declaredOutputs(type: string): Declared | undefined {
     return found;
 }
 
+/** Modules whose ARNs name another service. */
+const ARN_SERVICES: Record<string, string> = {
+    lb: "elasticloadbalancing",
+    alb: "elasticloadbalancing",
+    elb: "elasticloadbalancing",
+    apigatewayv2: "apigateway",
+    efs: "elasticfilesystem",
+    cognito: "cognito-idp",
+    cloudwatch: "logs",
+    ebs: "ec2",
+    vpc: "ec2",
+};
+
 const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 
 /** A plausible value for an output named `prop` of TypeScript type `declared`; undefined for nested objects. */
 function valueFor(prop: string, declared: string, type: string, name: string, place: AwsPlace): unknown {
     const module = /^[\w-]+:([\w-]+)/.exec(type)?.[1] ?? "resource";
+    const service = ARN_SERVICES[module] ?? module;
     const resource = kebab(/:(\w+)$/.exec(type)?.[1] ?? "resource");
     const seed = `${type}::${name}::${prop}`;
     const t = declared.replace(/ \| undefined$/, "").trim();
@@ -60,15 +74,16 @@ function valueFor(prop: string, declared: string, type: string, name: string, pl
     if (t.startsWith("{") || t.startsWith("outputs.")) return {};
     if (t !== "string") return undefined;
     if (prop === "name") return name;
-    if (prop === "arn") return place.arn(module, `${resource}/${name}`);
-    if (prop.endsWith("Arn")) return place.arn(module, `${kebab(prop.slice(0, -3))}/${name}`);
+    if (prop === "arn") return place.arn(service, `${resource}/${name}`);
+    if (prop.endsWith("Arn")) return place.arn(service, `${kebab(prop.slice(0, -3))}/${name}`);
     if (/^(ownerId|accountId|awsAccountId)$/.test(prop)) return place.account;
     if (/zoneId$/i.test(prop)) return `Z${hex(seed, 13).toUpperCase()}`;
     if (/digest|sha256|hash$/i.test(prop)) return `sha256:${hex(seed, 64)}`;
-    if (/(url|endpoint)$/i.test(prop)) return `https://${name}.${place.host(`${module}.${place.region}`)}`;
-    if (/(dnsName|domainName|fqdn|hostname|address)$/i.test(prop)) return `${name}-${hex(seed, 8)}.${place.host(`${module}.${place.region}`)}`;
+    const host = `${name}-${hex(seed, 8)}.${place.host(`${module}.${place.region}`)}`;
+    if (/url$|^apiEndpoint$/i.test(prop)) return `https://${host}`;
+    if (/(endpoint|dnsName|domainName|fqdn|hostname|address)$/i.test(prop)) return host;
     if (/Id$/.test(prop)) return `${kebab(prop.slice(0, -2)).split("-").pop()}-${hex(seed, 17)}`;
-    if (/(date|time)$/i.test(prop)) return "2025-01-15T00:00:00Z";
+    if (/(date|time|till)$/i.test(prop)) return "2025-01-15T00:00:00Z";
     return `${name}-${kebab(prop)}`;
 }
 

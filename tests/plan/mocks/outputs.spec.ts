@@ -49,8 +49,8 @@ describe("offline plan resource outputs", () => {
 
     it("any other type: its declared output-only properties filled by name; given inputs kept", () => {
         const fs = created(up, "aws:efs/fileSystem:FileSystem", "data", { encrypted: true }).state;
-        assert.match(String(fs.arn), /^arn:aws:efs:eu-west-1:123456789012:file-system\/data-[0-9a-f]{7}$/);
-        assert.match(String(fs.dnsName), /\.amazonaws\.com$/);
+        assert.match(String(fs.arn), /^arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system\/data-[0-9a-f]{7}$/);
+        assert.match(String(fs.dnsName), /^data-[0-9a-f]{7}-[0-9a-f]{8}\.efs\.eu-west-1\.amazonaws\.com$/);
         assert.equal(fs.ownerId, "123456789012");
         assert.equal(fs.encrypted, true);
         assert.equal(typeof fs.numberOfMountTargets, "number");
