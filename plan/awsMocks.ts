@@ -89,8 +89,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const existing = Boolean(args.id);
         const name = typeof inputs.name === "string" ? inputs.name : `${args.name}-${hex(seed, 7)}`;
         const computed = this.computed(args.type, name, args.id || idFor(args.type, name, seed), inputs, seed);
-        const id = String(computed.id);
-        if (this.phase === "up" || existing) return { id, state: { ...inputs, ...computed } };
+        const id = args.id || String(computed.id);
+        if (this.phase === "up" || existing) return { id, state: { ...inputs, ...computed, id } };
         // At preview the provider knows only what Check returned; everything it computes is unknown.
         const unknowns = Object.fromEntries(Object.keys(computed).map((key) => [key, pulumi.unknown]));
         return { id: undefined, state: { ...unknowns, ...inputs, id: pulumi.unknown } };
