@@ -5,6 +5,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as aws from "@pulumi/aws";
 import { AwsMocks } from "../../../plan/awsMocks";
+import { PlanLimitError } from "../../../plan/errors";
 import { outputValue, runUnderMocks } from "../../../plan/runProgram";
 import { BUILT_IN_INVOKES } from "../../../plan/mocks/invokes";
 
@@ -195,6 +196,18 @@ describe("offline plan invokes", () => {
         assert.equal(call(supplied, "aws:ec2/getInstance:getInstance", { instanceId: "i-1" }).privateIp, "10.0.0.5");
         assert.throws(() => call(supplied, "aws:ec2/getInstance:getInstance", { instanceId: "i-2" }), /has entries for it, but none whose args match/);
         assert.deepEqual(supplied.unanswered(), [{ token: "aws:ec2/getInstance:getInstance", args: { instanceId: "i-2" }, suppliedButUnmatched: true }]);
+    });
+
+    it("a run that made an unanswered invoke ends in a limit of the plan, even when the program caught the failure", async () => {
+        const stack = { project: "p", stack: "s", config: { "aws:region": "eu-west-1" }, region: "eu-west-1" };
+        const caught = () => aws.ec2.getInstance({ instanceId: "i-1" }).catch(() => undefined);
+        await assert.rejects(
+            runUnderMocks(stack, caught),
+            (e: Error) =>
+                e instanceof PlanLimitError &&
+                /^no answer for this invoke/.test(e.message) &&
+                /aws:ec2\/getInstance:getInstance\(\{"instanceId":"i-1"\}\)/.test(e.message),
+        );
     });
 
     it("an invoke no one answers is recorded, and its error names the call and the flag in both message and details", () => {
