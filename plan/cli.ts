@@ -1,11 +1,11 @@
 // npm run plan -- [options]: arguments, the plan, its rendering, and exit codes.
 // Exit: 0 the gate passes, 1 mandatory violations at the gate phase or values AWS would reject,
-// 2 the user's error (usage, files, settings, policy config, a failing program), 3 a bug or limit
-// of the plan (or a policy pack), 4 incomplete: a component's children went unjudged (outcome.ts).
+// 2 the user's error (usage, files, settings, policy config, a failing program), 3 a limit
+// of the offline plan (e.g. an invoke it cannot answer) or a bug (in the plan or a policy pack), 4 incomplete: a component's children went unjudged (outcome.ts).
 import { resolve } from "node:path";
 import type { PolicyAnalyzer } from "./analyzer/client";
 import { USAGE, UsageError, parseCliArgs } from "./cliArgs";
-import { isUserError } from "./errors";
+import { PlanLimitError, isUserError } from "./errors";
 import { buildPlan } from "./plan";
 import { exitCodeOf } from "./outcome";
 import { renderText } from "./render";
@@ -49,6 +49,7 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             statePath: path(args.state),
             policyPackDir: path(args["policy-pack"]),
             policyConfigPath: path(args["policy-config"]),
+            invokeResults: path(args["invoke-results"]),
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
             acceptIncomplete: args["accept-incomplete"],
         }).finally(() => (Error.stackTraceLimit = traceLimit));
@@ -68,6 +69,10 @@ function reportError(e: unknown, debug: boolean, io: Output): number {
     if (isUserError(error)) {
         io.err(`error: ${error.message}${debug ? `\n${stackOf(error)}` : ""}`);
         return 2;
+    }
+    if (error instanceof PlanLimitError) {
+        io.err(`limit of the offline plan: ${error.message}${debug ? `\n${stackOf(error)}` : ""}`);
+        return 3;
     }
     io.err(
         [

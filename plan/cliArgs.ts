@@ -15,6 +15,8 @@ export const USAGE = `usage: npm run plan -- [options]
   --policy-pack <dir>      another policy pack (default: this project's policy/)
   --policy-config <file>   policy config (default: policy/config/<stack>.json for this program)
   --config key=value       extra stack config, repeatable
+  --invoke-results <file>  results for invokes (data sources) the offline plan cannot answer itself:
+                           {"<token>": {<result>}} or {"<token>": [{"args": {<to match>}, "result": {<result>}}]}
   --json                   one JSON document on stdout
   --accept-incomplete      components the plan cannot see into (awsx, remote) are named but do not make the result incomplete
   --debug                  stack traces for errors
@@ -34,6 +36,7 @@ export function parseCliArgs(argv: string[]) {
         "policy-pack": { type: "string" },
         "policy-config": { type: "string" },
         config: { type: "string", multiple: true },
+        "invoke-results": { type: "string" },
         json: { type: "boolean" },
         "accept-incomplete": { type: "boolean" },
         debug: { type: "boolean" },
@@ -50,7 +53,7 @@ export function parseCliArgs(argv: string[]) {
     const phase = args.phase;
     if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
     if (args.state !== undefined) {
-        const given = (["program", "phase", "stack"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
+        const given = (["program", "phase", "stack", "invoke-results"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
         const clash = [...given, ...(args.config.length > 0 ? ["--config"] : [])];
         if (clash.length > 0) throw new UsageError(`--state cannot be combined with ${clash.join(", ")}: a state is one deployed stack, with nothing unknown`);
     }

@@ -1,6 +1,7 @@
 // Who must act on an error decides how the CLI reports it. The user's errors (a bad flag, file,
-// setting or policy config, a program that fails) print their message and exit 2; anything else is
-// a bug in the plan or in a policy pack: the CLI says so, and prints the stack under --debug.
+// setting or policy config, a program that fails) print their message and exit 2; a limit of the
+// offline plan (something only a real deployment knows) prints its message and exit 3; anything
+// else is a bug in the plan or in a policy pack: the CLI says so, and prints the stack under --debug.
 import { relative, isAbsolute } from "node:path";
 
 /** An error the user fixes: its message says what, where and what is allowed. */
@@ -23,6 +24,14 @@ export class FileError extends UserError {
 /** The program under mocks threw: its message, the program named, its stack under --debug. */
 export class ProgramError extends UserError {
     override name = "ProgramError";
+}
+
+/**
+ * What the offline plan cannot do for a valid program (e.g. answer an invoke it has no mock for):
+ * not the user's mistake and not a bug; the message says how to get past it.
+ */
+export class PlanLimitError extends Error {
+    override name = "PlanLimitError";
 }
 
 /** Errors of other modules that are the user's to fix (settings, Pulumi's RunError), by name. */

@@ -14,6 +14,7 @@ import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
 import { DeploymentEstimate, deploymentInputsFrom, estimateDeployment, withEcsDefaults } from "./rollout";
 import { StackState, readStackState } from "./state";
 import { requireDirectory } from "./files";
+import { readInvokeResults } from "./mocks/invokeResults";
 import type { Evaluation, ResourceRecord } from "./types";
 import { PlanPhase, PolicyVerdict, mandatoryCount, policyVerdicts } from "./verdicts";
 
@@ -37,6 +38,8 @@ export interface PlanOptions {
     policyPackDir?: string;
     /** Phases to evaluate; both by default. A state has one: it is what `up` left. */
     phases?: PlanPhase[];
+    /** A JSON file of invoke results (--invoke-results) the mocks answer with, over their own. */
+    invokeResults?: string;
     /** A running pack server to reuse (tests, bench); it is configured but not closed. */
     analyzer?: PolicyAnalyzer;
     /** --accept-incomplete: components the plan cannot see into do not make the result incomplete. */
@@ -93,6 +96,7 @@ interface Subject {
 
 function programSubject(o: PlanOptions): Subject {
     const program: ProgramSource = resolveProgram(o.programDir ?? o.root, o.stack, o.configOverrides, o.programPath);
+    const invokeResults = o.invokeResults === undefined ? undefined : readInvokeResults(o.invokeResults);
     return {
         stack: program.stack.stack,
         project: program.stack.project,
@@ -101,7 +105,7 @@ function programSubject(o: PlanOptions): Subject {
         source: { kind: "program", dir: program.dir, entry: program.entry },
         notes: [...(program.note ? [program.note] : []), ...(program.stack.notes ?? [])],
         run: async (phase) => {
-            const run = await runProgramSource(program, phase);
+            const run = await runProgramSource(program, phase, invokeResults);
             return { resources: run.resources, outputs: run.outputs, zones: run.mocks.zones() };
         },
     };

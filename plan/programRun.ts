@@ -5,7 +5,8 @@
 import { existsSync } from "node:fs";
 import Module from "node:module";
 import { delimiter, join, resolve } from "node:path";
-import { FileError, ProgramError, isUserError, shownPath } from "./errors";
+import { FileError, PlanLimitError, ProgramError, isUserError, shownPath } from "./errors";
+import type { InvokeResults } from "./mocks/invokeResults";
 import { requireDirectory } from "./files";
 import { Phase, ProgramRun, runProgram } from "./runProgram";
 import { Project, StackConfig, existingStacks, loadStackConfig, projectFile, readProject, stackFile } from "./stackConfig";
@@ -85,11 +86,11 @@ function borrowSdkIfMissing(root: string): void {
  * Runs the program in one phase. What it throws is the program's (the user's) to fix: its own
  * message, the program named unless the message already is the user's (settings, RunError).
  */
-export async function runProgramSource(program: ProgramSource, phase: Phase): Promise<ProgramRun> {
+export async function runProgramSource(program: ProgramSource, phase: Phase, invokeResults?: InvokeResults): Promise<ProgramRun> {
     try {
-        return await runProgram(program.dir, program.stack, program.entry, phase);
+        return await runProgram(program.dir, program.stack, program.entry, phase, invokeResults);
     } catch (e) {
-        if (isUserError(e)) throw e;
+        if (isUserError(e) || e instanceof PlanLimitError) throw e;
         throw new ProgramError(`the program ${shownPath(program.entry)} failed at ${phase}: ${(e as Error).message ?? String(e)}`, { cause: e });
     }
 }

@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ResourceRecord } from "./types";
 import { AwsMocks, Phase } from "./awsMocks";
+import type { InvokeResults } from "./mocks/invokeResults";
+import { raiseUnanswered } from "./mocks/unanswered";
 import { checkedInputs } from "./providerCheck";
 import { ENGINE_UNKNOWN, withEngineUnknowns } from "./unknowns";
 import type { StackConfig } from "./stackConfig";
@@ -84,8 +86,9 @@ export async function runUnderMocks<T>(
     stack: Pick<StackConfig, "project" | "stack" | "config" | "region">,
     body: () => T,
     phase: Phase = "up",
+    invokeResults?: InvokeResults,
 ): Promise<MockRun<T>> {
-    const mocks = new AwsMocks(stack.region, undefined, phase);
+    const mocks = new AwsMocks(stack.region, undefined, phase, { invokeResults, defaultTags: providerDefaultTags(stack.config) });
     const monitor = new RecordingMonitor(mocks);
     pulumi.runtime.setMockOptions(monitor, stack.project, stack.stack, phase === "preview");
     pulumi.runtime.setAllConfig(stack.config);
@@ -94,14 +97,32 @@ export async function runUnderMocks<T>(
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);
     try {
-        const result = body();
+        let result: T;
+        try {
+            result = body();
+        } catch (e) {
+            raiseUnanswered(mocks);
+            throw e;
+        }
         await pulumi.runtime.disconnect().catch(onRejection);
         // Let rejections still queued from failed registrations arrive before judging the run.
         await new Promise((resolve) => setImmediate(resolve));
+        // An unanswered invoke is why the program failed, if it did; and a run without its answer was not judged honestly.
+        raiseUnanswered(mocks);
         if (failures.length > 0) throw cleanError(failures[0]);
         return { resources: monitor.finish(), mocks, result };
     } finally {
         process.off("unhandledRejection", onRejection);
+    }
+}
+
+/** The provider's `aws:defaultTags` config ({"tags": {…}}), what aws.getDefaultTags answers. */
+function providerDefaultTags(config: Record<string, string>): Record<string, string> | undefined {
+    try {
+        const tags = (JSON.parse(config["aws:defaultTags"] ?? "{}") as { tags?: unknown }).tags;
+        return tags && typeof tags === "object" ? (tags as Record<string, string>) : undefined;
+    } catch {
+        return undefined; // not JSON: the provider itself refuses it when the program uses it
     }
 }
 
@@ -119,7 +140,13 @@ export interface ProgramRun {
 }
 
 /** Runs the program (index.ts by default) once in one phase; throws the program's own error. */
-export async function runProgram(root: string, stack: StackConfig, programPath = join(root, "index.ts"), phase: Phase = "up"): Promise<ProgramRun> {
+export async function runProgram(
+    root: string,
+    stack: StackConfig,
+    programPath = join(root, "index.ts"),
+    phase: Phase = "up",
+    invokeResults?: InvokeResults,
+): Promise<ProgramRun> {
     const run = await runUnderMocks(
         stack,
         () => {
@@ -129,6 +156,7 @@ export async function runProgram(root: string, stack: StackConfig, programPath =
             return require(resolved) as Record<string, unknown>;
         },
         phase,
+        invokeResults,
     );
     const outputs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(run.result)) {
