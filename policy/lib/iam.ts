@@ -4,6 +4,8 @@ import { asList, asRecords, asStrings, isRecord, parseDocument } from "../knowle
 
 export interface Statement {
     sid?: string;
+    /** How messages name it: its Sid, or its position in the document when the Sid is missing or blank. */
+    label: string;
     effect: "Allow" | "Deny";
     actions: string[];
     notActions: string[];
@@ -21,10 +23,13 @@ export function parsePolicy(document: unknown): ParsedPolicy {
     if (!isRecord(parsed.value)) return { ok: false, error: "not a policy document object" };
     const raw = parsed.value.Statement;
     if (raw === undefined) return { ok: false, error: "no Statement" };
-    const statements = asList(raw).map((s): Statement | undefined => {
+    const statements = asList(raw).map((s, index): Statement | undefined => {
         if (!isRecord(s)) return undefined;
+        // A blank Sid names nothing: "trust statement  trusts" helps nobody find the statement.
+        const sid = typeof s.Sid === "string" && s.Sid.trim() !== "" ? s.Sid : undefined;
         return {
-            sid: typeof s.Sid === "string" ? s.Sid : undefined,
+            sid,
+            label: sid ?? String(index),
             effect: s.Effect === "Deny" ? "Deny" : "Allow",
             actions: asStrings(s.Action),
             notActions: asStrings(s.NotAction),

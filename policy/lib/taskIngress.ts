@@ -35,13 +35,12 @@ function known(graph: StackGraph, r: PolicyResource, prop: string, fallback: unk
 }
 
 /** Each source once: `self` and the group's own id, or an id and the group that fed it, name one group. */
-const distinct = (sources: Source[]): Source[] =>
-    sources.filter((s, i) => sources.findIndex((o) => (o.urn ?? o.name) === (s.urn ?? s.name)) === i);
+const distinct = (sources: Source[]): Source[] => sources.filter((s, i) => sources.findIndex((o) => (o.urn ?? o.name) === (s.urn ?? s.name)) === i);
 
 /** A group id as a source: the stack's group with that id, or an outside group. */
 const byId = (graph: StackGraph, id: unknown): Source => {
     const found = graph.withId("securityGroup", id);
-    return found ? { name: found.name, urn: found.urn } : { name: text(id) || String(id) };
+    return found ? { name: found.name, urn: found.urn } : { name: text(id) || JSON.stringify(id) };
 };
 
 function inlineIngress(graph: StackGraph, sg: PolicyResource): TaskIngress[] {

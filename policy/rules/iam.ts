@@ -35,7 +35,7 @@ export function identityDocuments(type: string, props: Props): { where: string; 
 export function eachStatement(type: string, props: Props, check: (s: Statement, where: string) => void) {
     for (const { where, document } of identityDocuments(type, props)) {
         const parsed = parsePolicy(document);
-        if (parsed.ok) parsed.statements.forEach((s, i) => check(s, `${where} statement ${s.sid ?? i}`));
+        if (parsed.ok) parsed.statements.forEach((s) => check(s, `${where} statement ${s.label}`));
     }
 }
 
@@ -54,11 +54,11 @@ export const iamNoAdminAccess = resourceRule({
                 report(`${where} is malformed: ${parsed.error}; an unreadable policy cannot be proven safe.`);
                 continue;
             }
-            parsed.statements.forEach((s, i) => {
+            parsed.statements.forEach((s) => {
                 const everything = s.actions.some(isFullWildcard) || grantsEverythingBut(s);
                 if (allows(s) && everything && wildcardResource(s))
                     report(
-                        `${where} statement ${s.sid ?? i} allows ${s.notActions.length ? `everything but ${show(s.notActions)}` : show(s.actions)} on ${show(s.resources)}: administrator access.`,
+                        `${where} statement ${s.label} allows ${s.notActions.length ? `everything but ${show(s.notActions)}` : show(s.actions)} on ${show(s.resources)}: administrator access.`,
                     );
             });
         }
@@ -143,12 +143,12 @@ export const iamTrustConfusedDeputy = resourceRule<{ services: string[] }>({
     check(props, ctx, report) {
         const parsed = parsePolicy(props.assumeRolePolicy);
         if (!parsed.ok) return report(`assumeRolePolicy is malformed: ${parsed.error}.`);
-        parsed.statements.filter(allows).forEach((s, i) => {
-            if (trustsAnyone(s)) return report(`trust statement ${s.sid ?? i} lets any principal assume the role; name the service principal.`);
+        parsed.statements.filter(allows).forEach((s) => {
+            if (trustsAnyone(s)) return report(`trust statement ${s.label} lets any principal assume the role; name the service principal.`);
             const service = ctx.config.services.find((svc) => trustsService(s, svc));
             const keys = conditionKeys(s);
             if (service && !keys.includes("aws:sourceaccount") && !keys.includes("aws:sourcearn"))
-                report(`trust statement ${s.sid ?? i} trusts ${service} without aws:SourceAccount or aws:SourceArn conditions (confused deputy).`);
+                report(`trust statement ${s.label} trusts ${service} without aws:SourceAccount or aws:SourceArn conditions (confused deputy).`);
         });
     },
 });

@@ -216,6 +216,18 @@ describe("policy: iam", () => {
                 /lets any principal assume the role/,
             );
         });
+        it("names a statement by its Sid, or by its position in the document when the Sid is blank (never an empty name)", async () => {
+            const trust = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+            const bare = { Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" };
+            const deny = { Effect: "Deny", Principal: { AWS: "*" }, Action: "sts:TagSession" };
+            assert.deepEqual(messages(await check(iamTrustConfusedDeputy, aws.iam.Role, { assumeRolePolicy: trust(deny, { ...bare, Sid: "" }) })), [
+                "subject: trust statement 1 trusts ecs-tasks.amazonaws.com without aws:SourceAccount or aws:SourceArn conditions (confused deputy).",
+            ]);
+            assert.match(
+                messages(await check(iamTrustConfusedDeputy, aws.iam.Role, { assumeRolePolicy: trust({ ...bare, Sid: "EcsTasks" }) }))[0]!,
+                /^subject: trust statement EcsTasks trusts/,
+            );
+        });
     });
 
     describe("ecs-distinct-execution-and-task-roles (graph)", () => {
