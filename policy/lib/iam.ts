@@ -55,6 +55,9 @@ export const isServiceWildcard = (action: string) => /^[\w-]+:\*$/.test(action);
 
 export const wildcardResource = (s: Statement) => s.resources.includes("*") || s.notResources.length > 0;
 
+/** An Allow of every action (`*`, or NotAction) on every resource: administrator access. */
+export const grantsAdmin = (s: Statement) => allows(s) && (s.actions.some(isFullWildcard) || grantsEverythingBut(s)) && wildcardResource(s);
+
 /** The statement names a service principal, directly or in a list. */
 export function trustsService(s: Statement, service: string): boolean {
     if (!isRecord(s.principal)) return false;
@@ -71,6 +74,3 @@ export function conditionKeys(s: Statement): string[] {
         Object.values(ops).flatMap((block) => (isRecord(block) ? Object.keys(block).map((k) => k.toLowerCase()) : [])),
     );
 }
-
-/** Managed policies that grant far more than an app needs. */
-export const BROAD_MANAGED_POLICY = /(FullAccess|AdministratorAccess|PowerUserAccess)$/;

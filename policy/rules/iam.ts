@@ -1,25 +1,16 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { safeProp } from "../lib/graph";
-import {
-    BROAD_MANAGED_POLICY,
-    Statement,
-    allows,
-    conditionKeys,
-    grantsEverythingBut,
-    isFullWildcard,
-    parsePolicy,
-    trustsAnyone,
-    trustsService,
-    wildcardResource,
-} from "../lib/iam";
+import { Statement, allows, conditionKeys, grantsAdmin, parsePolicy, trustsAnyone, trustsService, wildcardResource } from "../lib/iam";
 import { Props, resourceRule, stackRule } from "../lib/rule";
 import { attachedPolicies } from "../lib/attachedPolicies";
 import { needsOf } from "../lib/executionNeeds";
 import { checkExecutionRole } from "../lib/executionRole";
 import { broadWildcard, describeUnscoped, scopableActions } from "../lib/iamGrants";
 import { Kind, isKind } from "../knowledge/types";
-import { read, readList } from "../knowledge/unknowns";
-import { asRecords, asStrings, show } from "../knowledge/values";
+import { asRecords, show } from "../knowledge/values";
+import { iamNoBroadManagedPolicies } from "./iamManaged";
+
+export { iamNoBroadManagedPolicies };
 
 export const IDENTITY_KINDS: Kind[] = ["role", "rolePolicy", "managedPolicy", "userPolicy", "groupPolicy"];
 
@@ -55,8 +46,7 @@ export const iamNoAdminAccess = resourceRule({
                 continue;
             }
             parsed.statements.forEach((s) => {
-                const everything = s.actions.some(isFullWildcard) || grantsEverythingBut(s);
-                if (allows(s) && everything && wildcardResource(s))
+                if (grantsAdmin(s))
                     report(
                         `${where} statement ${s.label} allows ${s.notActions.length ? `everything but ${show(s.notActions)}` : show(s.actions)} on ${show(s.resources)}: administrator access.`,
                     );
@@ -106,27 +96,6 @@ export const iamNoWildcardResource = resourceRule<{ allowedUnscopedActions: stri
                     `${where} allows ${describeUnscoped(scopable)} on Resource "*"; AWS lets these be scoped to ARNs, so scope them (only actions without a resource type, such as ecr:GetAuthorizationToken, may use "*").`,
                 );
         });
-    },
-});
-
-export const iamNoBroadManagedPolicies = resourceRule<{ allowedManagedPolicyArns: string[] }>({
-    name: "iam-no-broad-managed-policies",
-    description: "No `*FullAccess`, AdministratorAccess or PowerUserAccess managed policy is attached, by any attachment path.",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    remediationSteps: "Detach the managed policy and grant the specific actions on specific resources (the task role's declared grants).",
-    anchors: ["AS-IAM4", "CKV_AWS_274", "IAM.1", "AwsSolutions-IAM4"],
-    configSchema: { properties: { allowedManagedPolicyArns: { type: "array", items: { type: "string" }, default: [] } } },
-    kinds: ["role", "rolePolicyAttachment", "policyAttachment"],
-    check(props, ctx, report) {
-        const given = read(props, isKind(ctx.type, "role") ? "managedPolicyArns" : "policyArn");
-        // An ARN unknown at preview is a policy this run creates (AWS managed policies have known
-        // ARNs); its document is judged by iam-no-admin-access and the other document rules.
-        const arns = given.known ? asStrings(readList(given.value).known) : [];
-        for (const arn of arns) {
-            if (BROAD_MANAGED_POLICY.test(arn) && !ctx.config.allowedManagedPolicyArns.includes(arn))
-                report(`attaches ${arn}, which grants far more than one workload needs; grant named actions on named resources instead.`);
-        }
     },
 });
 
