@@ -325,14 +325,14 @@ describe("whole stacks: the EC2 launch type, the pipeline and the dashboard", fu
         assert.ok(!off.resources.some((r) => r.type === "aws:cloudwatch/dashboard:Dashboard"));
     });
 
-    it("the AWS-managed instance policy is refused until the policy config gives the reason", async () => {
+    it("the AWS-managed instance policy is refused until the policy config gives the reason and accepts what it grants", async () => {
         const managed = await planFor({ stack: "dev", configOverrides: { launchType: "ec2", ec2InstancePolicy: "aws-managed" } });
-        assert.deepEqual(
-            [mandatoryRules(managed, "preview"), mandatoryRules(managed, "up")],
-            [["ecs-container-instance-role-scoped"], ["ecs-container-instance-role-scoped"]],
-        );
+        // Its document (ecs:Submit*, ecs:CreateCluster and log writes on *) is judged like an inline policy's.
+        const refused = ["ecs-container-instance-role-scoped", "iam-no-broad-managed-policies"];
+        assert.deepEqual([mandatoryRules(managed, "preview"), mandatoryRules(managed, "up")], [refused, refused]);
         const config = policyConfigWith("dev", {
             "ecs-container-instance-role-scoped": { managedPolicyReason: "legacy bridge-mode tasks pull with the instance role" },
+            "iam-no-broad-managed-policies": { allowedManagedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"] },
         });
         const accepted = await planFor({
             stack: "dev",

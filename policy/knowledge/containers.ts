@@ -15,4 +15,4 @@ export function parseContainers(value: unknown): ParsedContainers {
     return { ok: true, containers: list as Container[] };
 }
 
-export const containerName = (c: Container, i: number) => (typeof c.name === "string" ? c.name : `#${i}`);
+export const containerName = (c: Container, i: number) => (typeof c.name === "string" && c.name.trim() !== "" ? c.name : `#${i}`);

@@ -21,6 +21,14 @@ export const T = {
     rolePolicyAttachment: ["aws:iam/rolePolicyAttachment:RolePolicyAttachment"],
     managedPolicy: ["aws:iam/policy:Policy"],
     policyAttachment: ["aws:iam/policyAttachment:PolicyAttachment"],
+    userPolicyAttachment: ["aws:iam/userPolicyAttachment:UserPolicyAttachment"],
+    groupPolicyAttachment: ["aws:iam/groupPolicyAttachment:GroupPolicyAttachment"],
+    /** The exclusive attachment sets: their `policyArns` are every managed policy of the role, user or group. */
+    policyAttachmentsExclusive: [
+        "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+        "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+        "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+    ],
     securityGroup: ["aws:ec2/securityGroup:SecurityGroup"],
     securityGroupRule: ["aws:ec2/securityGroupRule:SecurityGroupRule"],
     ingressRule: ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"],

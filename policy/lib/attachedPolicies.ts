@@ -6,6 +6,24 @@ import { StackGraph } from "./graph";
 import { cannotDecide } from "./undecided";
 import { readList } from "../knowledge/unknowns";
 
+/** The managed policies one attaching property names (a role's managedPolicyArns, an attachment's policyArn). */
+export interface AttachedArns {
+    /** Managed policies of this stack that fed the property: judged by their documents. */
+    fromStack: PolicyResource[];
+    /** Known ARNs that are not this stack's policies (AWS managed, or made elsewhere). */
+    outside: string[];
+    /** Part of the value is unknown at preview and no policy of this stack explains it. */
+    undecided: boolean;
+}
+
+export function attachedArns(graph: StackGraph, holder: PolicyResource, prop: string): AttachedArns {
+    const fromStack = graph.inputsOf(holder, prop, "managedPolicy");
+    const value = graph.valueOf(holder, prop);
+    const list = value.state === "known" ? readList(value.value) : { known: [], unknown: value.state === "fed" ? [-1] : [] };
+    const outside = list.known.filter((arn): arn is string => typeof arn === "string" && !graph.withId("managedPolicy", arn));
+    return { fromStack, outside, undecided: list.unknown.length > 0 && fromStack.length === 0 };
+}
+
 export interface Attached {
     /** ARNs of managed policies from outside the stack (AWS managed or pre-existing). */
     arns: string[];
@@ -16,13 +34,11 @@ export interface Attached {
 export function attachedPolicies(graph: StackGraph, role: PolicyResource): Attached {
     const result: Attached = { arns: [], documents: [] };
     const collect = (holder: PolicyResource, prop: string) => {
-        const fromStack = graph.inputsOf(holder, prop, "managedPolicy");
-        for (const p of fromStack) result.documents.push({ where: `managed policy ${p.name}`, document: p.props.policy });
-        const value = graph.valueOf(holder, prop);
-        const list = value.state === "known" ? readList(value.value) : { known: [], unknown: value.state === "fed" ? [-1] : [] };
+        const found = attachedArns(graph, holder, prop);
+        for (const p of found.fromStack) result.documents.push({ where: `managed policy ${p.name}`, document: p.props.policy });
         // An unknown ARN not fed by a policy of this stack cannot be judged.
-        if (list.unknown.length > 0 && fromStack.length === 0) cannotDecide(holder.name, prop);
-        for (const arn of list.known) if (typeof arn === "string" && !graph.withId("managedPolicy", arn)) result.arns.push(arn);
+        if (found.undecided) cannotDecide(holder.name, prop);
+        result.arns.push(...found.outside);
     };
     collect(role, "managedPolicyArns");
     for (const attachment of graph.consumersOf(role, "rolePolicyAttachment", "role")) collect(attachment, "policyArn");

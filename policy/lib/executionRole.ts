@@ -27,7 +27,7 @@ export const displayArn = (arn: string): string => arn.split(SOME_SEGMENT).join(
 export function checkExecutionRole(role: RoleUnderTest, needs: Needs, report: (message: string) => void): void {
     const labelled = role.documents.flatMap(({ where, document }) => {
         const parsed = parsePolicy(document);
-        return parsed.ok ? parsed.statements.map((s, i) => ({ s, label: `${where} statement ${s.sid ?? i}` })) : [];
+        return parsed.ok ? parsed.statements.map((s) => ({ s, label: `${where} statement ${s.label}` })) : [];
     });
     const statements = labelled.map((l) => l.s);
     const labelOf = new Map(labelled.map((l) => [l.s, l.label]));

@@ -4,6 +4,8 @@ import { asList, asRecords, asStrings, isRecord, parseDocument } from "../knowle
 
 export interface Statement {
     sid?: string;
+    /** How messages name it: its Sid, or its position in the document when the Sid is missing or blank. */
+    label: string;
     effect: "Allow" | "Deny";
     actions: string[];
     notActions: string[];
@@ -21,10 +23,13 @@ export function parsePolicy(document: unknown): ParsedPolicy {
     if (!isRecord(parsed.value)) return { ok: false, error: "not a policy document object" };
     const raw = parsed.value.Statement;
     if (raw === undefined) return { ok: false, error: "no Statement" };
-    const statements = asList(raw).map((s): Statement | undefined => {
+    const statements = asList(raw).map((s, index): Statement | undefined => {
         if (!isRecord(s)) return undefined;
+        // A blank Sid names nothing: "trust statement  trusts" helps nobody find the statement.
+        const sid = typeof s.Sid === "string" && s.Sid.trim() !== "" ? s.Sid : undefined;
         return {
-            sid: typeof s.Sid === "string" ? s.Sid : undefined,
+            sid,
+            label: sid ?? String(index),
             effect: s.Effect === "Deny" ? "Deny" : "Allow",
             actions: asStrings(s.Action),
             notActions: asStrings(s.NotAction),
@@ -50,6 +55,9 @@ export const isServiceWildcard = (action: string) => /^[\w-]+:\*$/.test(action);
 
 export const wildcardResource = (s: Statement) => s.resources.includes("*") || s.notResources.length > 0;
 
+/** An Allow of every action (`*`, or NotAction) on every resource: administrator access. */
+export const grantsAdmin = (s: Statement) => allows(s) && (s.actions.some(isFullWildcard) || grantsEverythingBut(s)) && wildcardResource(s);
+
 /** The statement names a service principal, directly or in a list. */
 export function trustsService(s: Statement, service: string): boolean {
     if (!isRecord(s.principal)) return false;
@@ -66,6 +74,3 @@ export function conditionKeys(s: Statement): string[] {
         Object.values(ops).flatMap((block) => (isRecord(block) ? Object.keys(block).map((k) => k.toLowerCase()) : [])),
     );
 }
-
-/** Managed policies that grant far more than an app needs. */
-export const BROAD_MANAGED_POLICY = /(FullAccess|AdministratorAccess|PowerUserAccess)$/;

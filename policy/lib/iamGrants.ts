@@ -56,7 +56,8 @@ export function scopableActions(patterns: string[], allowed: readonly string[]):
         .filter((g) => g.scopable.length > 0);
 }
 
-const withTypes = (a: ActionInfo) => `${a.action} (${a.resourceTypes.join(", ")})`;
+/** "s3:GetObject (accesspointobject, object)": an action with the resource types it can be scoped to. */
+export const withTypes = (a: ActionInfo) => `${a.action} (${a.resourceTypes.join(", ")})`;
 
 /** "s3:GetObject (object); ecr:Batch* → ecr:BatchGetImage (repository), …" */
 export function describeUnscoped(grants: UnscopedGrant[], max = 3): string {
@@ -66,4 +67,17 @@ export function describeUnscoped(grants: UnscopedGrant[], max = 3): string {
             return hasWildcard(pattern) ? `${pattern} → ${listed}` : listed;
         })
         .join("; ");
+}
+
+/**
+ * The Write and Permissions-management actions of `patterns` that AWS lets be scoped to ARNs:
+ * changes a grant on `*` makes everywhere. Actions the data does not define are not counted here
+ * (nothing shows they change anything; AWS managed policies still name retired services).
+ */
+export function scopableChanges(patterns: string[]): string[] {
+    return patterns.flatMap((pattern) => {
+        const expansion = expandAction(pattern);
+        if (expansion.kind !== "actions") return [];
+        return expansion.actions.filter((a) => a.resourceTypes.length > 0 && a.levels.some((l) => MUTATING_LEVELS.includes(l))).map(withTypes);
+    });
 }

@@ -14,7 +14,7 @@ export interface Source {
 }
 
 export interface TaskIngress {
-    /** The rule resource's name, or "<sg> inline rule". */
+    /** The rule resource's name, or "<sg> ingress[<i>]" for an inline rule (each inline rule names itself). */
     name: string;
     sources: Source[];
     from: number;
@@ -34,10 +34,13 @@ function known(graph: StackGraph, r: PolicyResource, prop: string, fallback: unk
     return v.state === "known" ? v.value : fallback;
 }
 
+/** Each source once: `self` and the group's own id, or an id and the group that fed it, name one group. */
+const distinct = (sources: Source[]): Source[] => sources.filter((s, i) => sources.findIndex((o) => (o.urn ?? o.name) === (s.urn ?? s.name)) === i);
+
 /** A group id as a source: the stack's group with that id, or an outside group. */
 const byId = (graph: StackGraph, id: unknown): Source => {
     const found = graph.withId("securityGroup", id);
-    return found ? { name: found.name, urn: found.urn } : { name: text(id) || String(id) };
+    return found ? { name: found.name, urn: found.urn } : { name: text(id) || JSON.stringify(id) };
 };
 
 function inlineIngress(graph: StackGraph, sg: PolicyResource): TaskIngress[] {
@@ -64,7 +67,7 @@ function inlineIngress(graph: StackGraph, sg: PolicyResource): TaskIngress[] {
         };
         const cidrs = ["cidrBlocks", "ipv6CidrBlocks"].map((k) => read(r, k));
         const cidr = cidrs.some((c) => !c.known || asList(c.value).length > 0);
-        return { name: `${sg.name} inline rule`, sources, from: port("fromPort", 0), to: port("toPort", 65535), cidr };
+        return { name: `${sg.name} ingress[${i}]`, sources: distinct(sources), from: port("fromPort", 0), to: port("toPort", 65535), cidr };
     });
 }
 
@@ -84,6 +87,6 @@ function separateIngress(graph: StackGraph, sg: PolicyResource): TaskIngress[] {
             const v = graph.valueOf(r, k);
             return v.state === "fed" || (v.state === "known" && asList(v.value).length > 0 && v.value !== "");
         });
-        return { name: r.name, sources, from: num(known(graph, r, "fromPort"), 0), to: num(known(graph, r, "toPort"), 65535), cidr };
+        return { name: r.name, sources: distinct(sources), from: num(known(graph, r, "fromPort"), 0), to: num(known(graph, r, "toPort"), 65535), cidr };
     });
 }

@@ -90,8 +90,8 @@ function checkCiRole(
     for (const { where, document } of documentsOf(graph, role)) {
         const parsed = parsePolicy(document);
         if (!parsed.ok) continue;
-        parsed.statements.filter(allows).forEach((s, i) => {
-            const at = `${where} statement ${s.sid ?? i}`;
+        parsed.statements.filter(allows).forEach((s) => {
+            const at = `${where} statement ${s.label}`;
             if (s.notActions.length > 0 || s.notResources.length > 0)
                 return report(`${at} uses NotAction/NotResource on CI role ${role.name}; list the actions and resources instead.`, role);
             const wild = s.actions.filter((a) => isFullWildcard(a) || isServiceWildcard(a));
@@ -151,14 +151,14 @@ export const codebuildNoPlaintextSecrets = resourceRule({
     types: ["aws:codebuild/project:Project"],
     check(props, _ctx, report) {
         const variables = asRecords((props.environment as Record<string, unknown> | undefined)?.environmentVariables);
-        for (const v of variables) {
-            if (text(v.type || "PLAINTEXT") !== "PLAINTEXT") continue;
+        variables.forEach((v, i) => {
+            if (text(v.type || "PLAINTEXT") !== "PLAINTEXT") return;
             const name = text(v.name);
             if (SECRET_LIKE_NAME.test(name) || SECRET_LIKE_VALUE.test(text(v.value)))
                 report(
-                    `environment variable ${name} is PLAINTEXT and looks like a credential; anyone who can read the project sees it. Use type SECRETS_MANAGER.`,
+                    `environment variable ${name.trim() === "" ? `#${i} (no name)` : name} is PLAINTEXT and looks like a credential; anyone who can read the project sees it. Use type SECRETS_MANAGER.`,
                 );
-        }
+        });
     },
 });
 

@@ -1,25 +1,16 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { safeProp } from "../lib/graph";
-import {
-    BROAD_MANAGED_POLICY,
-    Statement,
-    allows,
-    conditionKeys,
-    grantsEverythingBut,
-    isFullWildcard,
-    parsePolicy,
-    trustsAnyone,
-    trustsService,
-    wildcardResource,
-} from "../lib/iam";
+import { Statement, allows, conditionKeys, grantsAdmin, parsePolicy, trustsAnyone, trustsService, wildcardResource } from "../lib/iam";
 import { Props, resourceRule, stackRule } from "../lib/rule";
 import { attachedPolicies } from "../lib/attachedPolicies";
 import { needsOf } from "../lib/executionNeeds";
 import { checkExecutionRole } from "../lib/executionRole";
 import { broadWildcard, describeUnscoped, scopableActions } from "../lib/iamGrants";
 import { Kind, isKind } from "../knowledge/types";
-import { read, readList } from "../knowledge/unknowns";
-import { asRecords, asStrings, show } from "../knowledge/values";
+import { asRecords, show } from "../knowledge/values";
+import { iamNoBroadManagedPolicies } from "./iamManaged";
+
+export { iamNoBroadManagedPolicies };
 
 export const IDENTITY_KINDS: Kind[] = ["role", "rolePolicy", "managedPolicy", "userPolicy", "groupPolicy"];
 
@@ -35,7 +26,7 @@ export function identityDocuments(type: string, props: Props): { where: string; 
 export function eachStatement(type: string, props: Props, check: (s: Statement, where: string) => void) {
     for (const { where, document } of identityDocuments(type, props)) {
         const parsed = parsePolicy(document);
-        if (parsed.ok) parsed.statements.forEach((s, i) => check(s, `${where} statement ${s.sid ?? i}`));
+        if (parsed.ok) parsed.statements.forEach((s) => check(s, `${where} statement ${s.label}`));
     }
 }
 
@@ -54,11 +45,10 @@ export const iamNoAdminAccess = resourceRule({
                 report(`${where} is malformed: ${parsed.error}; an unreadable policy cannot be proven safe.`);
                 continue;
             }
-            parsed.statements.forEach((s, i) => {
-                const everything = s.actions.some(isFullWildcard) || grantsEverythingBut(s);
-                if (allows(s) && everything && wildcardResource(s))
+            parsed.statements.forEach((s) => {
+                if (grantsAdmin(s))
                     report(
-                        `${where} statement ${s.sid ?? i} allows ${s.notActions.length ? `everything but ${show(s.notActions)}` : show(s.actions)} on ${show(s.resources)}: administrator access.`,
+                        `${where} statement ${s.label} allows ${s.notActions.length ? `everything but ${show(s.notActions)}` : show(s.actions)} on ${show(s.resources)}: administrator access.`,
                     );
             });
         }
@@ -109,27 +99,6 @@ export const iamNoWildcardResource = resourceRule<{ allowedUnscopedActions: stri
     },
 });
 
-export const iamNoBroadManagedPolicies = resourceRule<{ allowedManagedPolicyArns: string[] }>({
-    name: "iam-no-broad-managed-policies",
-    description: "No `*FullAccess`, AdministratorAccess or PowerUserAccess managed policy is attached, by any attachment path.",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    remediationSteps: "Detach the managed policy and grant the specific actions on specific resources (the task role's declared grants).",
-    anchors: ["AS-IAM4", "CKV_AWS_274", "IAM.1", "AwsSolutions-IAM4"],
-    configSchema: { properties: { allowedManagedPolicyArns: { type: "array", items: { type: "string" }, default: [] } } },
-    kinds: ["role", "rolePolicyAttachment", "policyAttachment"],
-    check(props, ctx, report) {
-        const given = read(props, isKind(ctx.type, "role") ? "managedPolicyArns" : "policyArn");
-        // An ARN unknown at preview is a policy this run creates (AWS managed policies have known
-        // ARNs); its document is judged by iam-no-admin-access and the other document rules.
-        const arns = given.known ? asStrings(readList(given.value).known) : [];
-        for (const arn of arns) {
-            if (BROAD_MANAGED_POLICY.test(arn) && !ctx.config.allowedManagedPolicyArns.includes(arn))
-                report(`attaches ${arn}, which grants far more than one workload needs; grant named actions on named resources instead.`);
-        }
-    },
-});
-
 export const iamTrustConfusedDeputy = resourceRule<{ services: string[] }>({
     name: "iam-trust-confused-deputy",
     description: "Roles trusted by service principals (ecs-tasks) carry aws:SourceAccount or aws:SourceArn conditions; nothing trusts `*`.",
@@ -143,12 +112,12 @@ export const iamTrustConfusedDeputy = resourceRule<{ services: string[] }>({
     check(props, ctx, report) {
         const parsed = parsePolicy(props.assumeRolePolicy);
         if (!parsed.ok) return report(`assumeRolePolicy is malformed: ${parsed.error}.`);
-        parsed.statements.filter(allows).forEach((s, i) => {
-            if (trustsAnyone(s)) return report(`trust statement ${s.sid ?? i} lets any principal assume the role; name the service principal.`);
+        parsed.statements.filter(allows).forEach((s) => {
+            if (trustsAnyone(s)) return report(`trust statement ${s.label} lets any principal assume the role; name the service principal.`);
             const service = ctx.config.services.find((svc) => trustsService(s, svc));
             const keys = conditionKeys(s);
             if (service && !keys.includes("aws:sourceaccount") && !keys.includes("aws:sourcearn"))
-                report(`trust statement ${s.sid ?? i} trusts ${service} without aws:SourceAccount or aws:SourceArn conditions (confused deputy).`);
+                report(`trust statement ${s.label} trusts ${service} without aws:SourceAccount or aws:SourceArn conditions (confused deputy).`);
         });
     },
 });

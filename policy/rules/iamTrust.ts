@@ -22,11 +22,11 @@ export const iamTrustNoAccountRoot = resourceRule<{ trustedAccountIds: string[] 
     check(props, ctx, report) {
         const parsed = parsePolicy(props.assumeRolePolicy);
         if (!parsed.ok) return; // iam-trust-confused-deputy reports malformed trust policies
-        parsed.statements.filter(allows).forEach((s, i) => {
+        parsed.statements.filter(allows).forEach((s) => {
             const roots = accountRoots(s.principal).filter((r) => !ctx.config.trustedAccountIds.includes(r.account));
             if (roots.length === 0 || narrowsPrincipals(s.condition, WITHIN_ACCOUNT_KEYS).narrows) return;
             report(
-                `trust statement ${s.sid ?? i} trusts all of account ${roots.map((r) => r.account).join(", ")} (${roots.map((r) => r.principal).join(", ")}): any principal there allowed sts:AssumeRole can assume this role. Name the roles, or add an aws:PrincipalArn condition.`,
+                `trust statement ${s.label} trusts all of account ${roots.map((r) => r.account).join(", ")} (${roots.map((r) => r.principal).join(", ")}): any principal there allowed sts:AssumeRole can assume this role. Name the roles, or add an aws:PrincipalArn condition.`,
             );
         });
     },

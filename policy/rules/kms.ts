@@ -61,12 +61,12 @@ export const kmsKeyPolicyNoPublicPrincipal = resourceRule({
         if (policy === undefined || (isKind(ctx.type, "kmsKey") && policy === "")) return;
         const parsed = parsePolicy(policy);
         if (!parsed.ok) return report(`policy is malformed: ${parsed.error}; an unreadable key policy cannot be proven private.`);
-        parsed.statements.forEach((s, i) => {
+        parsed.statements.forEach((s) => {
             if (!allows(s) || !namesEveryone(s.principal)) return;
             const narrowing = narrowsPrincipals(s.condition);
             if (narrowing.narrows) return;
             const guard = s.condition === undefined ? "" : `, and its condition does not narrow who (${narrowing.why})`;
-            report(`statement ${s.sid ?? i} allows ${show(s.actions)} on the key to every principal ("*")${guard}; anyone could use or manage it.`);
+            report(`statement ${s.label} allows ${show(s.actions)} on the key to every principal ("*")${guard}; anyone could use or manage it.`);
         });
     },
 });

@@ -72,12 +72,12 @@ export const ecrNoPublicRepositoryPolicy = resourceRule({
     check(props, _ctx, report) {
         const parsed = parsePolicy(props.policy);
         if (!parsed.ok) return report(`policy is malformed: ${parsed.error}.`);
-        parsed.statements.forEach((s, i) => {
+        parsed.statements.forEach((s) => {
             if (!allows(s) || !trustsAnyone(s)) return;
             const narrowing = narrowsPrincipals(s.condition);
             if (narrowing.narrows) return;
             const guard = s.condition === undefined ? "" : `, and its condition does not narrow who (${narrowing.why})`;
-            report(`statement ${s.sid ?? i} allows ${show(s.actions)} to every principal ("*")${guard}; the repository is public.`);
+            report(`statement ${s.label} allows ${show(s.actions)} to every principal ("*")${guard}; the repository is public.`);
         });
     },
 });

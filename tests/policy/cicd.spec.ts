@@ -293,6 +293,15 @@ describe("policy: CI/CD", () => {
                 "subject: environment variable DEPLOY_KEY_ID is PLAINTEXT and looks like a credential; anyone who can read the project sees it. Use type SECRETS_MANAGER.",
             ]);
         });
+        it("a variable with a blank name is named by its position, never as an empty name", async () => {
+            const bad = withVariables([
+                { name: "STACK", value: "dev" },
+                { name: " ", value: "AKIAABCDEFGHIJKLMNOP" },
+            ]);
+            assert.deepEqual(messages(await checkRaw(codebuildNoPlaintextSecrets, PROJECT, bad)), [
+                "subject: environment variable #1 (no name) is PLAINTEXT and looks like a credential; anyone who can read the project sees it. Use type SECRETS_MANAGER.",
+            ]);
+        });
     });
 
     describe("cicd-artifact-bucket-protected", () => {

@@ -21,6 +21,17 @@ describe("policy: container", () => {
         assert.deepEqual(messages(await check(ecsContainerNotPrivileged, aws.ecs.TaskDefinition, taskDefinition([{ ...goodContainer, privileged: true }]))), [
             "subject: container web runs privileged (privileged: true); remove it.",
         ]);
+        // A blank name is no name: the container is named by its position.
+        assert.deepEqual(
+            messages(
+                await check(
+                    ecsContainerNotPrivileged,
+                    aws.ecs.TaskDefinition,
+                    taskDefinition([goodContainer, { ...goodContainer, name: "", privileged: true }]),
+                ),
+            ),
+            ["subject: container #1 runs privileged (privileged: true); remove it."],
+        );
     });
 
     it("ecs-container-readonly-root", async () => {

@@ -65,7 +65,22 @@ export async function evaluatePolicies(
         inputs: engineUnknowns(r.inputs) as Record<string, unknown>,
         outputs: engineUnknowns(r.outputs) as Record<string, unknown>,
     }));
-    return analyzer.analyze(wire, { phase });
+    return withoutRepeats(await analyzer.analyze(wire, { phase }));
+}
+
+/**
+ * Every check goes through here, so every rule's fixtures are held to it: a rule reports each
+ * distinct problem once per resource. Two violations with the same policy, urn and message fail
+ * the test that produced them, naming the repeat.
+ */
+function withoutRepeats(evaluation: Evaluation): Evaluation {
+    const seen = new Set<string>();
+    for (const v of evaluation.violations) {
+        const key = JSON.stringify([v.policyName, v.urn ?? "", v.message]);
+        if (seen.has(key)) throw new Error(`${v.policyName} reported the same violation twice on ${v.urn ?? "the stack"}: ${detailOf(v)}`);
+        seen.add(key);
+    }
+    return evaluation;
 }
 
 /** A resource class of a Pulumi provider (e.g. `aws.ecs.Service`); its args type a fixture's props. */

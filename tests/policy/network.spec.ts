@@ -321,5 +321,39 @@ describe("policy: network", () => {
                 /opens ports 0-65535 \(task-in\); allowed: the container port 8080 only/,
             );
         });
+        it("names each inline rule by its index, so two open rules on one group are two findings, each said once", async () => {
+            // Before, every inline rule was "<group> inline rule": two CIDR rules gave one text twice.
+            const b = new StackBuilder()
+                .add("aws:ec2/securityGroup:SecurityGroup", "alb-sg", {})
+                .add("aws:ec2/securityGroup:SecurityGroup", "task-sg", {
+                    ingress: [
+                        { protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["0.0.0.0/0"] },
+                        { protocol: "tcp", fromPort: 8080, toPort: 8080, ipv6CidrBlocks: ["::/0"] },
+                    ],
+                })
+                .add("aws:lb/loadBalancer:LoadBalancer", "alb", {}, { securityGroups: ["alb-sg"] })
+                .add("aws:lb/targetGroup:TargetGroup", "tg", {})
+                .add("aws:lb/listener:Listener", "http", {}, { loadBalancerArn: ["alb"], defaultActions: ["tg"] })
+                .add(SERVICE, "svc", { loadBalancers: [{ containerPort: 8080 }] }, { networkConfiguration: ["task-sg"], loadBalancers: ["tg"] });
+            assert.deepEqual(messages(await b.check(ecsTaskIngressFromAlbOnly)), [
+                "svc: task security group task-sg accepts ingress from a CIDR (task-sg ingress[0]); allowed: the ALB security group only.",
+                "svc: task security group task-sg accepts ingress from a CIDR (task-sg ingress[1]); allowed: the ALB security group only.",
+            ]);
+        });
+        it("a group named twice among a rule's sources is named once", async () => {
+            const b = new StackBuilder()
+                .add("aws:ec2/securityGroup:SecurityGroup", "alb-sg", {})
+                .add("aws:ec2/securityGroup:SecurityGroup", "task-sg", {
+                    id: "sg-0task",
+                    ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, self: true, securityGroups: ["sg-0task"] }],
+                })
+                .add("aws:lb/loadBalancer:LoadBalancer", "alb", {}, { securityGroups: ["alb-sg"] })
+                .add("aws:lb/targetGroup:TargetGroup", "tg", {})
+                .add("aws:lb/listener:Listener", "http", {}, { loadBalancerArn: ["alb"], defaultActions: ["tg"] })
+                .add(SERVICE, "svc", { loadBalancers: [{ containerPort: 8080 }] }, { networkConfiguration: ["task-sg"], loadBalancers: ["tg"] });
+            assert.deepEqual(messages(await b.check(ecsTaskIngressFromAlbOnly)), [
+                "svc: task security group task-sg accepts ingress from task-sg, which is not the service's load balancer.",
+            ]);
+        });
     });
 });
