@@ -41,6 +41,10 @@ export interface UnscopedGrant {
 /**
  * The actions of `patterns` that must not use `Resource: "*"`: those AWS gives a resource type,
  * and those it does not define at all (nothing proves them unscopable). `allowed` adds exceptions.
+ * A wildcard whose every action is List level (`ec2:Describe*`, `s3:List*`) may use `*`: listing is
+ * account-wide by design, and the few List actions with a resource type could only be scoped by
+ * splitting the pattern into one statement per resource type. A List action named on its own
+ * (`s3:ListBucket`) can be scoped in place, so it must be.
  */
 export function scopableActions(patterns: string[], allowed: readonly string[]): UnscopedGrant[] {
     const excepted = (action: string) => allowed.some((p) => globMatch(p, action));
@@ -51,6 +55,7 @@ export function scopableActions(patterns: string[], allowed: readonly string[]):
             if (expansion.kind !== "actions")
                 return { pattern, scopable: [expansion.kind === "everything" ? "every action" : `${pattern} (not in AWS's authorization data)`] };
             if (expansion.actions.length === 0) return { pattern, scopable: [`${pattern} (not in AWS's authorization data)`] };
+            if (hasWildcard(pattern) && expansion.actions.every((a) => a.levels.every((l) => l === "List"))) return { pattern, scopable: [] };
             return { pattern, scopable: expansion.actions.filter((a) => a.resourceTypes.length > 0 && !excepted(a.action)).map(withTypes) };
         })
         .filter((g) => g.scopable.length > 0);
