@@ -171,7 +171,10 @@ describe("policy: iam", () => {
             );
             assert.match(messages(await checkRaw(iamNoWildcardResource, ROLE_POLICY, onStar("s3:ListBucket")))[0]!, /s3:ListBucket \(accesspoint, bucket\)/);
             // s3:Get* reaches Read actions (s3:GetObject): listing rules do not cover reading.
-            assert.match(messages(await checkRaw(iamNoWildcardResource, ROLE_POLICY, onStar("s3:Get*")))[0]!, /s3:Get\* → s3:GetAccelerateConfiguration \(bucket\), .* … \(61\)/);
+            assert.match(
+                messages(await checkRaw(iamNoWildcardResource, ROLE_POLICY, onStar("s3:Get*")))[0]!,
+                /s3:Get\* → s3:GetAccelerateConfiguration \(bucket\), .* … \(61\)/,
+            );
         });
         it("fails a mixed list on *, naming only the action that can be scoped", async () => {
             assert.deepEqual(messages(await checkRaw(iamNoWildcardResource, ROLE_POLICY, onStar("ec2:DescribeInstances", "ec2:TerminateInstances"))), [
