@@ -8,7 +8,7 @@ import { USAGE, UsageError, parseCliArgs } from "./cliArgs";
 import { PlanLimitError, isUserError } from "./errors";
 import { buildPlan } from "./plan";
 import { exitCodeOf } from "./outcome";
-import { renderText } from "./render";
+import { renderQuiet, renderText } from "./render";
 import { renderJson } from "./renderJson";
 
 export interface Output {
@@ -53,7 +53,7 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
             acceptIncomplete: args["accept-incomplete"],
         }).finally(() => (Error.stackTraceLimit = traceLimit));
-        io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
+        io.out(args.json ? renderJson(plan, root) : args.quiet ? renderQuiet(plan) : renderText(plan, root));
         return exitCodeOf(plan);
     } catch (e) {
         return reportError(e, debug, io);

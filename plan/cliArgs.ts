@@ -18,6 +18,7 @@ export const USAGE = `usage: npm run plan -- [options]
   --invoke-results <file>  results for invokes (data sources) the offline plan cannot answer itself:
                            {"<token>": {<result>}} or {"<token>": [{"args": {<to match>}, "result": {<result>}}]}
   --json                   one JSON document on stdout
+  --quiet                  only the verdict and the violations of the gate phase
   --accept-incomplete      components the plan cannot see into (awsx, remote) are named but do not make the result incomplete
   --debug                  stack traces for errors
 
@@ -38,6 +39,7 @@ export function parseCliArgs(argv: string[]) {
         config: { type: "string", multiple: true },
         "invoke-results": { type: "string" },
         json: { type: "boolean" },
+        quiet: { type: "boolean" },
         "accept-incomplete": { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean" },
@@ -46,10 +48,12 @@ export function parseCliArgs(argv: string[]) {
         ...given,
         config: given.config ?? [],
         json: given.json ?? false,
+        quiet: given.quiet ?? false,
         "accept-incomplete": given["accept-incomplete"] ?? false,
         debug: given.debug ?? false,
         help: given.help ?? false,
     };
+    if (args.json && args.quiet) throw new UsageError("--json and --quiet cannot be combined: --json is one whole document");
     const phase = args.phase;
     if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
     if (args.state !== undefined) {
