@@ -41,12 +41,12 @@ export function componentRule(child: ResourceValidationPolicy): StackValidationP
                         spec.check(checkingUnknowns(child.props), ctx, (message) => report(message + where, component));
                     } catch (e) {
                         if (!isUnknownRead(e)) throw e;
-                        // Named by the component and the property awsx would read.
-                        const unknown = unknownValueError([component.name, child.via, ...e.props.map(String)]);
+                        // Named by the component and the property of what awsx creates; `where` says which input.
+                        const unknown = unknownValueError([component.name, ...e.props.map(String)]);
                         if (config.failClosedAtPreview === true)
                             decideOrExplain(
                                 config,
-                                (m) => report(m, component),
+                                (m) => report(m + where, component),
                                 () => {
                                     throw unknown;
                                 },

@@ -81,7 +81,8 @@ describe("policy: opaque awsx components", () => {
         for (const phase of PHASES) {
             const props = privateService(phase, { networkConfiguration: undefined, assignPublicIp: true });
             const vs = await judge([component("awsx:ecs:FargateService", "svc", props)], phase);
-            const why = "(judged on this awsx:ecs:FargateService's inputs: no networkConfiguration, so awsx creates a security group open to the world on every port)";
+            const why =
+                "(judged on this awsx:ecs:FargateService's inputs: no networkConfiguration, so awsx creates a security group open to the world on every port)";
             assert.deepEqual(
                 named(vs, "awsx-security-group-no-world-ingress"),
                 [`svc: ingress from the whole internet on all ports; allowed from the world: ports 80, 443 only. Use a security group source instead. ${why}`],
@@ -111,7 +112,7 @@ describe("policy: opaque awsx components", () => {
             assert.deepEqual(
                 named(vs, "awsx-ecs-container-no-plaintext-secrets"),
                 [
-                    'svc: container api has secrets in plain environment variables (DB_PASSWORD); use secrets with valueFrom. (judged on this awsx:ecs:FargateService\'s inputs: taskDefinitionArgs)',
+                    "svc: container api has secrets in plain environment variables (DB_PASSWORD); use secrets with valueFrom. (judged on this awsx:ecs:FargateService's inputs: taskDefinitionArgs)",
                 ],
                 phase,
             );
@@ -126,7 +127,12 @@ describe("policy: opaque awsx components", () => {
             decided(vs)
                 .map((v) => v.policyName)
                 .sort(),
-            ["awsx-ecs-container-image-provenance", "awsx-ecs-container-non-root-user", "awsx-ecs-container-not-privileged", "awsx-ecs-container-readonly-root"],
+            [
+                "awsx-ecs-container-image-provenance",
+                "awsx-ecs-container-non-root-user",
+                "awsx-ecs-container-not-privileged",
+                "awsx-ecs-container-readonly-root",
+            ],
         );
         // awsx's default log configuration (awslogs to its own log group) counts; skipping the log group does not.
         const skipped = await judge([component("awsx:ecs:FargateTaskDefinition", "task", { container: container("up"), logGroup: { skip: true } })], "up");
@@ -143,8 +149,12 @@ describe("policy: opaque awsx components", () => {
             open.map((v) => v.unverifiable),
             [true],
         );
+        assert.match(messages(open)[0]!, /svc\.networkConfiguration\.assignPublicIp/);
         const strict = await judge(records, "preview", { "awsx-ecs-service-no-public-ip": { failClosedAtPreview: true } });
-        assert.match(named(strict, "awsx-ecs-service-no-public-ip")[0]!, /^svc: svc\.the service awsx creates\.networkConfiguration\.assignPublicIp is unknown at preview/);
+        assert.match(
+            named(strict, "awsx-ecs-service-no-public-ip")[0]!,
+            /^svc: svc\.networkConfiguration\.assignPublicIp is unknown at preview, so this policy cannot decide before deploy \(failClosedAtPreview is on\);.* \(judged on this awsx:ecs:FargateService's inputs: the service awsx creates\)$/,
+        );
     });
 
     it("no double report: with its children in the stack (a real preview), only the child rule speaks", async () => {
@@ -163,7 +173,9 @@ describe("policy: opaque awsx components", () => {
             const vs = await judge([component("awsx:lb:ApplicationLoadBalancer", "web", lb)], phase);
             assert.deepEqual(
                 named(vs, "awsx-alb-https-only"),
-                ["web: HTTP listener on port 80 serves content (forward); allowed: only a redirect to HTTPS. (judged on this awsx:lb:ApplicationLoadBalancer's inputs: no listener, so awsx's default listener)"],
+                [
+                    "web: HTTP listener on port 80 serves content (forward); allowed: only a redirect to HTTPS. (judged on this awsx:lb:ApplicationLoadBalancer's inputs: no listener, so awsx's default listener)",
+                ],
                 phase,
             );
             const redirect = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
@@ -173,7 +185,11 @@ describe("policy: opaque awsx components", () => {
                 { port: 443, certificateArn: out(phase, "arn:aws:acm:us-east-1:123456789012:certificate/1"), sslPolicy: tls },
             ];
             const good = await judge([component("awsx:lb:ApplicationLoadBalancer", "web", { ...lb, listeners })], phase);
-            assert.deepEqual([...named(good, "awsx-alb-https-only"), ...named(good, "awsx-alb-tls-policy"), ...named(good, "awsx-alb-drop-invalid-headers")], [], phase);
+            assert.deepEqual(
+                [...named(good, "awsx-alb-https-only"), ...named(good, "awsx-alb-tls-policy"), ...named(good, "awsx-alb-drop-invalid-headers")],
+                [],
+                phase,
+            );
         }
     });
 
@@ -185,7 +201,10 @@ describe("policy: opaque awsx components", () => {
                 .sort(),
             ["awsx-ecr-immutable-tags", "awsx-ecr-scan-on-push"],
         );
-        const good = await judge([component("awsx:ecr:Repository", "repo", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE" })], "up");
+        const good = await judge(
+            [component("awsx:ecr:Repository", "repo", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE" })],
+            "up",
+        );
         assert.deepEqual(messages(good), []);
     });
 
