@@ -77,7 +77,10 @@ function service(args: Props, fargate: boolean): DerivedChild[] {
             via: "no networkConfiguration, so awsx creates a security group open to the world on every port",
             props: DEFAULT_SERVICE_GROUP,
         });
-        rest.networkConfiguration = { assignPublicIp: given(args.assignPublicIp) ? args.assignPublicIp : false };
+        rest.networkConfiguration = {
+            assignPublicIp: given(args.assignPublicIp) ? args.assignPublicIp : false,
+            securityGroups: ["(the security group awsx creates)"],
+        };
         via = "assignPublicIp, in the networkConfiguration awsx builds";
     }
     children.push({ type: SERVICE, via, props: rest });

@@ -13,7 +13,7 @@ import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOn
 import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsTaskAwsvpc, securityGroupNoWorldIngress } from "./network";
 import { containerRules } from "./container";
 import { ecrImmutableTags, ecrScanOnPush } from "./registry";
-import { securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "./securityGroups";
+import { ecsServiceSecurityGroups, securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "./securityGroups";
 
 /** The prefix of a component rule's name: `awsx-` and the name of the rule it applies. */
 export const COMPONENT_RULE_PREFIX = "awsx-";
@@ -63,6 +63,7 @@ export function componentRule(child: ResourceValidationPolicy): StackValidationP
 /** The resource rules whose resources awsx's ECS, load balancer and ECR components create. */
 const childRules: ResourceValidationPolicy[] = [
     ecsServiceNoPublicIp,
+    ecsServiceSecurityGroups,
     ecsFargatePlatformVersion,
     ecsTaskAwsvpc,
     securityGroupNoWorldIngress,
