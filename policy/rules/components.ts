@@ -13,6 +13,7 @@ import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOn
 import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsTaskAwsvpc, securityGroupNoWorldIngress } from "./network";
 import { containerRules } from "./container";
 import { ecrImmutableTags, ecrScanOnPush } from "./registry";
+import { requiredTags } from "./tagging";
 import { ecsServiceSecurityGroups, securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "./securityGroups";
 
 /** The prefix of a component rule's name: `awsx-` and the name of the rule it applies. */
@@ -78,6 +79,7 @@ const childRules: ResourceValidationPolicy[] = [
     albAccessLogs,
     ecrScanOnPush,
     ecrImmutableTags,
+    requiredTags,
 ];
 
 export const componentRules = childRules.map(componentRule);

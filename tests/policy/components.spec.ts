@@ -15,6 +15,7 @@ import { SERVICE, evaluatePolicies, messages, resourceRecord } from "./harness";
 const PHASES: Phase[] = ["preview", "up"];
 /** A computed output: unknown at preview, AWS's value after up. */
 const out = (phase: Phase, value: string) => (phase === "preview" ? UNKNOWN.string : value);
+const TAGS = { app: "web", environment: "dev" };
 const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:" + "a".repeat(64);
 
 /** A component as the offline plan records an awsx remote component: not custom, its args as props. */
@@ -36,7 +37,8 @@ const container = (phase: Phase, over: object = {}) => ({
 const privateService = (phase: Phase, over: object = {}) => ({
     cluster: out(phase, "arn:aws:ecs:us-east-1:123456789012:cluster/main"),
     networkConfiguration: { subnets: [out(phase, "subnet-1")], securityGroups: [out(phase, "sg-1")], assignPublicIp: false },
-    taskDefinitionArgs: { container: container(phase) },
+    taskDefinitionArgs: { container: container(phase), tags: TAGS },
+    tags: TAGS,
     ...over,
 });
 
@@ -122,7 +124,7 @@ describe("policy: opaque awsx components", () => {
 
     it("container settings awsx passes through are judged: privileged, root user, writable root, an unpinned public image", async () => {
         const c = container("up", { privileged: true, user: undefined, readonlyRootFilesystem: undefined, image: "nginx:latest" });
-        const vs = await judge([component("awsx:ecs:FargateTaskDefinition", "task", { container: c })], "up");
+        const vs = await judge([component("awsx:ecs:FargateTaskDefinition", "task", { container: c, tags: TAGS })], "up");
         assert.deepEqual(
             decided(vs)
                 .map((v) => v.policyName)
@@ -199,10 +201,10 @@ describe("policy: opaque awsx components", () => {
             decided(bad)
                 .map((v) => v.policyName)
                 .sort(),
-            ["awsx-ecr-immutable-tags", "awsx-ecr-scan-on-push"],
+            ["awsx-ecr-immutable-tags", "awsx-ecr-scan-on-push", "awsx-required-tags"],
         );
         const good = await judge(
-            [component("awsx:ecr:Repository", "repo", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE" })],
+            [component("awsx:ecr:Repository", "repo", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE", tags: TAGS })],
             "up",
         );
         assert.deepEqual(messages(good), []);
@@ -269,6 +271,14 @@ describe("policy: opaque awsx components", () => {
                     },
                 },
                 message: /^svc: ingress\[0\] \(ingress tcp 443\) has no description.*defaultSecurityGroup\.args, the security group awsx creates\)$/,
+            },
+            {
+                rule: "awsx-required-tags",
+                type: "awsx:ecr:Repository",
+                bad: { tags: { app: "web" } },
+                good: { tags: TAGS },
+                message:
+                    /^svc: missing tags environment \(has \["app"\]\); add them for cost allocation\. \(judged on this awsx:ecr:Repository's inputs: the repository awsx creates\)$/,
             },
             {
                 rule: "awsx-alb-deletion-protection",
