@@ -13,8 +13,8 @@ export interface DerivedChild {
     type: string;
     /** Which inputs (or awsx default) it comes from, for messages. */
     via: string;
-    /** Its props as awsx would pass them; values unknown at preview stay the SDK's sentinels. */
-    props: Props;
+    /** Its props as awsx would pass them (unknowns stay the SDK's sentinels); absent when the input they come from is unknown. */
+    props?: Props;
 }
 
 export const AWSX = {
@@ -51,7 +51,9 @@ function container(name: unknown, c: Props, awslogs: boolean): Props {
     return { ...c, name, logConfiguration: given(c.logConfiguration) ? c.logConfiguration : awslogs ? logs : undefined };
 }
 
-function taskDefinition(args: Props, fargate: boolean, via: string): DerivedChild {
+function taskDefinition(input: unknown, fargate: boolean, via: string): DerivedChild {
+    if (!isRecord(input)) return { type: TASK_DEFINITION, via };
+    const args = input;
     const { container: one, containers } = args;
     const rest = without(args, ["container", "containers", "logGroup", "executionRole", "taskRole"]);
     const awslogs = record(args.logGroup).skip !== true;
@@ -84,7 +86,7 @@ function service(args: Props, fargate: boolean): DerivedChild[] {
         via = "assignPublicIp, in the networkConfiguration awsx builds";
     }
     children.push({ type: SERVICE, via, props: rest });
-    if (given(args.taskDefinitionArgs)) children.push(taskDefinition(record(args.taskDefinitionArgs), fargate, "taskDefinitionArgs"));
+    if (given(args.taskDefinitionArgs)) children.push(taskDefinition(args.taskDefinitionArgs, fargate, "taskDefinitionArgs"));
     return children;
 }
 
@@ -101,15 +103,21 @@ function loadBalancer(args: Props): DerivedChild[] {
     const lb = without(args, ["subnetIds", "subnets", "defaultTargetGroup", "defaultSecurityGroup", "listener", "listeners"]);
     const children: DerivedChild[] = [{ type: LOAD_BALANCER, via: "the load balancer awsx creates", props: lb }];
     const group = record(args.defaultSecurityGroup);
-    if (!given(lb.securityGroups) && group.skip !== true && !given(group.securityGroupId))
-        children.push({ type: SECURITY_GROUP, via: "defaultSecurityGroup.args, the security group awsx creates", props: record(group.args) });
+    if (!given(lb.securityGroups) && group.skip !== true && !given(group.securityGroupId)) {
+        const via = given(args.defaultSecurityGroup)
+            ? "defaultSecurityGroup.args, the security group awsx creates"
+            : "no securityGroups, so awsx creates a security group";
+        const unknown = isUnknown(args.defaultSecurityGroup) || isUnknown(group.args);
+        children.push({ type: SECURITY_GROUP, via, props: unknown ? undefined : record(group.args) });
+    }
     const forward = [{ type: "forward", targetGroupArn: "(the default target group awsx creates)" }];
-    const listeners: [string, Props][] = Array.isArray(args.listeners)
-        ? args.listeners.map((l, i) => [`listeners[${i}]`, record(l)])
+    const listeners: [string, unknown][] = Array.isArray(args.listeners)
+        ? args.listeners.map((l: unknown, i) => [`listeners[${i}]`, l])
         : given(args.listener)
-          ? [["listener", record(args.listener)]]
+          ? [["listener", args.listener]]
           : [["no listener, so awsx's default listener", {}]];
-    for (const [via, l] of listeners) children.push({ type: LISTENER, via, props: { defaultActions: forward, ...protocolOf(l), ...l } });
+    for (const [via, l] of listeners)
+        children.push({ type: LISTENER, via, props: isRecord(l) ? { defaultActions: forward, ...protocolOf(l), ...l } : undefined });
     return children;
 }
 

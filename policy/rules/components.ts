@@ -39,6 +39,8 @@ export function componentRule(child: ResourceValidationPolicy): StackValidationP
                     const where = ` (judged on this ${component.type}'s inputs: ${child.via})`;
                     const ctx = { type: child.type, name: component.name, urn: component.urn, config };
                     try {
+                        // What awsx would create from an input unknown at preview is unknown as a whole.
+                        if (!child.props) throw unknownValueError([child.via]);
                         spec.check(checkingUnknowns(child.props), ctx, (message) => report(message + where, component));
                     } catch (e) {
                         if (!isUnknownRead(e)) throw e;

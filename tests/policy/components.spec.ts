@@ -159,6 +159,21 @@ describe("policy: opaque awsx components", () => {
         );
     });
 
+    it("an input unknown as a whole leaves what awsx builds from it undecided, never judged as empty", async () => {
+        const records = [
+            component("awsx:ecs:FargateService", "svc", privateService("preview", { taskDefinitionArgs: UNKNOWN.object })),
+            component("awsx:lb:ApplicationLoadBalancer", "web", { subnetIds: ["subnet-1"], dropInvalidHeaderFields: true, listeners: [UNKNOWN.object] }),
+        ];
+        const vs = await judge(records, "preview");
+        const rules = ["awsx-ecs-container-no-plaintext-secrets", "awsx-ecs-container-log-configuration", "awsx-alb-https-only"];
+        assert.deepEqual(
+            vs.filter((v) => rules.includes(v.policyName)).map((v) => [v.policyName, v.unverifiable]),
+            rules.map((r) => [r, true]),
+        );
+        const strict = await judge(records, "preview", { "awsx-alb-https-only": { failClosedAtPreview: true } });
+        assert.match(named(strict, "awsx-alb-https-only")[0]!, /^web: web\.listeners\[0\] is unknown at preview/);
+    });
+
     it("no double report: with its children in the stack (a real preview), only the child rule speaks", async () => {
         const parent = component("awsx:ecs:FargateService", "svc", privateService("up", { networkConfiguration: { assignPublicIp: true } }));
         const child = { ...resourceRecord(SERVICE, "svc", { networkConfiguration: { assignPublicIp: true } }), parent: parent.urn };
