@@ -32,6 +32,18 @@ const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
 const LISTENER = "aws:lb/listener:Listener";
 const REPOSITORY = "aws:ecr/repository:Repository";
+const ROLE = "aws:iam/role:Role";
+const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+
+/** The trust policy awsx gives the task and execution roles it creates (no confused-deputy condition). */
+const ECS_TASKS_TRUST = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Action: "sts:AssumeRole", Principal: { Service: "ecs-tasks.amazonaws.com" }, Effect: "Allow" }],
+});
+const ROLE_DEFAULTS = {
+    taskRole: { label: "task", policyArns: [] as string[] },
+    executionRole: { label: "execution", policyArns: ["arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"] },
+};
 
 const WORLD = { cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] };
 
@@ -51,8 +63,26 @@ function container(name: unknown, c: Props, awslogs: boolean): Props {
     return { ...c, name, logConfiguration: given(c.logConfiguration) ? c.logConfiguration : awslogs ? logs : undefined };
 }
 
-function taskDefinition(input: unknown, fargate: boolean, via: string): DerivedChild {
-    if (!isRecord(input)) return { type: TASK_DEFINITION, via };
+/** The role awsx creates for `key` (unless skipped or given as an ARN) and its policy attachments. */
+function role(args: Props, key: keyof typeof ROLE_DEFAULTS, prefix: string): DerivedChild[] {
+    const input = args[key];
+    const defaults = ROLE_DEFAULTS[key];
+    const via = given(input) ? `${prefix}${key}` : `no ${key}, so the ${defaults.label} role awsx creates`;
+    if (isUnknown(input) || isUnknown(record(input).args)) return [{ type: ROLE, via }];
+    const r = record(input);
+    if (r.skip === true || given(r.roleArn)) return [];
+    const roleArgs = record(r.args);
+    const arns = given(roleArgs.policyArns) ? roleArgs.policyArns : defaults.policyArns;
+    const attachments = (Array.isArray(arns) ? arns : [UNKNOWN.string]).map((policyArn: unknown) => ({
+        type: ATTACHMENT,
+        via,
+        props: { policyArn, role: `(the ${defaults.label} role awsx creates)` },
+    }));
+    return [{ type: ROLE, via, props: { assumeRolePolicy: ECS_TASKS_TRUST, ...without(roleArgs, ["policyArns"]) } }, ...attachments];
+}
+
+function taskDefinition(input: unknown, fargate: boolean, via: string): DerivedChild[] {
+    if (!isRecord(input)) return [{ type: TASK_DEFINITION, via }];
     const args = input;
     const { container: one, containers } = args;
     const rest = without(args, ["container", "containers", "logGroup", "executionRole", "taskRole"]);
@@ -65,7 +95,12 @@ function taskDefinition(input: unknown, fargate: boolean, via: string): DerivedC
         ? // awsx sizes a Fargate task from its containers when memory is not given.
           { ...rest, memory: given(rest.memory) ? rest.memory : "(computed by awsx)", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"] }
         : { networkMode: "awsvpc", ...rest, requiresCompatibilities: ["EC2"] };
-    return { type: TASK_DEFINITION, via, props: { ...props, containerDefinitions: list } };
+    const prefix = via === "taskDefinitionArgs" ? "taskDefinitionArgs." : "";
+    return [
+        { type: TASK_DEFINITION, via, props: { ...props, containerDefinitions: list } },
+        ...role(args, "taskRole", prefix),
+        ...role(args, "executionRole", prefix),
+    ];
 }
 
 function service(args: Props, fargate: boolean): DerivedChild[] {
@@ -86,7 +121,7 @@ function service(args: Props, fargate: boolean): DerivedChild[] {
         via = "assignPublicIp, in the networkConfiguration awsx builds";
     }
     children.push({ type: SERVICE, via, props: rest });
-    if (given(args.taskDefinitionArgs)) children.push(taskDefinition(args.taskDefinitionArgs, fargate, "taskDefinitionArgs"));
+    if (given(args.taskDefinitionArgs)) children.push(...taskDefinition(args.taskDefinitionArgs, fargate, "taskDefinitionArgs"));
     return children;
 }
 
@@ -130,9 +165,9 @@ export function derivedChildren(type: string, props: unknown): DerivedChild[] {
         case AWSX.ec2Service:
             return service(args, false);
         case AWSX.fargateTaskDefinition:
-            return [taskDefinition(args, true, "the task definition awsx creates")];
+            return taskDefinition(args, true, "the task definition awsx creates");
         case AWSX.ec2TaskDefinition:
-            return [taskDefinition(args, false, "the task definition awsx creates")];
+            return taskDefinition(args, false, "the task definition awsx creates");
         case AWSX.loadBalancer:
             return loadBalancer(args);
         case AWSX.repository:

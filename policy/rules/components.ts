@@ -8,6 +8,8 @@ import { derivedChildren, opaqueAwsxComponents } from "../lib/awsxChildren";
 import { appliesTo, specOf, stackRule } from "../lib/rule";
 import { PreviewConfig, decideOrExplain } from "../lib/undecided";
 import { UnknownRead, checkingUnknowns, isUnknownRead, unknownValueError } from "../knowledge/unknowns";
+import { iamNoAdminAccess, iamNoBroadManagedPolicies, iamNoServiceWildcards, iamNoWildcardResource, iamTrustConfusedDeputy } from "./iam";
+import { iamNoPrivilegeEscalation } from "./iamEscalation";
 import { ecsContainerLogConfiguration } from "./logging";
 import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "./loadBalancer";
 import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsTaskAwsvpc, securityGroupNoWorldIngress } from "./network";
@@ -74,6 +76,12 @@ const childRules: ResourceValidationPolicy[] = [
     securityGroupRuleDescription,
     ...containerRules,
     ecsContainerLogConfiguration,
+    iamNoAdminAccess,
+    iamNoServiceWildcards,
+    iamNoWildcardResource,
+    iamNoBroadManagedPolicies,
+    iamNoPrivilegeEscalation,
+    iamTrustConfusedDeputy,
     albHttpsOnly,
     albTlsPolicy,
     albDropInvalidHeaders,

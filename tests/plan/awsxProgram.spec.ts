@@ -42,6 +42,10 @@ describe("plan --program: an awsx program", function () {
                 "awsx-security-group-no-world-ingress",
                 "ingress from the whole internet on all ports; allowed from the world: ports 80, 443 only. Use a security group source instead.",
             ) + "no networkConfiguration, so awsx creates a security group open to the world on every port)",
+            onService(
+                "awsx-iam-trust-confused-deputy",
+                "trust statement 0 trusts ecs-tasks.amazonaws.com without aws:SourceAccount or aws:SourceArn conditions (confused deputy).",
+            ) + "no executionRole, so the execution role awsx creates)",
             "[awsx-alb-https-only] web: HTTP listener on port 80 serves content (forward); allowed: only a redirect to HTTPS. (judged on this awsx:lb:ApplicationLoadBalancer's inputs: no listener, so awsx's default listener)",
         ];
         for (const phase of ["preview", "up"] as const) {

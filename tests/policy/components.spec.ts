@@ -16,6 +16,11 @@ const PHASES: Phase[] = ["preview", "up"];
 /** A computed output: unknown at preview, AWS's value after up. */
 const out = (phase: Phase, value: string) => (phase === "preview" ? UNKNOWN.string : value);
 const TAGS = { app: "web", environment: "dev" };
+/** Roles the program creates itself (judged where they are defined), passed to awsx by ARN. */
+const ROLES = {
+    taskRole: { roleArn: "arn:aws:iam::123456789012:role/app-task" },
+    executionRole: { roleArn: "arn:aws:iam::123456789012:role/app-execution" },
+};
 const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:" + "a".repeat(64);
 
 /** A component as the offline plan records an awsx remote component: not custom, its args as props. */
@@ -37,7 +42,7 @@ const container = (phase: Phase, over: object = {}) => ({
 const privateService = (phase: Phase, over: object = {}) => ({
     cluster: out(phase, "arn:aws:ecs:us-east-1:123456789012:cluster/main"),
     networkConfiguration: { subnets: [out(phase, "subnet-1")], securityGroups: [out(phase, "sg-1")], assignPublicIp: false },
-    taskDefinitionArgs: { container: container(phase), tags: TAGS },
+    taskDefinitionArgs: { container: container(phase), tags: TAGS, ...ROLES },
     tags: TAGS,
     ...over,
 });
@@ -109,7 +114,7 @@ describe("policy: opaque awsx components", () => {
     it("a password in a container's environment is critical, named by the variable", async () => {
         for (const phase of PHASES) {
             const env = { environment: [{ name: "DB_PASSWORD", value: "hunter2" }], secrets: undefined };
-            const props = privateService(phase, { taskDefinitionArgs: { containers: { api: container(phase, env) } } });
+            const props = privateService(phase, { taskDefinitionArgs: { containers: { api: container(phase, env) }, ...ROLES } });
             const vs = await judge([component("awsx:ecs:FargateService", "svc", props)], phase);
             assert.deepEqual(
                 named(vs, "awsx-ecs-container-no-plaintext-secrets"),
@@ -124,7 +129,7 @@ describe("policy: opaque awsx components", () => {
 
     it("container settings awsx passes through are judged: privileged, root user, writable root, an unpinned public image", async () => {
         const c = container("up", { privileged: true, user: undefined, readonlyRootFilesystem: undefined, image: "nginx:latest" });
-        const vs = await judge([component("awsx:ecs:FargateTaskDefinition", "task", { container: c, tags: TAGS })], "up");
+        const vs = await judge([component("awsx:ecs:FargateTaskDefinition", "task", { container: c, tags: TAGS, ...ROLES })], "up");
         assert.deepEqual(
             decided(vs)
                 .map((v) => v.policyName)
@@ -137,10 +142,29 @@ describe("policy: opaque awsx components", () => {
             ],
         );
         // awsx's default log configuration (awslogs to its own log group) counts; skipping the log group does not.
-        const skipped = await judge([component("awsx:ecs:FargateTaskDefinition", "task", { container: container("up"), logGroup: { skip: true } })], "up");
+        const skipped = await judge(
+            [component("awsx:ecs:FargateTaskDefinition", "task", { container: container("up"), logGroup: { skip: true }, ...ROLES })],
+            "up",
+        );
         assert.deepEqual(named(skipped, "awsx-ecs-container-log-configuration"), [
             "task: container web has no logConfiguration; its output is lost. Add one with the awslogs driver. (judged on this awsx:ecs:FargateTaskDefinition's inputs: the task definition awsx creates)",
         ]);
+    });
+
+    it("the roles awsx creates: its trust policy has no confused-deputy condition; a broad managed policy in policyArns is reported", async () => {
+        const roles = { taskRole: { args: { policyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"], tags: TAGS } } };
+        const props = privateService("up", { taskDefinitionArgs: { container: container("up"), tags: TAGS, ...roles } });
+        const vs = await judge([component("awsx:ecs:FargateService", "svc", props)], "up");
+        const trust = "trust statement 0 trusts ecs-tasks.amazonaws.com without aws:SourceAccount or aws:SourceArn conditions (confused deputy).";
+        assert.deepEqual(named(vs, "awsx-iam-trust-confused-deputy"), [
+            `svc: ${trust} (judged on this awsx:ecs:FargateService's inputs: taskDefinitionArgs.taskRole)`,
+            `svc: ${trust} (judged on this awsx:ecs:FargateService's inputs: no executionRole, so the execution role awsx creates)`,
+        ]);
+        assert.deepEqual(named(vs, "awsx-iam-no-broad-managed-policies"), [
+            "svc: attaches arn:aws:iam::aws:policy/AmazonS3FullAccess, which grants far more than one workload needs; grant named actions on named resources instead. (judged on this awsx:ecs:FargateService's inputs: taskDefinitionArgs.taskRole)",
+        ]);
+        // Roles given by ARN are the program's own resources, judged where they are defined.
+        assert.deepEqual(named(await judge([component("awsx:ecs:FargateService", "svc", privateService("up"))], "up"), "awsx-iam-trust-confused-deputy"), []);
     });
 
     it("an assignPublicIp unknown at preview is undecided, or fails closed naming the input when configured", async () => {
@@ -226,6 +250,12 @@ describe("policy: opaque awsx components", () => {
     });
 
     describe("the other rules awsx's children meet: a failing and a passing input each", () => {
+        const inline = (statement: object) => ({
+            args: {
+                tags: TAGS,
+                inlinePolicies: [{ name: "app", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", ...statement }] }) }],
+            },
+        });
         const ec2Task = (over: object) => ({ container: container("up", { memory: 512 }), ...over });
         const cases: { rule: string; type: string; bad: object; good: object; message: RegExp }[] = [
             {
@@ -287,6 +317,28 @@ describe("policy: opaque awsx components", () => {
                 },
                 message: /^svc: ingress\[0\] \(ingress tcp 443\) has no description.*defaultSecurityGroup\.args, the security group awsx creates\)$/,
             },
+            ...(
+                [
+                    ["awsx-iam-no-admin-access", { Action: "*", Resource: "*" }, /allows \["\*"\] on \["\*"\]: administrator access/],
+                    ["awsx-iam-no-service-wildcards", { Action: "s3:*", Resource: "arn:aws:s3:::assets/*" }, /allows s3:\* \(every s3 action/],
+                    [
+                        "awsx-iam-no-wildcard-resource",
+                        { Action: "s3:GetObject", Resource: "*" },
+                        /allows s3:GetObject \(accesspointobject, object\) on Resource "\*"/,
+                    ],
+                    ["awsx-iam-no-privilege-escalation", { Action: "iam:PassRole", Resource: "*" }, /allows privilege escalation: iam:PassRole on any role/],
+                ] as const
+            ).map(([rule, statement, message]) => ({
+                rule,
+                type: "awsx:ecs:FargateTaskDefinition",
+                bad: { container: container("up"), executionRole: ROLES.executionRole, taskRole: inline(statement) },
+                good: {
+                    container: container("up"),
+                    executionRole: ROLES.executionRole,
+                    taskRole: inline({ Action: "s3:GetObject", Resource: "arn:aws:s3:::assets/*" }),
+                },
+                message: new RegExp(`^svc: inlinePolicies\\[0\\] \\(app\\).*${message.source}.*taskRole\\)$`),
+            })),
             {
                 rule: "awsx-required-tags",
                 type: "awsx:ecr:Repository",
