@@ -32,6 +32,7 @@ const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
 const LISTENER = "aws:lb/listener:Listener";
 const REPOSITORY = "aws:ecr/repository:Repository";
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const ROLE = "aws:iam/role:Role";
 const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
@@ -81,6 +82,15 @@ function role(args: Props, key: keyof typeof ROLE_DEFAULTS, prefix: string): Der
     return [{ type: ROLE, via, props: { assumeRolePolicy: ECS_TASKS_TRUST, ...without(roleArgs, ["policyArns"]) } }, ...attachments];
 }
 
+/** The log group awsx creates for the containers' logs (no retention unless its args set one). */
+function logGroup(args: Props, prefix: string): DerivedChild[] {
+    const input = args.logGroup;
+    const via = given(input) ? `${prefix}logGroup` : "no logGroup, so the log group awsx creates";
+    if (isUnknown(input) || isUnknown(record(input).args)) return [{ type: LOG_GROUP, via }];
+    const r = record(input);
+    return r.skip === true || given(r.existing) ? [] : [{ type: LOG_GROUP, via, props: record(r.args) }];
+}
+
 function taskDefinition(input: unknown, fargate: boolean, via: string): DerivedChild[] {
     if (!isRecord(input)) return [{ type: TASK_DEFINITION, via }];
     const args = input;
@@ -98,6 +108,7 @@ function taskDefinition(input: unknown, fargate: boolean, via: string): DerivedC
     const prefix = via === "taskDefinitionArgs" ? "taskDefinitionArgs." : "";
     return [
         { type: TASK_DEFINITION, via, props: { ...props, containerDefinitions: list } },
+        ...logGroup(args, prefix),
         ...role(args, "taskRole", prefix),
         ...role(args, "executionRole", prefix),
     ];

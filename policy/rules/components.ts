@@ -10,7 +10,7 @@ import { PreviewConfig, decideOrExplain } from "../lib/undecided";
 import { UnknownRead, checkingUnknowns, isUnknownRead, unknownValueError } from "../knowledge/unknowns";
 import { iamNoAdminAccess, iamNoBroadManagedPolicies, iamNoServiceWildcards, iamNoWildcardResource, iamTrustConfusedDeputy } from "./iam";
 import { iamNoPrivilegeEscalation } from "./iamEscalation";
-import { ecsContainerLogConfiguration } from "./logging";
+import { ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "./logging";
 import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "./loadBalancer";
 import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsTaskAwsvpc, securityGroupNoWorldIngress } from "./network";
 import { containerRules } from "./container";
@@ -76,6 +76,8 @@ const childRules: ResourceValidationPolicy[] = [
     securityGroupRuleDescription,
     ...containerRules,
     ecsContainerLogConfiguration,
+    logGroupRetention,
+    logGroupKms,
     iamNoAdminAccess,
     iamNoServiceWildcards,
     iamNoWildcardResource,

@@ -21,6 +21,8 @@ const ROLES = {
     taskRole: { roleArn: "arn:aws:iam::123456789012:role/app-task" },
     executionRole: { roleArn: "arn:aws:iam::123456789012:role/app-execution" },
 };
+/** The log group awsx creates, with a retention, a key and tags. */
+const logs = (phase: Phase) => ({ args: { retentionInDays: 30, kmsKeyId: out(phase, "arn:aws:kms:us-east-1:123456789012:key/logs"), tags: TAGS } });
 const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:" + "a".repeat(64);
 
 /** A component as the offline plan records an awsx remote component: not custom, its args as props. */
@@ -42,7 +44,7 @@ const container = (phase: Phase, over: object = {}) => ({
 const privateService = (phase: Phase, over: object = {}) => ({
     cluster: out(phase, "arn:aws:ecs:us-east-1:123456789012:cluster/main"),
     networkConfiguration: { subnets: [out(phase, "subnet-1")], securityGroups: [out(phase, "sg-1")], assignPublicIp: false },
-    taskDefinitionArgs: { container: container(phase), tags: TAGS, ...ROLES },
+    taskDefinitionArgs: { container: container(phase), tags: TAGS, logGroup: logs(phase), ...ROLES },
     tags: TAGS,
     ...over,
 });
@@ -129,7 +131,7 @@ describe("policy: opaque awsx components", () => {
 
     it("container settings awsx passes through are judged: privileged, root user, writable root, an unpinned public image", async () => {
         const c = container("up", { privileged: true, user: undefined, readonlyRootFilesystem: undefined, image: "nginx:latest" });
-        const vs = await judge([component("awsx:ecs:FargateTaskDefinition", "task", { container: c, tags: TAGS, ...ROLES })], "up");
+        const vs = await judge([component("awsx:ecs:FargateTaskDefinition", "task", { container: c, tags: TAGS, logGroup: logs("up"), ...ROLES })], "up");
         assert.deepEqual(
             decided(vs)
                 .map((v) => v.policyName)
@@ -339,6 +341,21 @@ describe("policy: opaque awsx components", () => {
                 },
                 message: new RegExp(`^svc: inlinePolicies\\[0\\] \\(app\\).*${message.source}.*taskRole\\)$`),
             })),
+            {
+                rule: "awsx-log-group-retention",
+                type: "awsx:ecs:FargateTaskDefinition",
+                bad: { container: container("up") },
+                good: { container: container("up"), logGroup: { args: { retentionInDays: 30 } } },
+                message:
+                    /^svc: retentionInDays is not set, so logs are kept forever; set it to at least 7 days\. \(judged on .*: no logGroup, so the log group awsx creates\)$/,
+            },
+            {
+                rule: "awsx-log-group-kms",
+                type: "awsx:ecs:FargateTaskDefinition",
+                bad: { container: container("up"), logGroup: { args: { retentionInDays: 30 } } },
+                good: { container: container("up"), logGroup: { args: { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/logs" } } },
+                message: /^svc: kmsKeyId is not set.*\(judged on .*: logGroup\)$/,
+            },
             {
                 rule: "awsx-required-tags",
                 type: "awsx:ecr:Repository",
