@@ -15,6 +15,7 @@ import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOn
 import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsTaskAwsvpc, securityGroupNoWorldIngress } from "./network";
 import { containerRules } from "./container";
 import { ecrImmutableTags, ecrScanOnPush } from "./registry";
+import { subnetNoAutoPublicIp } from "./vpc";
 import { requiredTags } from "./tagging";
 import { ecsServiceSecurityGroups, securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "./securityGroups";
 
@@ -65,7 +66,7 @@ export function componentRule(child: ResourceValidationPolicy): StackValidationP
     });
 }
 
-/** The resource rules whose resources awsx's ECS, load balancer and ECR components create. */
+/** The resource rules whose resources awsx's ECS, load balancer, ECR and VPC components create. */
 const childRules: ResourceValidationPolicy[] = [
     ecsServiceNoPublicIp,
     ecsServiceSecurityGroups,
@@ -91,6 +92,7 @@ const childRules: ResourceValidationPolicy[] = [
     albAccessLogs,
     ecrScanOnPush,
     ecrImmutableTags,
+    subnetNoAutoPublicIp,
     requiredTags,
 ];
 

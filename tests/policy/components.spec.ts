@@ -5,9 +5,10 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PolicyPackConfig } from "@pulumi/policy";
-import type { Phase, ResourceRecord, Violation } from "../../plan/types";
+import type { Phase } from "../../plan/analyzer/types";
+import type { ResourceRecord, Violation } from "../../plan/types";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { componentRules } from "../../policy/rules/components";
+import { COMPONENT_RULE_PREFIX, componentRules } from "../../policy/rules/components";
 import { ecsServiceNoPublicIp } from "../../policy/rules/network";
 import { ROOT } from "../support/mocks";
 import { SERVICE, evaluatePolicies, messages, resourceRecord } from "./harness";
@@ -392,10 +393,34 @@ describe("policy: opaque awsx components", () => {
         }
     });
 
+    it("a VPC's public subnets map public IPs on launch, by awsx's default layout or a public spec; private-only passes", async () => {
+        for (const phase of PHASES) {
+            const vs = await judge([component("awsx:ec2:Vpc", "net", { tags: TAGS })], phase);
+            assert.deepEqual(
+                named(vs, "awsx-subnet-no-auto-public-ip"),
+                [
+                    "net: mapPublicIpOnLaunch is true; every instance or task launched here gets a public IP. Set it to false. (judged on this awsx:ec2:Vpc's inputs: no subnetSpecs, so awsx's default public subnets)",
+                ],
+                phase,
+            );
+            const spec = await judge(
+                [component("awsx:ec2:Vpc", "net", { tags: TAGS, subnetSpecs: [{ type: "Isolated" }, { type: "Public", cidrMask: 24 }] })],
+                phase,
+            );
+            assert.match(named(spec, "awsx-subnet-no-auto-public-ip").join("\n"), /inputs: subnetSpecs\[1\]\)$/, phase);
+            const privateOnly = await judge(
+                [component("awsx:ec2:Vpc", "net", { tags: TAGS, subnetSpecs: [{ type: "Private" }, { type: "Isolated" }] })],
+                phase,
+            );
+            assert.deepEqual(messages(privateOnly), [], phase);
+        }
+    });
+
     it("every profile gives a component rule the level and settings of the rule it applies", () => {
         for (const profile of ["dev", "staging", "prod"]) {
             const config = JSON.parse(readFileSync(join(ROOT, "policy", "config", `${profile}.json`), "utf8")) as Record<string, unknown>;
-            for (const rule of componentRules) assert.deepEqual(config[rule.name], config[rule.name.slice("awsx-".length)], `${profile}: ${rule.name}`);
+            for (const rule of componentRules)
+                assert.deepEqual(config[rule.name], config[rule.name.slice(COMPONENT_RULE_PREFIX.length)], `${profile}: ${rule.name}`);
         }
     });
 });
