@@ -80,9 +80,9 @@ export function derivedChildren(type: string, props: unknown): DerivedChild[] {
         case AWSX.ec2Service:
             return service(args, false);
         case AWSX.fargateTaskDefinition:
-            return taskDefinition(args, true, "the task definition awsx creates");
+            return taskDefinition(args, true);
         case AWSX.ec2TaskDefinition:
-            return taskDefinition(args, false, "the task definition awsx creates");
+            return taskDefinition(args, false);
         case AWSX.loadBalancer:
             return loadBalancer(args);
         case AWSX.vpc:

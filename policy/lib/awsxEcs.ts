@@ -60,7 +60,12 @@ function logGroup(args: Props, prefix: string): DerivedChild[] {
     return r.skip === true || given(r.existing) ? [] : [{ type: LOG_GROUP, via, props: record(r.args) }];
 }
 
-export function taskDefinition(input: unknown, fargate: boolean, via: string): DerivedChild[] {
+/**
+ * What an awsx task definition creates from `input`: its own args, or a service's
+ * `taskDefinitionArgs` (then `inputPath` names them in messages).
+ */
+export function taskDefinition(input: unknown, fargate: boolean, inputPath?: string): DerivedChild[] {
+    const via = inputPath ?? "the task definition awsx creates";
     if (!isRecord(input)) return [{ type: TASK_DEFINITION, via }];
     const args = input;
     const { container: one, containers } = args;
@@ -74,7 +79,7 @@ export function taskDefinition(input: unknown, fargate: boolean, via: string): D
         ? // awsx sizes a Fargate task from its containers when memory is not given.
           { ...rest, memory: given(rest.memory) ? rest.memory : "(computed by awsx)", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"] }
         : { networkMode: "awsvpc", ...rest, requiresCompatibilities: ["EC2"] };
-    const prefix = via === "taskDefinitionArgs" ? "taskDefinitionArgs." : "";
+    const prefix = inputPath ? `${inputPath}.` : "";
     return [
         { type: TASK_DEFINITION, via, props: { ...props, containerDefinitions: list } },
         ...logGroup(args, prefix),
@@ -83,6 +88,7 @@ export function taskDefinition(input: unknown, fargate: boolean, via: string): D
     ];
 }
 
+/** What an awsx FargateService or EC2Service creates: the service, and its task definition when given as args. */
 export function service(args: Props, fargate: boolean): DerivedChild[] {
     const children: DerivedChild[] = [];
     const rest = without(args, ["taskDefinitionArgs", "assignPublicIp", "continueBeforeSteadyState", "useClusterDefaultCapacityProviderStrategy"]);
