@@ -8,7 +8,7 @@ import type { PolicyPackConfig } from "@pulumi/policy";
 import type { Phase } from "../../plan/analyzer/types";
 import type { ResourceRecord, Violation } from "../../plan/types";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { COMPONENT_RULE_PREFIX, componentRules } from "../../policy/rules/components";
+import { COMPONENT_RULE_PREFIX, componentRule, componentRules } from "../../policy/rules/components";
 import { ecsServiceNoPublicIp } from "../../policy/rules/network";
 import { ROOT } from "../support/mocks";
 import { SERVICE, evaluatePolicies, messages, resourceRecord } from "./harness";
@@ -414,6 +414,16 @@ describe("policy: opaque awsx components", () => {
             );
             assert.deepEqual(messages(privateOnly), [], phase);
         }
+    });
+
+    it("a component rule takes its rule's metadata, and only a rule the pack built can be applied", () => {
+        const rule = componentRule(ecsServiceNoPublicIp);
+        assert.deepEqual(
+            [rule.name, rule.severity, rule.enforcementLevel, rule.tags],
+            ["awsx-ecs-service-no-public-ip", "high", "mandatory", ["CKV_AWS_333", "ECS.2", "ECS.16"]],
+        );
+        const foreign = { name: "foreign", description: "", enforcementLevel: "advisory" as const, validateResource: () => undefined };
+        assert.throws(() => componentRule(foreign), /^Error: foreign is not a resource rule of this pack$/);
     });
 
     it("every profile gives a component rule the level and settings of the rule it applies", () => {
