@@ -30,7 +30,10 @@ const DEFAULT_SERVICE_GROUP: Props = {
 /** A container as awsx writes it: named by its key, awslogs to awsx's log group unless that is skipped. */
 function container(name: unknown, c: Props, awslogs: boolean): Props {
     const logs = { logDriver: "awslogs", options: { "awslogs-group": "(the log group awsx creates)", "awslogs-stream-prefix": name } };
-    return { ...c, name, logConfiguration: given(c.logConfiguration) ? c.logConfiguration : awslogs ? logs : undefined };
+    // awsx requires an image: a missing one is an output the stack could not resolve (another opaque
+    // component's, under the offline plan), so it is unknown rather than absent.
+    const image = given(c.image) ? c.image : UNKNOWN.string;
+    return { ...c, name, image, logConfiguration: given(c.logConfiguration) ? c.logConfiguration : awslogs ? logs : undefined };
 }
 
 /** The role awsx creates for `key` (unless skipped or given as an ARN) and its policy attachments. */

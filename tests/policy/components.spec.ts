@@ -155,6 +155,17 @@ describe("policy: opaque awsx components", () => {
         assert.match(named(strict, "awsx-alb-https-only")[0]!, /^web: web\.listeners\[0\] is unknown at preview/);
     });
 
+    it('a container image another opaque component should have resolved is undecided, not "no image"', async () => {
+        const props = privateService("up", {
+            taskDefinitionArgs: { container: container("up", { image: undefined }), tags: TAGS, logGroup: logs("up"), ...ROLES },
+        });
+        const vs = await judge([component("awsx:ecs:FargateService", "svc", props)], "up");
+        assert.deepEqual(
+            vs.filter((v) => v.policyName === "awsx-ecs-container-image-provenance").map((v) => v.unverifiable),
+            [true],
+        );
+    });
+
     it("no double report: with its children in the stack (a real preview), only the child rule speaks", async () => {
         const parent = component("awsx:ecs:FargateService", "svc", privateService("up", { networkConfiguration: { assignPublicIp: true } }));
         const child = { ...resourceRecord(SERVICE, "svc", { networkConfiguration: { assignPublicIp: true } }), parent: parent.urn };
