@@ -20,7 +20,17 @@ export const AWSX = {
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
 /** The inputs awsx's Vpc reads itself; the rest go to the VPC resource. */
-const VPC_LAYOUT = ["subnetSpecs", "subnetStrategy", "subnetNameTagStrategy", "natGateways", "vpcEndpointSpecs", "vpcEndpointStrategy"];
+const VPC_LAYOUT = [
+    "availabilityZoneNames",
+    "numberOfAvailabilityZones",
+    "availabilityZoneCidrMask",
+    "subnetSpecs",
+    "subnetStrategy",
+    "subnetNameTagStrategy",
+    "natGateways",
+    "vpcEndpointSpecs",
+    "vpcEndpointStrategy",
+];
 
 /** awsx's port and protocol for a listener: each from the other, HTTP on 80 when neither is given. */
 function protocolOf(l: Props): Props {
