@@ -55,8 +55,18 @@ const meta = (spec: RuleMeta) => ({
     url: `${POLICY_DOCS_URL}#${spec.name}`,
 });
 
+// Each resource policy's spec, so other rules can judge derived props with the same check (see specOf).
+const specs = new WeakMap<ResourceValidationPolicy, ResourceRuleSpec<object>>();
+
+/** The spec a resource policy was built from (undefined for a policy not made by resourceRule). */
+export const specOf = (policy: ResourceValidationPolicy): ResourceRuleSpec<object> | undefined => specs.get(policy);
+
+/** Whether a resource rule applies to a type token. */
+export const appliesTo = (spec: Pick<ResourceRuleSpec<object>, "kinds" | "types">, type: string): boolean =>
+    (spec.kinds ?? []).some((k) => isKind(type, k)) || (spec.types ?? []).includes(type);
+
 export function resourceRule<C extends object = Record<string, never>>(spec: ResourceRuleSpec<C>): ResourceValidationPolicy {
-    const applies = (type: string) => (spec.kinds ?? []).some((k) => isKind(type, k)) || (spec.types ?? []).includes(type);
+    const applies = (type: string) => appliesTo(spec, type);
     const policy: ResourceValidationPolicy = {
         ...meta(spec),
         validateResource: (args, reportViolation) => {
@@ -70,6 +80,7 @@ export function resourceRule<C extends object = Record<string, never>>(spec: Res
     // the policy server then skips other resources without deserializing their properties.
     const tokens = [...(spec.kinds ?? []).flatMap((k) => T[k]), ...(spec.types ?? [])];
     if (tokens.length === 1) Object.assign(policy.validateResource!, { __pulumiType: tokens[0] });
+    specs.set(policy, spec as unknown as ResourceRuleSpec<object>);
     const remediate = spec.remediate;
     if (remediate) {
         policy.remediateResource = (args) => {
