@@ -8,7 +8,7 @@ import { derivedChildren, opaqueAwsxComponents } from "../lib/awsxChildren";
 import { appliesTo, specOf, stackRule } from "../lib/rule";
 import { PreviewConfig, decideOrExplain } from "../lib/undecided";
 import { UnknownRead, checkingUnknowns, isUnknownRead, unknownValueError } from "../knowledge/unknowns";
-import { iamNoAdminAccess, iamNoBroadManagedPolicies, iamNoServiceWildcards, iamNoWildcardResource, iamTrustConfusedDeputy } from "./iam";
+import { iamNoAdminAccess, iamNoServiceWildcards, iamNoWildcardResource, iamTrustConfusedDeputy } from "./iam";
 import { iamNoPrivilegeEscalation } from "./iamEscalation";
 import { ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "./logging";
 import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "./loadBalancer";
@@ -82,7 +82,6 @@ const childRules: ResourceValidationPolicy[] = [
     iamNoAdminAccess,
     iamNoServiceWildcards,
     iamNoWildcardResource,
-    iamNoBroadManagedPolicies,
     iamNoPrivilegeEscalation,
     iamTrustConfusedDeputy,
     albHttpsOnly,
