@@ -26,6 +26,8 @@ export interface ResourceContext<C> {
     name: string;
     urn: string;
     config: C;
+    /** The inputs of the resource's provider, where the engine sends them (e.g. the AWS provider's defaultTags). */
+    provider?: Props;
 }
 
 export type Props = Record<string, unknown>;
@@ -56,14 +58,18 @@ const meta = (spec: RuleMeta) => ({
 });
 
 export function resourceRule<C extends object = Record<string, never>>(spec: ResourceRuleSpec<C>): ResourceValidationPolicy {
-    const applies = (type: string) => (spec.kinds ?? []).some((k) => isKind(type, k)) || (spec.types ?? []).includes(type);
+    // A Set: a rule may judge hundreds of types (required-tags judges every taggable one).
+    const types = new Set(spec.types ?? []);
+    const applies = (type: string) => (spec.kinds ?? []).some((k) => isKind(type, k)) || types.has(type);
     const policy: ResourceValidationPolicy = {
         ...meta(spec),
         validateResource: (args, reportViolation) => {
             if (!applies(args.type)) return;
             const config = args.getConfig<C & PreviewConfig>();
             const report = (message: string) => reportViolation(`${args.name}: ${message}`);
-            decideOrExplain(config, report, () => spec.check(args.props, { type: args.type, name: args.name, urn: args.urn, config }, report));
+            decideOrExplain(config, report, () =>
+                spec.check(args.props, { type: args.type, name: args.name, urn: args.urn, config, provider: args.provider?.props }, report),
+            );
         },
     };
     // A rule for one type token carries it as `__pulumiType` (what validateResourceOfType sets):
