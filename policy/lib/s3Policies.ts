@@ -13,6 +13,8 @@ import { asRecords, isRecord, show, text } from "../knowledge/values";
 export interface PolicySource {
     /** Where the document is declared, for messages. */
     where: string;
+    /** The resource that declares it. */
+    resource: string;
     /** The document; reading it throws the SDK's unknown-value error at preview when it is computed. */
     document: () => unknown;
     known: boolean;
@@ -23,13 +25,12 @@ export function policiesOf(graph: StackGraph, bucket: PolicyResource): { sources
     const { linked, unplaced } = configsOf(graph, "bucketPolicy", bucket);
     const inline = read(bucket.props, "policy");
     const declaresInline = !inline.known || (inline.value !== undefined && inline.value !== null && inline.value !== "");
-    const sources = [...(declaresInline ? [bucket] : []), ...linked].map(
-        (r): PolicySource => ({
-            where: r === bucket ? `${r.name} (inline policy)` : r.name,
-            document: () => r.props.policy,
-            known: read(r.props, "policy").known,
-        }),
-    );
+    const sources = [...(declaresInline ? [bucket] : []), ...linked].map((r): PolicySource => ({
+        where: r === bucket ? `${r.name} (inline policy)` : r.name,
+        resource: r.name,
+        document: () => r.props.policy,
+        known: read(r.props, "policy").known,
+    }));
     return { sources, unplaced };
 }
 

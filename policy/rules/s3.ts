@@ -29,7 +29,8 @@ export const s3BucketPublicAccessBlock = stackRule({
                 return report("has no BucketPublicAccessBlock; add one with all four flags true.", bucket);
             }
             const off = PUBLIC_ACCESS_FLAGS.filter((flag) => !holds(configs.linked.map((b) => evidence(b, [flag], truthy))));
-            if (off.length > 0) report(`public access block ${configs.linked.map((b) => b.name).join(", ")} leaves ${off.join(", ")} off; set all four true.`, bucket);
+            if (off.length > 0)
+                report(`public access block ${configs.linked.map((b) => b.name).join(", ")} leaves ${off.join(", ")} off; set all four true.`, bucket);
         });
     },
 });
@@ -63,8 +64,8 @@ export const s3BucketTlsOnly = stackRule({
         eachBucket(graph, (bucket) => {
             const { sources, unplaced } = policiesOf(graph, bucket);
             if (sources.some((s) => s.known && deniesInsecureTransport(s.document()))) return;
-            // Reading the first unknown document throws: the verdict waits for it.
-            for (const s of sources.filter((s) => !s.known)) s.document();
+            const unknown = sources.find((s) => !s.known);
+            if (unknown) cannotDecide(unknown.resource, "policy");
             if (unplaced[0]) cannotDecide(unplaced[0].name, "bucket");
             const where = sources.length > 0 ? `its policy (${sources.map((s) => s.where).join(", ")})` : "it has no bucket policy, so it";
             report(`${where} does not deny requests without TLS; add a Deny on s3:* when aws:SecureTransport is false.`, bucket);
@@ -86,7 +87,8 @@ export const s3BucketAclsDisabled = stackRule({
             const enforced = (v: unknown) => v === "BucketOwnerEnforced";
             const { configs, found } = fromConfigs(graph, "bucketOwnershipControls", bucket, ["rule", "objectOwnership"], enforced);
             if (holds(found, configs)) return;
-            if (configs.linked.length === 0) return report("has no BucketOwnershipControls, so ACLs stay enabled; add one with objectOwnership BucketOwnerEnforced.", bucket);
+            if (configs.linked.length === 0)
+                return report("has no BucketOwnershipControls, so ACLs stay enabled; add one with objectOwnership BucketOwnerEnforced.", bucket);
             report(`ownership controls ${configs.linked.map((c) => c.name).join(", ")} do not set BucketOwnerEnforced, so ACLs stay enabled.`, bucket);
         });
     },
@@ -137,4 +139,11 @@ export const s3BucketAccessLogging = stackRule<{ exemptBuckets: string[] }>({
     },
 });
 
-export const s3Rules = [s3BucketPublicAccessBlock, s3BucketPolicyNoPublicPrincipal, s3BucketTlsOnly, s3BucketAclsDisabled, s3BucketVersioning, s3BucketAccessLogging];
+export const s3Rules = [
+    s3BucketPublicAccessBlock,
+    s3BucketPolicyNoPublicPrincipal,
+    s3BucketTlsOnly,
+    s3BucketAclsDisabled,
+    s3BucketVersioning,
+    s3BucketAccessLogging,
+];
