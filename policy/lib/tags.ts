@@ -30,5 +30,5 @@ export function providedTags(props: Record<string, unknown>, provider?: Record<s
     const own = read(props, "tags");
     const all = read(props, "tagsAll");
     const keys = new Set([...tagKeys(defaultTags(provider)), ...tagKeys(all.known ? all.value : undefined), ...tagKeys(own.known ? own.value : undefined)]);
-    return { keys, unknown: !own.known && !all.known };
+    return { keys, unknown: !own.known && !(all.known && isRecord(all.value)) };
 }
