@@ -39,7 +39,7 @@ export function taggableTypesOfProvider(): TaggableTypes {
     return { provider: "@pulumi/aws", version, types: [...types].sort() };
 }
 
-export const renderTaggableTypes = (list: TaggableTypes) => `${JSON.stringify(list, null, 1)}\n`;
+export const renderTaggableTypes = (list: TaggableTypes) => `${JSON.stringify(list, null, 2)}\n`;
 
 if (require.main === module) {
     const list = taggableTypesOfProvider();
