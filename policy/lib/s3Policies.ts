@@ -8,7 +8,7 @@ import { Statement, allows, parsePolicy } from "./iam";
 import { namesEveryone } from "./principals";
 import { configsOf } from "./s3Buckets";
 import { read } from "../knowledge/unknowns";
-import { asRecords, isRecord, show, text } from "../knowledge/values";
+import { asRecords, isRecord, parseDocument, show, text } from "../knowledge/values";
 
 export interface PolicySource {
     /** Where the document is declared, for messages. */
@@ -40,19 +40,32 @@ export const statementLabel = (s: Statement, index: number): string => `statemen
 export interface PublicGrant {
     statement: string;
     actions: string;
+    /** Who the statement lets in, as messages say it. */
+    everyone: string;
     why: string;
 }
 
-/** Allow statements that name every principal (`"*"`, `{"AWS": "*"}`) with no condition narrowing who. */
+/**
+ * Allow statements that name every principal (`"*"`, `{"AWS": "*"}`), or everyone but some
+ * (NotPrincipal), with no condition narrowing who.
+ */
 export function publicGrants(document: unknown): PublicGrant[] {
     const parsed = parsePolicy(document);
     if (!parsed.ok) return [];
+    const raw = parseDocument(document);
+    const rawStatements = raw.ok && isRecord(raw.value) ? asRecords(raw.value.Statement) : [];
     return parsed.statements.flatMap((s, i) => {
-        if (!allows(s) || !namesEveryone(s.principal)) return [];
+        const notPrincipal = rawStatements[i]?.NotPrincipal;
+        const everyone = namesEveryone(s.principal)
+            ? 'everyone (Principal "*")'
+            : notPrincipal !== undefined
+              ? `everyone but NotPrincipal ${show(notPrincipal)}`
+              : undefined;
+        if (!allows(s) || everyone === undefined) return [];
         const narrowing = narrowsPrincipals(s.condition);
         if (narrowing.narrows) return [];
         const actions = s.actions.length > 0 ? show(s.actions) : `everything but ${show(s.notActions)}`;
-        return [{ statement: statementLabel(s, i), actions, why: narrowing.why }];
+        return [{ statement: statementLabel(s, i), actions, everyone, why: narrowing.why }];
     });
 }
 

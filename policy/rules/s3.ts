@@ -38,7 +38,7 @@ export const s3BucketPublicAccessBlock = stackRule({
 export const s3BucketPolicyNoPublicPrincipal = resourceRule({
     name: "s3-bucket-policy-no-public-principal",
     description:
-        'Bucket policies (BucketPolicy resources and a bucket\'s inline policy) never allow every principal (`"*"`, `{"AWS": "*"}`) unless a condition narrows who (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, …).',
+        'Bucket policies (BucketPolicy resources and a bucket\'s inline policy) never allow every principal (`"*"`, `{"AWS": "*"}`, or everyone but a NotPrincipal) unless a condition narrows who (aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:PrincipalOrgID, …).',
     severity: "critical",
     enforcementLevel: "mandatory",
     remediationSteps:
@@ -47,7 +47,7 @@ export const s3BucketPolicyNoPublicPrincipal = resourceRule({
     types: [...T.bucket, ...T.bucketPolicy],
     check(props, _ctx, report) {
         for (const grant of publicGrants(props.policy))
-            report(`${grant.statement} allows ${grant.actions} to everyone (Principal "*") and no condition narrows who (${grant.why}).`);
+            report(`${grant.statement} allows ${grant.actions} to ${grant.everyone} and no condition narrows who (${grant.why}).`);
     },
 });
 

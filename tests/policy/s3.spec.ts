@@ -114,6 +114,18 @@ describe("policy: S3", () => {
                 /^subject: statement PublicWrite allows \["s3:PutObject"\] to everyone \(Principal "\*"\) and no condition narrows who \(Bool on aws:SecureTransport: /,
             );
         });
+        it("fails an Allow with NotPrincipal: everyone but the named principals", async () => {
+            const notPrincipal = {
+                Sid: "",
+                Effect: "Allow",
+                NotPrincipal: { AWS: "arn:aws:iam::123456789012:role/ops" },
+                Action: "s3:GetObject",
+                Resource: `${ARN}/*`,
+            };
+            assert.deepEqual(messages(await check(s3BucketPolicyNoPublicPrincipal, aws.s3.BucketPolicy, policyOf(TLS_DENY, notPrincipal))), [
+                'subject: statement #2 allows ["s3:GetObject"] to everyone but NotPrincipal {"AWS":"arn:aws:iam::123456789012:role/ops"} and no condition narrows who (no condition).',
+            ]);
+        });
         it("passes grants narrowed by aws:SourceArn, named principals, and Deny statements", async () => {
             const narrowed = {
                 Effect: "Allow",
