@@ -78,16 +78,21 @@ function evidenceFree(readValue: () => unknown): unknown {
     }
 }
 
-/** A bucket that receives access logs: it is not asked to log its own access (that would loop). */
-export function receivesLogs(graph: StackGraph, bucket: PolicyResource): boolean {
-    const identity = bucketIdentity(bucket);
-    return graph.resources.some((r) =>
-        LOG_TARGET_INPUTS.some(([prop, ...path]) => {
-            if ((r.propertyDependencies[prop] ?? []).some((d) => d.urn === bucket.urn)) return true;
+/**
+ * Buckets that receive access logs (S3 server access logs, load balancer access logs): they are not
+ * asked to log their own access, which would loop. One pass over the stack, then a lookup per bucket.
+ */
+export function logTargets(graph: StackGraph): (bucket: PolicyResource) => boolean {
+    const urns = new Set<string>();
+    const names = new Set<unknown>();
+    for (const r of graph.resources) {
+        for (const [prop, ...path] of LOG_TARGET_INPUTS) {
+            for (const d of r.propertyDependencies[prop] ?? []) urns.add(d.urn);
             const value = read(r.props, prop);
-            if (!value.known) return false;
-            const names = path.length === 0 ? [value.value] : asRecords(value.value).map((v) => evidenceFree(() => at(v, ...path)));
-            return names.some((n) => typeof n === "string" && identity.includes(n));
-        }),
-    );
+            if (!value.known || value.value === undefined) continue;
+            if (path.length === 0) names.add(value.value);
+            else for (const v of asRecords(value.value)) names.add(evidenceFree(() => at(v, ...path)));
+        }
+    }
+    return (bucket) => urns.has(bucket.urn) || bucketIdentity(bucket).some((id) => names.has(id));
 }

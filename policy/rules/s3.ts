@@ -5,7 +5,7 @@
 import { resourceRule, stackRule } from "../lib/rule";
 import { configsOf, eachBucket, exempted } from "../lib/s3Buckets";
 import { deniesInsecureTransport, policiesOf, publicGrants } from "../lib/s3Policies";
-import { accessLogged, evidence, fromConfigs, holds, receivesLogs, versioned } from "../lib/s3Settings";
+import { accessLogged, evidence, fromConfigs, holds, logTargets, versioned } from "../lib/s3Settings";
 import { cannotDecide } from "../lib/undecided";
 import { T } from "../knowledge/types";
 import { truthy } from "../knowledge/values";
@@ -132,8 +132,9 @@ export const s3BucketAccessLogging = stackRule<{ exemptBuckets: string[] }>({
     anchors: ["S3.9", "CKV_AWS_18", "AwsSolutions-S1", "awsguard s3-bucket-logging-enabled"],
     configSchema: exemptSchema,
     check(graph, config, report) {
+        const receivesLogs = logTargets(graph);
         eachBucket(graph, (bucket) => {
-            if (exempted(bucket, config.exemptBuckets) || receivesLogs(graph, bucket) || accessLogged(graph, bucket)) return;
+            if (exempted(bucket, config.exemptBuckets) || receivesLogs(bucket) || accessLogged(graph, bucket)) return;
             report("writes no server access logs; add a BucketLogging to a log bucket.", bucket);
         });
     },

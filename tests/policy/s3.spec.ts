@@ -258,6 +258,12 @@ describe("policy: S3", () => {
                 assert.deepEqual(await verdicts(s3BucketAccessLogging, b, phase), []);
             });
         }
+        it("a load balancer's access-log bucket is not asked to log itself", async () => {
+            const b = new StackBuilder()
+                .add(aws.s3.BucketV2, "alb-logs", { bucket: "web-alb-logs" })
+                .add(aws.lb.LoadBalancer, "alb", { accessLogs: { bucket: "web-alb-logs", enabled: true } });
+            assert.deepEqual(await verdicts(s3BucketAccessLogging, b, "up"), []);
+        });
         it("a v7 bucket's inline logging block counts", async () => {
             const b = bucketStack("up", [], aws.s3.Bucket, { logging: { targetBucket: "web-logs", targetPrefix: "a/" } });
             assert.deepEqual(await verdicts(s3BucketAccessLogging, b, "up"), []);
