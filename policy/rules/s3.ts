@@ -43,7 +43,7 @@ export const s3BucketPolicyNoPublicPrincipal = resourceRule({
     enforcementLevel: "mandatory",
     remediationSteps:
         "Name the principals that need access (a role ARN, a service principal), or add a condition that binds the caller: aws:SourceArn/aws:SourceAccount for a service, aws:SourceVpce for a VPC endpoint, aws:PrincipalOrgID for an organization. Serve public content through CloudFront with origin access control.",
-    anchors: ["S3.2", "S3.3", "CKV_AWS_70", "AwsSolutions-S2"],
+    anchors: ["S3.2", "S3.3", "CKV_AWS_70"],
     types: [...T.bucket, ...T.bucketPolicy],
     check(props, _ctx, report) {
         for (const grant of publicGrants(props.policy))
