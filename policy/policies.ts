@@ -21,6 +21,7 @@ import { ec2Rules } from "./rules/ec2";
 import { wafRules } from "./rules/waf";
 import { ecsExecRules } from "./rules/ecsExec";
 import { componentRules } from "./rules/components";
+import { s3Rules } from "./rules/s3";
 
 export const policies: Policies = [
     ...networkRules,
@@ -44,6 +45,7 @@ export const policies: Policies = [
     ...wafRules,
     ...ecsExecRules,
     ...componentRules,
+    ...s3Rules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";

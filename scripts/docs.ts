@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { policies } from "../policy/policies";
+import { PROFILES_DOC, profilesMarkdown } from "./profiles";
 import { writeRuleTable } from "./policyReadme";
 
 const ROOT = resolve(__dirname, "..");
@@ -72,6 +73,7 @@ export function policyCatalogMarkdown(): string {
         "",
         `The pack has ${metas.length} policies. Each section is the anchor its \`url\` metadata points to.`,
         "Levels per shipped config are what `pulumi preview --policy-pack policy --policy-pack-config policy/config/<profile>.json` enforces.",
+        "The profiles side by side, the default (no config) among them: [profiles.md](profiles.md).",
         "",
         ...rows,
     ].join("\n");
@@ -79,8 +81,8 @@ export function policyCatalogMarkdown(): string {
 
 if (require.main === module) {
     writeFileSync(POLICY_DOCS, policyCatalogMarkdown());
-    writeRuleTable(join(ROOT, "policy", "README.md")).then(
-        () => console.log("wrote docs/policies.md and the rule table of policy/README.md"),
+    Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writeRuleTable(join(ROOT, "policy", "README.md"))]).then(
+        () => console.log("wrote docs/policies.md, docs/profiles.md and the rule table of policy/README.md"),
         (e: Error) => {
             console.error(`error: ${e.message}`);
             process.exitCode = 2;
