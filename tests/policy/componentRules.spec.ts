@@ -1,6 +1,7 @@
 // The awsx component rules beyond the headline ones: for each, a component input that fails and
 // one that passes, through the real server.
 import { strict as assert } from "node:assert";
+import type { PolicyPackConfig } from "@pulumi/policy";
 import { ROLES, TAGS, component, container, judge, named, privateService } from "./awsxComponents";
 
 describe("policy: opaque awsx components, rule by rule", () => {
@@ -133,13 +134,15 @@ describe("policy: opaque awsx components, rule by rule", () => {
     ];
     for (const c of cases) {
         it(`${c.rule} on ${c.type}`, async () => {
-            const bad = await judge([component(c.type, "svc", c.bad)], "up");
+            // required-tags asks for the tags a config names (none by default).
+            const config: PolicyPackConfig = c.rule === "awsx-required-tags" ? { "awsx-required-tags": { requiredTags: ["app", "environment"] } } : {};
+            const bad = await judge([component(c.type, "svc", c.bad)], "up", config);
             assert.deepEqual(
                 named(bad, c.rule).map((m) => c.message.test(m)),
                 [true],
                 named(bad, c.rule).join("\n"),
             );
-            assert.deepEqual(named(await judge([component(c.type, "svc", c.good)], "up"), c.rule), []);
+            assert.deepEqual(named(await judge([component(c.type, "svc", c.good)], "up", config), c.rule), []);
         });
     }
 });

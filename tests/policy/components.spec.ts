@@ -205,7 +205,8 @@ describe("policy: opaque awsx components", () => {
             decided(bad)
                 .map((v) => v.policyName)
                 .sort(),
-            ["awsx-ecr-immutable-tags", "awsx-ecr-scan-on-push", "awsx-required-tags"],
+            ["awsx-ecr-immutable-tags", "awsx-ecr-scan-on-push"],
+            "no tags are required without a config that names them",
         );
         const good = await judge(
             [component("awsx:ecr:Repository", "repo", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE", tags: TAGS })],
