@@ -29,7 +29,8 @@ export function parseFigureSpec(words: string): FigureSpec {
                 return [w.slice(0, eq), w.slice(eq + 1)];
             }),
     );
-    for (const key of Object.keys(fields)) if (!["stack", "config", "value"].includes(key)) throw new Error(`figure marker key ${key} is not known; allowed: stack, config, value`);
+    for (const key of Object.keys(fields))
+        if (!["stack", "config", "value"].includes(key)) throw new Error(`figure marker key ${key} is not known; allowed: stack, config, value`);
     if (!fields.value) throw new Error(`figure marker <!--fig ${words}--> names no value`);
     const config = Object.fromEntries(
         (fields.config ?? "")
@@ -69,9 +70,12 @@ export function figureValue(plan: Plan, value: string, policyCount: number): str
             return plan.commonDefaults ? `${plan.commonDefaults.ratio.toFixed(2)}×` : "none";
         case "alternative":
             return plan.cost.alternative ? money(plan.cost.alternative.totalUsd) : "none";
-        case "line":
+        case "line": {
+            const exact = plan.cost.lines.filter((l) => l.item === arg);
+            if (exact.length === 1) return money(exact[0]!.monthlyUsd);
             if (lines.length !== 1) throw new Error(`figure line:${arg} matches ${lines.length} cost lines of stack ${plan.stack}; it must match one`);
             return money(lines[0]!.monthlyUsd);
+        }
         case "sum":
             if (lines.length === 0) throw new Error(`figure sum:${arg} matches no cost line of stack ${plan.stack}`);
             return money(lines.reduce((n, l) => n + l.monthlyUsd, 0));
@@ -86,11 +90,20 @@ export function figureValue(plan: Plan, value: string, policyCount: number): str
         case "policies":
             return String(policyCount);
         default:
-            throw new Error(`figure value ${value} is not known; allowed: total, budget, commonDefaults, ratio, alternative, line:<item>, sum:<item>, rollout, rolloutEcs, rolloutText, policies`);
+            throw new Error(
+                `figure value ${value} is not known; allowed: total, budget, commonDefaults, ratio, alternative, line:<item>, sum:<item>, rollout, rolloutEcs, rolloutText, policies`,
+            );
     }
 }
 
 /** The document with every figure recomputed by `valueOf`. */
 export function withFigures(markdown: string, valueOf: (spec: FigureSpec) => string): string {
     return markdown.replace(MARKER, (_, words: string) => `<!--fig ${words.trim()}-->${valueOf(parseFigureSpec(words))}<!--/fig-->`);
+}
+
+/** The document with fresh figures: one plan per stack and config, made by `planFor`. */
+export async function refreshFigures(markdown: string, planFor: (spec: FigureSpec) => Promise<Plan>, policyCount: number): Promise<string> {
+    const plans = new Map<string, Plan>();
+    for (const spec of figureSpecs(markdown)) if (!plans.has(planKey(spec))) plans.set(planKey(spec), await planFor(spec));
+    return withFigures(markdown, (spec) => figureValue(plans.get(planKey(spec))!, spec.value, policyCount));
 }

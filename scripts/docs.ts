@@ -6,6 +6,8 @@ import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { policies } from "../policy/policies";
 import { PROFILES_DOC, profilesMarkdown } from "./profiles";
 import { writeRuleTable } from "./policyReadme";
+import { writeFigures } from "./docFigures";
+import { openPolicyAnalyzer } from "../plan/policyGate";
 
 const ROOT = resolve(__dirname, "..");
 export const POLICY_DOCS = join(ROOT, "docs", "policies.md");
@@ -81,11 +83,22 @@ export function policyCatalogMarkdown(): string {
 
 if (require.main === module) {
     writeFileSync(POLICY_DOCS, policyCatalogMarkdown());
-    Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writeRuleTable(join(ROOT, "policy", "README.md"))]).then(
-        () => console.log("wrote docs/policies.md, docs/profiles.md and the rule table of policy/README.md"),
-        (e: Error) => {
-            console.error(`error: ${e.message}`);
-            process.exitCode = 2;
-        },
-    );
+    Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writeRuleTable(join(ROOT, "policy", "README.md"))])
+        .then(async () => {
+            // Figures last: they quote the plan, which the pages above do not change.
+            const analyzer = await openPolicyAnalyzer(join(ROOT, "policy"));
+            try {
+                const changed = await writeFigures(analyzer);
+                console.log(`wrote docs/policies.md, docs/profiles.md, the rule table of policy/README.md, and figures in ${changed.length} doc(s)`);
+            } finally {
+                await analyzer.close();
+            }
+        })
+        .then(
+            () => undefined,
+            (e: Error) => {
+                console.error(`error: ${e.message}`);
+                process.exitCode = 2;
+            },
+        );
 }
