@@ -7,6 +7,7 @@ import { policies } from "../policy/policies";
 import { PROFILES_DOC, profilesMarkdown } from "./profiles";
 import { writeRuleTable } from "./policyReadme";
 import { writeFigures } from "./docFigures";
+import { parseStrict } from "../plan/strictArgs";
 import { openPolicyAnalyzer } from "../plan/policyGate";
 
 const ROOT = resolve(__dirname, "..");
@@ -81,7 +82,26 @@ export function policyCatalogMarkdown(): string {
     ].join("\n");
 }
 
-if (require.main === module) {
+const USAGE = `usage: npm run docs [-- --help]
+Regenerates what the docs derive from the code: docs/policies.md (the catalog), docs/profiles.md, the rule table of
+policy/README.md, and every <!--fig …--> figure in README.md and docs/*.md from the real plan (plan/docFigures.ts).`;
+
+function argsProblem(argv: string[]): string | undefined {
+    try {
+        return parseStrict(argv, { help: { type: "boolean" } }).help ? "help" : undefined;
+    } catch (e) {
+        return (e as Error).message;
+    }
+}
+
+if (require.main === module && argsProblem(process.argv.slice(2)) !== undefined) {
+    const problem = argsProblem(process.argv.slice(2))!;
+    if (problem === "help") console.log(USAGE);
+    else {
+        console.error(`error: ${problem}\n${USAGE}`);
+        process.exitCode = 2;
+    }
+} else if (require.main === module) {
     writeFileSync(POLICY_DOCS, policyCatalogMarkdown());
     Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writeRuleTable(join(ROOT, "policy", "README.md"))])
         .then(async () => {
