@@ -1,10 +1,11 @@
 // npm run plan -- [options]: arguments, the plan, its rendering, and exit codes.
 // Exit: 0 the gate passes, 1 mandatory violations at the gate phase, 2 the user's error (usage,
-// files, settings, policy config, a failing program), 3 a bug (in the plan or a policy pack).
+// files, settings, policy config, a failing program), 3 a bug (in the plan or a policy pack) or a
+// limit of the offline plan (a feature it does not serve, a program past the time bound).
 import { resolve } from "node:path";
 import type { PolicyAnalyzer } from "./analyzer/client";
 import { USAGE, UsageError, parseCliArgs } from "./cliArgs";
-import { isUserError } from "./errors";
+import { PlanLimitError, isUserError } from "./errors";
 import { buildPlan } from "./plan";
 import { renderText } from "./render";
 import { renderJson } from "./renderJson";
@@ -44,6 +45,9 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             policyPackDir: path(args["policy-pack"]),
             policyConfigPath: path(args["policy-config"]),
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
+            timeoutSeconds: args.timeoutSeconds,
+            // A program's own output goes to stderr in text mode; in JSON it is the programOutput field.
+            onProgramOutput: args.json ? undefined : (line) => io.err(line),
         }).finally(() => (Error.stackTraceLimit = traceLimit));
         io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
         return plan.mandatoryViolations === 0 ? 0 : 1;
@@ -61,6 +65,10 @@ function reportError(e: unknown, debug: boolean, io: Output): number {
     if (isUserError(error)) {
         io.err(`error: ${error.message}${debug ? `\n${stackOf(error)}` : ""}`);
         return 2;
+    }
+    if (error instanceof PlanLimitError) {
+        io.err(`error: ${error.message}\nThis is a limit of the offline plan, not an error in your program or input.${debug ? `\n${stackOf(error)}` : ""}`);
+        return 3;
     }
     io.err(
         [

@@ -13,6 +13,7 @@ export const USAGE = `usage: npm run plan -- [options]
   --policy-pack <dir>      another policy pack (default: this project's policy/)
   --policy-config <file>   policy config (default: policy/config/<stack>.json for this program)
   --config key=value       extra stack config, repeatable
+  --timeout <seconds>      bound on each phase of a --program run (default 120)
   --json                   one JSON document on stdout
   --debug                  stack traces for errors`;
 
@@ -35,6 +36,7 @@ export function parseCliArgs(argv: string[]) {
                 "policy-pack": { type: "string" },
                 "policy-config": { type: "string" },
                 config: { type: "string", multiple: true, default: [] },
+                timeout: { type: "string" },
                 json: { type: "boolean", default: false },
                 debug: { type: "boolean", default: false },
                 help: { type: "boolean", default: false },
@@ -48,7 +50,7 @@ export function parseCliArgs(argv: string[]) {
     const phase = args.phase;
     if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
     if (args.state !== undefined) {
-        const given = (["program", "phase", "stack"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
+        const given = (["program", "phase", "stack", "timeout"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
         const clash = [...given, ...(args.config.length > 0 ? ["--config"] : [])];
         if (clash.length > 0) throw new UsageError(`--state cannot be combined with ${clash.join(", ")}: a state is one deployed stack, with nothing unknown`);
     }
@@ -58,7 +60,17 @@ export function parseCliArgs(argv: string[]) {
         if (eq <= 0) throw new UsageError(`--config ${pair} is not valid; allowed: key=value`);
         overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    return { ...args, phases: phase ? [phase as PlanPhase] : undefined, overrides };
+    return { ...args, phases: phase ? [phase as PlanPhase] : undefined, overrides, timeoutSeconds: timeoutSeconds(args.timeout) };
+}
+
+const MAX_TIMEOUT = 3600;
+
+/** --timeout: whole seconds, 1 to an hour. */
+function timeoutSeconds(value: string | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    const seconds = /^[1-9][0-9]*$/.test(value) ? Number(value) : NaN;
+    if (!(seconds <= MAX_TIMEOUT)) throw new UsageError(`--timeout ${value} is not valid; allowed: a whole number of seconds from 1 to ${MAX_TIMEOUT}`);
+    return seconds;
 }
 
 /** The pack directory a command will use, or undefined when it will not start one (bad usage, --help). */

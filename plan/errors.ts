@@ -45,3 +45,11 @@ export function shownPath(path: string): string {
     const fromHere = relative(process.cwd(), path);
     return fromHere === "" ? "." : !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : path;
 }
+
+/**
+ * Something the offline plan cannot do for this program (a protocol feature it does not serve, a
+ * program that does not finish in time): not the user's mistake, not a crash; exit 3 like a bug.
+ */
+export class PlanLimitError extends Error {
+    override name = "PlanLimitError";
+}

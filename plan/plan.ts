@@ -11,6 +11,7 @@ import { PolicyConfigError, openPolicyAnalyzer, readPolicyConfigFile, resolveCon
 import { PlanConstraintError, checkPlanConstraints } from "./planConstraints";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
+import { hostedSubject } from "./host/programHost";
 import { DeploymentEstimate, deploymentInputsFrom, estimateDeployment, withEcsDefaults } from "./rollout";
 import { StackState, readStackState } from "./state";
 import { requireDirectory } from "./files";
@@ -39,6 +40,10 @@ export interface PlanOptions {
     phases?: PlanPhase[];
     /** A running pack server to reuse (tests, bench); it is configured but not closed. */
     analyzer?: PolicyAnalyzer;
+    /** Bound on one phase of a --program run, in seconds (default: host/programHost.ts). */
+    timeoutSeconds?: number;
+    /** Each distinct line a --program run prints (its stdout and stderr), as it prints it. */
+    onProgramOutput?(line: string): void;
 }
 
 export interface PhaseResult {
@@ -71,6 +76,8 @@ export interface Plan {
     rollout?: { planned: DeploymentEstimate; ecsDefaults: DeploymentEstimate };
     mandatoryViolations: number;
     notes: string[];
+    /** What a --program run printed: each distinct line once, across phases. */
+    programOutput?: string[];
 }
 
 interface SubjectRun {
@@ -91,10 +98,14 @@ interface Subject {
     unknownsAfterUp?: boolean;
     /** Records per phase, produced on demand (program runs happen while the pack starts). */
     run(phase: PlanPhase): Promise<SubjectRun>;
+    /** Lines a program in a child process printed (each distinct one once). */
+    output?: Set<string>;
 }
 
 function programSubject(o: PlanOptions): Subject {
     const program: ProgramSource = resolveProgram(o.programDir ?? o.root, o.stack, o.configOverrides, o.programPath);
+    // Another program runs as the Pulumi CLI runs it, in a child process; this one in-process (fast).
+    if (o.programDir !== undefined) return hostedSubject(program, { timeoutSeconds: o.timeoutSeconds, onOutput: o.onProgramOutput });
     return {
         stack: program.stack.stack,
         project: program.stack.project,
@@ -212,6 +223,7 @@ function assemble(
         rollout: rolloutOf(resources),
         mandatoryViolations: phases[gate]!.mandatoryViolations,
         notes: subject.notes,
+        programOutput: subject.output ? [...subject.output] : undefined,
     };
 }
 

@@ -27,7 +27,7 @@ interface RegisterRequest {
     getPropertydependenciesMap(): { entries(): Iterable<[string, { getUrnsList(): string[] }]> };
 }
 
-class RecordingMonitor extends MockMonitor {
+export class RecordingMonitor extends MockMonitor {
     readonly records: ResourceRecord[] = [];
 
     override async registerResource(req: RegisterRequest, callback: (err: unknown, response: { getUrn(): string } | undefined) => void): Promise<void> {

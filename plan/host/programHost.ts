@@ -1,0 +1,89 @@
+// One phase of another program (--program), run as the Pulumi CLI runs it: this process plays the
+// engine (monitorServer.ts) and the program runs in a child process (childProgram.ts), judged by
+// childOutcome.ts. The records are those of the in-process run: the root stack resource is left
+// out (its outputs are the stack outputs) and its children are top-level resources.
+import * as pulumi from "@pulumi/pulumi";
+import { AwsMocks } from "../awsMocks";
+import { shownPath } from "../errors";
+import { Phase, ProgramRun, RecordingMonitor } from "../runProgram";
+import type { ProgramSource } from "../programRun";
+import type { StackConfig } from "../stackConfig";
+import { judgeChild } from "./childOutcome";
+import { runChild } from "./childProgram";
+import { STACK_TYPE, startMonitorServer } from "./monitorServer";
+import { readRuntimeOptions } from "./runtimeOptions";
+
+/** The default bound on one phase of a program run, in seconds (--timeout). */
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+export interface HostedProgram {
+    dir: string;
+    entry: string;
+    stack: StackConfig;
+}
+
+export interface HostOptions {
+    timeoutSeconds?: number;
+    /** Each distinct line the program prints, once across phases (preview and up both run it). */
+    onOutput?(line: string): void;
+    /** Lines already passed to onOutput, shared by the phases of one plan. */
+    seen?: Set<string>;
+}
+
+export interface HostedRun extends ProgramRun {
+    /** What the program printed in this phase. */
+    output: string[];
+}
+
+export async function runHosted(program: HostedProgram, phase: Phase, options: HostOptions = {}): Promise<HostedRun> {
+    const runtime = readRuntimeOptions(program.dir);
+    const mocks = new AwsMocks(program.stack.region, undefined, phase);
+    const monitor = new RecordingMonitor(mocks);
+    // This process's SDK decodes what the child sends: same stack, project and phase (unknowns kept at preview).
+    pulumi.runtime.setMockOptions(monitor, program.stack.project, program.stack.stack, phase === "preview");
+    const server = await startMonitorServer(monitor);
+    const seen = options.seen ?? new Set<string>();
+    const output: string[] = [];
+    try {
+        const exit = await runChild({
+            dir: program.dir,
+            entry: program.entry,
+            stack: program.stack,
+            preview: phase === "preview",
+            runtime,
+            timeoutMs: (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+            server,
+            onLine: (line) => {
+                output.push(line);
+                if (seen.has(line)) return;
+                seen.add(line);
+                options.onOutput?.(line);
+            },
+        });
+        judgeChild(exit, server, shownPath(program.entry), phase);
+    } finally {
+        await server.close();
+    }
+    const all = monitor.finish();
+    const stack = all.find((r) => r.urn === server.rootUrn() || (r.type === STACK_TYPE && !r.parent));
+    const resources = all.filter((r) => r !== stack);
+    return { resources, mocks, outputs: stack?.outputs ?? {}, output };
+}
+
+/** A --program subject for the plan (plan.ts's Subject): its phases run in child processes. */
+export function hostedSubject(program: ProgramSource, options: Omit<HostOptions, "seen">) {
+    const seen = new Set<string>();
+    return {
+        stack: program.stack.stack,
+        project: program.stack.project,
+        region: program.stack.region,
+        config: program.stack.config,
+        source: { kind: "program" as const, dir: program.dir, entry: program.entry },
+        notes: program.note ? [program.note] : [],
+        output: seen,
+        run: async (phase: Phase) => {
+            const run = await runHosted(program, phase, { ...options, seen });
+            return { resources: run.resources, outputs: run.outputs, zones: run.mocks.zones() };
+        },
+    };
+}
