@@ -104,11 +104,11 @@ export async function runChild(run: ChildRun): Promise<ChildExit> {
     process.once("exit", killChild);
     const lines: string[] = [];
     let pendingInChild: string[] | undefined;
-    const take = (line: string) => {
-        if (line.startsWith(PENDING_MARKER)) {
-            pendingInChild = JSON.parse(line.slice(PENDING_MARKER.length)) as string[];
-            return;
-        }
+    const take = (text: string) => {
+        const marker = text.indexOf(PENDING_MARKER);
+        if (marker >= 0) pendingInChild = JSON.parse(text.slice(marker + PENDING_MARKER.length)) as string[];
+        const line = marker >= 0 ? text.slice(0, marker) : text;
+        if (marker >= 0 && line === "") return;
         lines.push(line);
         if (lines.length > KEPT_LINES) lines.shift();
         run.onLine(line);

@@ -45,4 +45,4 @@ function pendingRegistrations() {
     return pending ? [...pending.values()].map((reg) => (reg.name && reg.type ? `"${reg.name}" [${reg.type}]` : String(reg.label))) : [];
 }
 
-process.on("SIGUSR2", () => process.stderr.write(`\n${PENDING_MARKER}${JSON.stringify(pendingRegistrations())}\n`));
+process.on("SIGUSR2", () => process.stderr.write(`${PENDING_MARKER}${JSON.stringify(pendingRegistrations())}\n`));

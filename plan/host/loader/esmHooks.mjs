@@ -10,7 +10,7 @@ import { URL, fileURLToPath, pathToFileURL } from "node:url";
 const require = createRequire(import.meta.url);
 const { javascriptFor, COMPILER_OPTIONS } = require("../../../scripts/transpileCache.js");
 
-const ESM_OPTIONS = { ...COMPILER_OPTIONS, module: "esnext" };
+const ESM_OPTIONS = { ...COMPILER_OPTIONS, module: "esnext", moduleResolution: "bundler" };
 const TS_FOR_JS = { ".js": ".ts", ".mjs": ".mts", ".cjs": ".cts" };
 const NOT_FOUND = new Set(["ERR_MODULE_NOT_FOUND", "ERR_UNSUPPORTED_DIR_IMPORT"]);
 
