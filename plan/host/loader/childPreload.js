@@ -34,6 +34,17 @@ Module.register(pathToFileURL(join(__dirname, "esmHooks.mjs")), {
     data: { typescript, fallbackParent: pathToFileURL(join(__dirname, "..", "..", "..", "package.json")).href },
 });
 
+// Node 22's util.inspect never returns for a colored error whose stack names "node_modules/@scope/file"
+// (frames the SDK's source maps produce), and the SDK reports an uncaught error with colors on.
+// The output is captured, not shown on a terminal: inspect without colors.
+const util = require("node:util");
+const inspect = util.inspect;
+function inspectWithoutColors(value, options, ...rest) {
+    return inspect.call(this, value, options !== null && typeof options === "object" ? { ...options, colors: false } : options, ...rest);
+}
+for (const key of ["custom", "defaultOptions", "colors", "styles"]) Object.defineProperty(inspectWithoutColors, key, Object.getOwnPropertyDescriptor(inspect, key));
+util.inspect = inspectWithoutColors;
+
 // The plan ended without ending this process (killed itself): nothing is left to answer it.
 const planPid = process.ppid;
 setInterval(() => process.ppid !== planPid && process.exit(1), 1000).unref();
