@@ -36,7 +36,7 @@ describe("plan --program in a child process", function () {
             plan.phases[phase]!.resources.filter((r) => r.type === "aws:s3/bucketObject:BucketObject").map((r) => [r.name, r.inputs.content, r.inputs.bucket]);
         assert.deepEqual(objects("preview"), [
             ["index.html", "<h1>hello</h1>\n", ENGINE_UNKNOWN],
-            ["site.css", "body { color: black; }\n", ENGINE_UNKNOWN],
+            ["robots.txt", "User-agent: *\nAllow: /\n", ENGINE_UNKNOWN],
         ]);
         const bucket = plan.phases.up!.resources.find((r) => r.type === "aws:s3/bucket:Bucket")!;
         assert.match(String(bucket.outputs.id), /^site-[0-9a-f]{8}$/);
@@ -44,7 +44,7 @@ describe("plan --program in a child process", function () {
             objects("up").map(([name, , b]) => [name, b]),
             [
                 ["index.html", bucket.outputs.id],
-                ["site.css", bucket.outputs.id],
+                ["robots.txt", bucket.outputs.id],
             ],
         );
         const policy = (phase: "preview" | "up") => plan.phases[phase]!.resources.find((r) => r.type === "aws:s3/bucketPolicy:BucketPolicy")!.inputs.policy;
@@ -74,7 +74,7 @@ describe("plan --program in a child process", function () {
             ...[0, 1, 2, 3, 4].map((i) => `creating bucket number ${i}`),
             "a warning on the program's stderr",
         ]);
-        assert.ok(doc.programOutput.includes("a line without a newline at the end"));
+        assert.ok(doc.programOutput.includes("a line written without console.log"));
         assert.ok(doc.programOutput.some((line) => /^bucket id logs-[0-9a-f]{8}$/.test(line)), "printed after up only");
         assert.doesNotMatch(out, /creating bucket/);
     });
