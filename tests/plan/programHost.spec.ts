@@ -76,7 +76,8 @@ describe("plan --program in a child process", function () {
         ]);
         assert.ok(doc.programOutput.includes("a line written without console.log"));
         assert.ok(doc.programOutput.some((line) => /^bucket id logs-[0-9a-f]{8}$/.test(line)), "printed after up only");
-        assert.doesNotMatch(out, /creating bucket/);
+        assert.equal(out.trimEnd(), JSON.stringify(doc, null, 2), "stdout is the JSON document and nothing else");
+        assert.doesNotMatch(err, /creating bucket/, "in JSON mode the lines are not repeated on stderr");
     });
 
     it("in text mode the program's lines go to stderr, each distinct line once across both phases", async () => {
