@@ -48,7 +48,8 @@ export function readRuntimeOptions(root: string): RuntimeOptions {
     const options = isRecord(runtime) && runtime.options !== undefined ? runtime.options : {};
     if (!isRecord(options)) throw new FileError(file, "runtime.options must be a mapping; allowed keys: typescript, nodeargs, tsconfig, packagemanager");
     const { typescript = true, nodeargs = "" } = options;
-    if (typeof typescript !== "boolean") throw new FileError(file, `runtime.options.typescript=${JSON.stringify(typescript)} is not valid; allowed: true, false`);
+    if (typeof typescript !== "boolean")
+        throw new FileError(file, `runtime.options.typescript=${JSON.stringify(typescript)} is not valid; allowed: true, false`);
     const args = typeof nodeargs === "string" ? splitArgs(nodeargs) : undefined;
     if (!args) throw new FileError(file, `runtime.options.nodeargs=${JSON.stringify(nodeargs)} is not valid; allowed: Node.js arguments as one string`);
     return { typescript, nodeargs: args };

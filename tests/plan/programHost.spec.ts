@@ -75,7 +75,10 @@ describe("plan --program in a child process", function () {
             "a warning on the program's stderr",
         ]);
         assert.ok(doc.programOutput.includes("a line written without console.log"));
-        assert.ok(doc.programOutput.some((line) => /^bucket id logs-[0-9a-f]{8}$/.test(line)), "printed after up only");
+        assert.ok(
+            doc.programOutput.some((line) => /^bucket id logs-[0-9a-f]{8}$/.test(line)),
+            "printed after up only",
+        );
         assert.equal(out.trimEnd(), JSON.stringify(doc, null, 2), "stdout is the JSON document and nothing else");
         assert.doesNotMatch(err, /creating bucket/, "in JSON mode the lines are not repeated on stderr");
     });
@@ -118,7 +121,10 @@ describe("plan --program in a child process", function () {
     it("a protocol feature the plan does not serve (a stack transform) is a limit of the plan: exit 3", async () => {
         const { code, err } = await cli(["--program", join(FIXTURES, "transforms"), "--phase", "preview"]);
         assert.equal(code, 3);
-        assert.match(err, /^error: the program \S+index\.ts failed at preview: the offline plan does not support stack transforms \(registerResourceTransform\)/);
+        assert.match(
+            err,
+            /^error: the program \S+index\.ts failed at preview: the offline plan does not support stack transforms \(registerResourceTransform\)/,
+        );
         assert.match(err, /This is a limit of the offline plan, not an error in your program or input\.$/);
     });
 

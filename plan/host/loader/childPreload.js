@@ -42,7 +42,8 @@ const inspect = util.inspect;
 function inspectWithoutColors(value, options, ...rest) {
     return inspect.call(this, value, options !== null && typeof options === "object" ? { ...options, colors: false } : options, ...rest);
 }
-for (const key of ["custom", "defaultOptions", "colors", "styles"]) Object.defineProperty(inspectWithoutColors, key, Object.getOwnPropertyDescriptor(inspect, key));
+for (const key of ["custom", "defaultOptions", "colors", "styles"])
+    Object.defineProperty(inspectWithoutColors, key, Object.getOwnPropertyDescriptor(inspect, key));
 util.inspect = inspectWithoutColors;
 
 // The plan ended without ending this process (killed itself): nothing is left to answer it.
