@@ -2,7 +2,6 @@
 // its message), or a limit of the offline plan (exit 3): a feature the plan does not serve, a
 // mock that could not answer, a run past the time bound (naming what it waited for).
 import { ProgramError, PlanLimitError, isUserError } from "../errors";
-import type { ChildExit } from "./childProgram";
 import type { Diagnostic, MonitorServer } from "./monitorServer";
 
 /** Marks the line in which the child's preload reports the registrations its SDK waits for. */
@@ -14,6 +13,15 @@ export interface TimedOut {
     monitorPending: string[];
     /** Registrations the program's SDK was still preparing (inputs not resolved). */
     programPending: string[];
+}
+
+export interface ChildExit {
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    /** The last lines the program printed (stdout and stderr interleaved). */
+    lines: string[];
+    /** Set when the bound ran out. */
+    timedOut?: TimedOut;
 }
 
 /** The SDK's header before an uncaught error, and the stack frames after its message. */

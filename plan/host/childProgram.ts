@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { delimiter, join } from "node:path";
 import { node22 } from "../analyzer/node22";
 import type { StackConfig } from "../stackConfig";
-import { PENDING_MARKER, TimedOut } from "./childOutcome";
+import { ChildExit, PENDING_MARKER, TimedOut } from "./childOutcome";
 import type { MonitorServer } from "./monitorServer";
 import type { RuntimeOptions } from "./runtimeOptions";
 
@@ -31,15 +31,6 @@ export interface ChildRun {
     server: MonitorServer;
     /** Each line the program prints, on stdout or stderr, as it prints it. */
     onLine(line: string): void;
-}
-
-export interface ChildExit {
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    /** The last lines the program printed (stdout and stderr interleaved). */
-    lines: string[];
-    /** Set when the bound ran out. */
-    timedOut?: TimedOut;
 }
 
 /** The run script of the SDK the program resolves (its node_modules first), else this project's. */
