@@ -105,7 +105,8 @@ interface Subject {
 function programSubject(o: PlanOptions): Subject {
     const program: ProgramSource = resolveProgram(o.programDir ?? o.root, o.stack, o.configOverrides, o.programPath);
     // Another program runs as the Pulumi CLI runs it, in a child process; this one in-process (fast).
-    if (o.programDir !== undefined) return hostedSubject(program, { timeoutSeconds: o.timeoutSeconds, onOutput: o.onProgramOutput });
+    if (o.programDir !== undefined)
+        return hostedSubject(program, { timeoutSeconds: o.timeoutSeconds, onOutput: o.onProgramOutput, phases: o.phases ?? ["preview", "up"] });
     return {
         stack: program.stack.stack,
         project: program.stack.project,

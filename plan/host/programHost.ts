@@ -39,8 +39,9 @@ export async function runHosted(program: HostedProgram, phase: Phase, options: H
     const runtime = readRuntimeOptions(program.dir);
     const mocks = new AwsMocks(program.stack.region, undefined, phase);
     const monitor = new RecordingMonitor(mocks);
-    // This process's SDK decodes what the child sends: same stack, project and phase (unknowns kept at preview).
-    pulumi.runtime.setMockOptions(monitor, program.stack.project, program.stack.stack, phase === "preview");
+    // This process's SDK decodes what the child sends, for the program's stack and project. As at a
+    // preview, an unknown it receives stays unknown; after up none is sent, so phases can run at once.
+    pulumi.runtime.setMockOptions(monitor, program.stack.project, program.stack.stack, true);
     const server = await startMonitorServer(monitor);
     const seen = options.seen ?? new Set<string>();
     const output: string[] = [];
@@ -70,9 +71,19 @@ export async function runHosted(program: HostedProgram, phase: Phase, options: H
     return { resources, mocks, outputs: stack?.outputs ?? {}, output };
 }
 
-/** A --program subject for the plan (plan.ts's Subject): its phases run in child processes. */
-export function hostedSubject(program: ProgramSource, options: Omit<HostOptions, "seen">) {
+/**
+ * A --program subject for the plan (plan.ts's Subject): its phases run in child processes, all of
+ * them started when the first is asked for (they are independent, and each waits on its child).
+ */
+export function hostedSubject(program: ProgramSource, options: Omit<HostOptions, "seen"> & { phases?: Phase[] }) {
     const seen = new Set<string>();
+    const runs = new Map<Phase, Promise<HostedRun>>();
+    const start = (phase: Phase) => {
+        const run = runHosted(program, phase, { ...options, seen });
+        run.catch(() => undefined); // awaited when its phase is asked for
+        runs.set(phase, run);
+        return run;
+    };
     return {
         stack: program.stack.stack,
         project: program.stack.project,
@@ -82,7 +93,8 @@ export function hostedSubject(program: ProgramSource, options: Omit<HostOptions,
         notes: program.note ? [program.note] : [],
         output: seen,
         run: async (phase: Phase) => {
-            const run = await runHosted(program, phase, { ...options, seen });
+            if (runs.size === 0) for (const other of options.phases ?? []) start(other);
+            const run = await (runs.get(phase) ?? start(phase));
             return { resources: run.resources, outputs: run.outputs, zones: run.mocks.zones() };
         },
     };
