@@ -128,6 +128,34 @@ describe("plan --program in a child process", function () {
         assert.match(err, /This is a limit of the offline plan, not an error in your program or input\.$/);
     });
 
+    it("an invoke the mocks cannot answer is a limit of the plan, naming the call: exit 3", async () => {
+        const { code, err } = await cli(["--program", join(FIXTURES, "unanswered-invoke"), "--phase", "preview"]);
+        assert.equal(code, 3);
+        assert.match(err, /^error: the program \S+index\.ts failed at preview: .*aws:mq\/getBrokerEngineTypes:getBrokerEngineTypes/);
+        assert.match(err, /This is a limit of the offline plan, not an error in your program or input\.$/);
+    });
+
+    it("this project's program run in a child process gives the records of the in-process run, in both phases", async () => {
+        const analyzer = await sharedAnalyzer();
+        const policyConfigPath = join(ROOT, "policy", "config", "dev.json");
+        const [hosted, inProcess] = [
+            await buildPlan({ root: ROOT, stack: "dev", programDir: ROOT, policyConfigPath, analyzer }),
+            await buildPlan({ root: ROOT, stack: "dev", policyConfigPath, analyzer }),
+        ];
+        for (const phase of ["preview", "up"] as const) {
+            // The same records; the order of registrations may differ between two processes.
+            const records = (plan: typeof hosted) =>
+                plan.phases[phase]!.resources.map((r) => ({ ...r, outputs: phase === "up" ? r.outputs : undefined })).sort((a, b) =>
+                    a.urn.localeCompare(b.urn),
+                );
+            assert.deepEqual(records(hosted), records(inProcess), phase);
+            // An output exported as undefined is not sent to the engine at all (as JSON shows it).
+            const outputs = (plan: typeof hosted) => JSON.parse(JSON.stringify(plan.phases[phase]!.outputs)) as unknown;
+            assert.deepEqual(outputs(hosted), outputs(inProcess), phase);
+        }
+        assert.equal(hosted.mandatoryViolations, inProcess.mandatoryViolations);
+    });
+
     it("--timeout takes whole seconds from 1 to 3600", async () => {
         for (const bad of ["0", "1.5", "abc", "3601", "-5"]) {
             const { code, err } = await cli(["--program", join(FIXTURES, "chatty"), `--timeout=${bad}`]);
