@@ -1,6 +1,7 @@
 // What a program's child run came to, and whose it is to fix: the program's own error (exit 2,
 // its message), or a limit of the offline plan (exit 3): a feature the plan does not serve, a
 // mock that could not answer, a run past the time bound (naming what it waited for).
+import { join } from "node:path";
 import { ProgramError, PlanLimitError, isUserError } from "../errors";
 import type { Diagnostic, MonitorServer } from "./monitorServer";
 
@@ -37,6 +38,16 @@ export function errorMessage(logged: string): string {
     return message.replace(/^Error: /, "");
 }
 
+/** Where the plan's own code in the child lives: an error raised there is the plan's bug. */
+const LOADER_DIR = join(__dirname, "loader");
+
+/** Whether an uncaught error as logged was raised in the plan's loader (its first stack frame). */
+const raisedByLoader = (logged: string) =>
+    logged
+        .split("\n")
+        .find((line) => FRAME.test(line))
+        ?.includes(LOADER_DIR) ?? false;
+
 const list = (items: string[]) => items.slice(0, 10).join("; ") + (items.length > 10 ? `; and ${items.length - 10} more` : "");
 
 function timeoutMessage(t: TimedOut, program: string, phase: string): string {
@@ -62,6 +73,8 @@ export function judgeChild(exit: ChildExit, server: MonitorServer, program: stri
         throw new PlanLimitError(`${where}: ${failure.message}`, { cause: failure });
     }
     const errors = server.diagnostics.filter((d: Diagnostic) => d.severity === "error").map((d) => d.message);
+    const ours = errors.find(raisedByLoader);
+    if (ours) throw Object.assign(new Error(`the offline plan's program loader failed at ${phase}: ${errorMessage(ours)}`), { stack: ours });
     if (errors.length > 0) {
         const cause = Object.assign(new Error(errorMessage(errors[0]!)), { stack: errors.join("\n") });
         throw new ProgramError(`${where}: ${[...new Set(errors.map(errorMessage))].join("\n")}`, { cause });
