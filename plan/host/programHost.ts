@@ -7,7 +7,6 @@ import { AwsMocks } from "../awsMocks";
 import { shownPath } from "../errors";
 import { Phase, ProgramRun, RecordingMonitor } from "../runProgram";
 import type { ProgramSource } from "../programRun";
-import type { StackConfig } from "../stackConfig";
 import { judgeChild } from "./childOutcome";
 import { runChild } from "./childProgram";
 import { STACK_TYPE, startMonitorServer } from "./monitorServer";
@@ -15,12 +14,6 @@ import { readRuntimeOptions } from "./runtimeOptions";
 
 /** The default bound on one phase of a program run, in seconds (--timeout). */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
-
-export interface HostedProgram {
-    dir: string;
-    entry: string;
-    stack: StackConfig;
-}
 
 export interface HostOptions {
     timeoutSeconds?: number;
@@ -35,7 +28,7 @@ export interface HostedRun extends ProgramRun {
     output: string[];
 }
 
-export async function runHosted(program: HostedProgram, phase: Phase, options: HostOptions = {}): Promise<HostedRun> {
+export async function runHosted(program: Pick<ProgramSource, "dir" | "entry" | "stack">, phase: Phase, options: HostOptions = {}): Promise<HostedRun> {
     const runtime = readRuntimeOptions(program.dir);
     const mocks = new AwsMocks(program.stack.region, undefined, phase);
     const monitor = new RecordingMonitor(mocks);
