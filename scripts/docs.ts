@@ -1,10 +1,10 @@
-// Generates docs/policies.md (and the rule table of policy/README.md) from the pack's own metadata and the shipped policy configs, so the
+// Generates docs/policies.md (and the generated sections of policy/README.md) from the pack's own metadata and the shipped policy configs, so the
 // catalog cannot drift from the code. `npm run docs` writes it; a test compares the committed file.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { policies } from "../policy/policies";
-import { writeRuleTable } from "./policyReadme";
+import { writePackReadme } from "./policyReadme";
 
 const ROOT = resolve(__dirname, "..");
 export const POLICY_DOCS = join(ROOT, "docs", "policies.md");
@@ -79,8 +79,8 @@ export function policyCatalogMarkdown(): string {
 
 if (require.main === module) {
     writeFileSync(POLICY_DOCS, policyCatalogMarkdown());
-    writeRuleTable(join(ROOT, "policy", "README.md")).then(
-        () => console.log("wrote docs/policies.md and the rule table of policy/README.md"),
+    writePackReadme(join(ROOT, "policy", "README.md")).then(
+        () => console.log("wrote docs/policies.md and the generated sections of policy/README.md"),
         (e: Error) => {
             console.error(`error: ${e.message}`);
             process.exitCode = 2;
