@@ -106,13 +106,13 @@ async function main() {
     console.log(`  violations: ${p.violations}`);
     console.log("");
     console.log(`Throughput through the pack's server; synthetic stacks of copies of dev's ${cost.template} resources`);
-    console.log("  config  resources       time     resources/s   violations   growth (10× resources)");
+    console.log("  config  resources       time   of which AnalyzeStack   resources/s   violations   growth (10× resources)");
     cost.rows.forEach((r, i) => {
         const previous = cost.rows[i - 1];
         const growth = previous?.config === r.config ? r.ms / previous.ms : undefined;
         const shown = growth === undefined ? "" : `${growth.toFixed(1)}× time (${growth <= GROWTH_LIMIT ? "within" : "OVER"} the ${GROWTH_LIMIT}× limit)`;
         console.log(
-            `  ${r.config.padEnd(6)}  ${String(r.size).padStart(9)}  ${ms(r.ms).padStart(9)}  ${r.perSecond.toFixed(0).padStart(12)}  ${String(r.violations).padStart(11)}   ${shown}`,
+            `  ${r.config.padEnd(6)}  ${String(r.size).padStart(9)}  ${ms(r.ms).padStart(9)}  ${ms(r.stackMs).padStart(22)}  ${r.perSecond.toFixed(0).padStart(12)}  ${String(r.violations).padStart(11)}   ${shown}`,
         );
     });
     console.log(

@@ -16,6 +16,8 @@ export interface ThroughputRow {
     size: number;
     ms: number;
     perSecond: number;
+    /** Of ms, the one AnalyzeStack call. */
+    stackMs: number;
     violations: number;
 }
 
@@ -66,7 +68,14 @@ export async function serverCost(root: string, sizes: number[], configs: string[
                 const start = performance.now();
                 const evaluation = await analyzer.analyze(syntheticStack(template, size), { phase: "up" });
                 const ms = performance.now() - start;
-                rows.push({ config, size, ms, perSecond: (size / ms) * 1000, violations: evaluation.violations.length });
+                rows.push({
+                    config,
+                    size,
+                    ms,
+                    perSecond: (size / ms) * 1000,
+                    stackMs: analyzer.lastTimings!.stackMs,
+                    violations: evaluation.violations.length,
+                });
             }
         }
         const count = (type: string) => analyzer.info.policies.filter((p) => p.type === type).length;

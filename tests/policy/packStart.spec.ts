@@ -1,8 +1,8 @@
 // What the pack loads at start, which every preview waits for: its own modules and small
 // dependencies, never data. Loaded in a fresh Node 22 process after @pulumi/policy (which every
 // pack loads), the pack's policies must read no file besides the modules they require, load no
-// JSON from a dependency and no dependency module over the size limit: data is loaded on first
-// use, through policy/lib/lazy.ts.
+// JSON from a dependency, no large JSON of their own and no large dependency module: data is
+// loaded on first use, through policy/lib/lazy.ts.
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { delimiter, dirname, join } from "node:path";
@@ -12,6 +12,8 @@ import { ROOT } from "../support/mocks";
 
 const PACK = join(ROOT, "policy");
 const LARGE_MODULE_BYTES = 100 * 1024;
+/** The pack's own JSON loaded at start (prices) is small; data is not. */
+const LARGE_JSON_BYTES = 10 * 1024;
 
 interface StartLoad {
     /** Modules the pack's policies added to require.cache, with their sizes. */
@@ -60,6 +62,13 @@ describe("the pack's start loads no data", function () {
 
     it("reads no data file while loading", () => {
         assert.deepEqual(load.reads, []);
+    });
+
+    it("loads no JSON of its own over 10 kB", () => {
+        assert.deepEqual(
+            load.modules.filter((m) => m.file.startsWith(packCopy) && m.file.endsWith(".json") && m.bytes > LARGE_JSON_BYTES),
+            [],
+        );
     });
 
     it("loads no JSON from a dependency and no dependency module over 100 kB", () => {
