@@ -79,6 +79,10 @@ async function main() {
     console.log(`  this pack, compiled (package main): ${ms(starts.compiled.median)}   (runs: ${runsOf(starts.compiled)})`);
     const verdict = starts.ratio <= START_RATIO_LIMIT ? "within" : "OVER";
     console.log(`  ratio: ${starts.ratio.toFixed(2)}× the floor (${verdict} the ${START_RATIO_LIMIT}× limit)`);
+    if (starts.cpu)
+        console.log(
+            `  CPU time to the port (user + system, medians; less sensitive to other jobs): ${ms(starts.cpu.empty)} → ${ms(starts.cpu.compiled)}, ${starts.cpu.ratio.toFixed(2)}×`,
+        );
     console.log(
         `  reference, the TypeScript source through the same runner (ts-node type-checks it), median of ${values["source-runs"]}: ${ms(starts.source.median)}   (runs: ${runsOf(starts.source)})`,
     );
