@@ -14,6 +14,8 @@ export interface PackStarts {
     /** The TypeScript source (`index.ts`) through the same runner, fewer runs: it is slow. */
     source: Timed;
     ratio: number;
+    /** The median of each round's ratio (the two starts of a round share the machine's load at that moment). */
+    roundRatio: number;
     /** Median CPU time to the port (user + system), less sensitive to a busy machine than wall time; Linux only. */
     cpu?: { empty: number; compiled: number; ratio: number };
 }
@@ -52,6 +54,7 @@ export async function packStarts(root: string, runs: number, sourceRuns: number)
         compiled: compiled!,
         source: source!,
         ratio: compiled!.median / empty!.median,
+        roundRatio: median(compiled!.all.map((ms, round) => ms / empty!.all[round]!)),
         cpu: cpuMedians && { ...cpuMedians, ratio: cpuMedians.compiled / cpuMedians.empty },
     };
 }
