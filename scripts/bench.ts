@@ -56,6 +56,8 @@ async function planTimes(runs: number, baselineRef: string) {
     }
 }
 
+class BenchArgumentError extends Error {}
+
 async function main() {
     const { values } = parseArgs({
         options: {
@@ -65,16 +67,21 @@ async function main() {
             baseline: { type: "string", default: PREVIOUS_CLI },
         },
     });
+    const [runs, startRuns, sourceRuns] = (["runs", "start-runs", "source-runs"] as const).map((key) => {
+        const n = Number(values[key]);
+        if (!Number.isInteger(n) || n < 1) throw new BenchArgumentError(`--${key} must be a whole number of runs, 1 or more; got "${values[key]}"`);
+        return n;
+    }) as [number, number, number];
     const loadAtStart = loadavg()[0]!.toFixed(1);
-    const starts = await packStarts(ROOT, Number(values["start-runs"]), Number(values["source-runs"]));
-    const plan = await planTimes(Number(values.runs), values.baseline);
+    const starts = await packStarts(ROOT, startRuns, sourceRuns);
+    const plan = await planTimes(runs, values.baseline);
     const cost = await serverCost(ROOT, [1000, 10000], ["prod", "dev"]);
     const load = loadavg()[0]!.toFixed(1);
 
     console.log(`Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${loadAtStart} → ${load}`);
     console.log("");
     console.log(`Pack start, as \`pulumi preview --policy-pack\` starts it (@pulumi/pulumi/cmd/run-policy-pack, spawn to gRPC port)`);
-    console.log(`medians of ${values["start-runs"]} runs, the two packs taking turns:`);
+    console.log(`medians of ${startRuns} runs, the two packs taking turns:`);
     console.log(`  empty JavaScript pack (the floor):  ${ms(starts.empty.median)}   (runs: ${runsOf(starts.empty)})`);
     console.log(`  this pack, compiled (package main): ${ms(starts.compiled.median)}   (runs: ${runsOf(starts.compiled)})`);
     const verdict = starts.ratio <= START_RATIO_LIMIT ? "within" : "OVER";
@@ -85,10 +92,10 @@ async function main() {
             `  CPU time to the port (user + system, medians; less sensitive to other jobs): ${ms(starts.cpu.empty)} → ${ms(starts.cpu.compiled)}, ${starts.cpu.ratio.toFixed(2)}×`,
         );
     console.log(
-        `  reference, the TypeScript source through the same runner (ts-node type-checks it), median of ${values["source-runs"]}: ${ms(starts.source.median)}   (runs: ${runsOf(starts.source)})`,
+        `  reference, the TypeScript source through the same runner (ts-node type-checks it), median of ${sourceRuns}: ${ms(starts.source.median)}   (runs: ${runsOf(starts.source)})`,
     );
     console.log("");
-    console.log(`npm run plan -- --stack dev (both phases, through the pack's server, cost, rollout), medians of ${values.runs} warm runs taking turns`);
+    console.log(`npm run plan -- --stack dev (both phases, through the pack's server, cost, rollout), medians of ${runs} warm runs taking turns`);
     console.log(`  npm run plan:                    ${ms(plan.viaNpm.median)}   (runs: ${runsOf(plan.viaNpm)})`);
     console.log(`  node scripts/node22.js (no npm): ${ms(plan.direct.median)}   (runs: ${runsOf(plan.direct)})`);
     if (plan.previous) {
@@ -126,6 +133,12 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
+    // parseArgs names an unknown option or a missing value in its message.
+    if (e instanceof BenchArgumentError || String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
+        console.error(`error: ${(e as Error).message}`);
+        process.exitCode = 2;
+    } else {
+        console.error(e);
+        process.exitCode = 1;
+    }
 });
