@@ -1,11 +1,11 @@
-// Generates docs/policies.md (and the rule table of policy/README.md) from the pack's own metadata and the shipped policy configs, so the
+// Generates docs/policies.md (and the generated sections of policy/README.md) from the pack's own metadata and the shipped policy configs, so the
 // catalog cannot drift from the code. `npm run docs` writes it; a test compares the committed file.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { policies } from "../policy/policies";
 import { PROFILES_DOC, profilesMarkdown } from "./profiles";
-import { writeRuleTable } from "./policyReadme";
+import { writePackReadme } from "./policyReadme";
 import { writeFigures } from "./docFigures";
 import { parseStrict } from "../plan/strictArgs";
 import { openPolicyAnalyzer } from "../plan/policyGate";
@@ -83,7 +83,7 @@ export function policyCatalogMarkdown(): string {
 }
 
 const USAGE = `usage: npm run docs [-- --help]
-Regenerates what the docs derive from the code: docs/policies.md (the catalog), docs/profiles.md, the rule table of
+Regenerates what the docs derive from the code: docs/policies.md (the catalog), docs/profiles.md, the generated sections of
 policy/README.md, and every <!--fig …--> figure in README.md and docs/*.md from the real plan (plan/docFigures.ts).`;
 
 function argsProblem(argv: string[]): string | undefined {
@@ -103,13 +103,13 @@ if (require.main === module && argsProblem(process.argv.slice(2)) !== undefined)
     }
 } else if (require.main === module) {
     writeFileSync(POLICY_DOCS, policyCatalogMarkdown());
-    Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writeRuleTable(join(ROOT, "policy", "README.md"))])
+    Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writePackReadme(join(ROOT, "policy", "README.md"))])
         .then(async () => {
             // Figures last: they quote the plan, which the pages above do not change.
             const analyzer = await openPolicyAnalyzer(join(ROOT, "policy"));
             try {
                 const changed = await writeFigures(analyzer);
-                console.log(`wrote docs/policies.md, docs/profiles.md, the rule table of policy/README.md, and figures in ${changed.length} doc(s)`);
+                console.log(`wrote docs/policies.md, docs/profiles.md, the generated sections of policy/README.md, and figures in ${changed.length} doc(s)`);
             } finally {
                 await analyzer.close();
             }

@@ -12,7 +12,8 @@ import { ROOT } from "./support/mocks";
 import { runCli as runScript } from "./support/project";
 
 const DOCS = [...FIGURE_DOCS, join(ROOT, "policy", "README.md")];
-const SCRIPTS = Object.keys((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
+const scriptsOf = (file: string) => Object.keys((JSON.parse(readFileSync(file, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {});
+const SCRIPTS = scriptsOf(join(ROOT, "package.json"));
 
 interface Command {
     where: string;
@@ -65,7 +66,10 @@ describe("docs: every shell command works when pasted", function () {
 
     it("npm scripts named by the docs exist", () => {
         for (const c of all)
-            for (const m of c.text.matchAll(/npm run (?:-s )?([\w:-]+)/g)) assert.ok(SCRIPTS.includes(m[1]!), `${c.where}: npm run ${m[1]} is not a script`);
+            for (const m of c.text.matchAll(/npm run (?:-s )?([\w:-]+)( -w (\S+))?/g)) {
+                const scripts = m[3] ? scriptsOf(join(ROOT, m[3], "package.json")) : SCRIPTS;
+                assert.ok(scripts.includes(m[1]!), `${c.where}: npm run ${m[1]}${m[2] ?? ""} is not a script`);
+            }
     });
 
     it("runs every plan and stack-info command of a fenced block: exit 0 or 1, no error", async () => {
