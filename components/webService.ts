@@ -23,6 +23,7 @@ export type WebServiceSettings = Pick<
     | "healthCheck"
     | "desiredCount"
     | "autoscaling"
+    | "schedules"
     | "spot"
     | "environment"
     | "secrets"
@@ -206,7 +207,13 @@ export class WebService extends pulumi.ComponentResource {
         const common = { clusterName: args.clusterName, serviceName: service.name };
         new ServiceAutoscaling(
             p,
-            { ...common, albArnSuffix: lb.arnSuffix, targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix, settings: s.autoscaling },
+            {
+                ...common,
+                albArnSuffix: lb.arnSuffix,
+                targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix,
+                settings: s.autoscaling,
+                schedules: s.schedules,
+            },
             { parent: this },
         );
         const serviceAlarms = new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });

@@ -13,6 +13,7 @@ import { PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
 import type { CpuArchitecture, LaunchType, Settings } from "./types";
 import { readHealthCheck, readScaling } from "./serviceSettings";
+import { readSchedules } from "./scheduleSettings";
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
 import { readEdge } from "./edgeSettings";
@@ -171,6 +172,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         healthCheck,
         desiredCount,
         autoscaling,
+        schedules: readSchedules(r, profile, autoscaling),
         spot,
         vpcCidr,
         azCount,

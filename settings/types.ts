@@ -41,6 +41,17 @@ export interface AutoscalingSettings {
     scaleOutCooldownSeconds: number;
 }
 
+/** A scheduled action on the service's scalable target: from `schedule` on, min/max are these. */
+export interface ScheduledCapacity {
+    name: string;
+    /** cron(...) or at(...) as Application Auto Scaling takes it. */
+    schedule: string;
+    /** IANA time zone the schedule is read in. */
+    timezone: string;
+    minCount: number;
+    maxCount: number;
+}
+
 /** ECS deployment strategies (deploymentConfiguration.strategy), as users name them. */
 export { DEPLOYMENT_STRATEGIES, type DeploymentStrategy } from "./profiles";
 
@@ -86,6 +97,8 @@ export interface Settings {
     healthCheck: HealthCheckSettings;
     desiredCount: number;
     autoscaling: AutoscalingSettings;
+    /** Scheduled capacity changes (opt-in): none by default. */
+    schedules: ScheduledCapacity[];
     spot: boolean;
     vpcCidr: string;
     azCount: number;
