@@ -11,6 +11,7 @@ import { PolicyAnalyzer } from "../plan/analyzer/client";
 import { buildPlan } from "../plan/plan";
 import { readPolicyConfigFile, resolveConfig } from "../plan/policyGate";
 import type { ResourceRecord } from "../plan/types";
+import { scheduleCostLines } from "./benchSchedule";
 
 const ROOT = resolve(__dirname, "..");
 /** The last commit with the in-process runner and ts-node launcher (before verdicts moved to the server). */
@@ -147,6 +148,7 @@ async function main() {
             `  ${r.config.padEnd(6)}  ${String(r.size).padStart(9)}  ${ms(r.ms).padStart(9)}  ${r.perSecond.toFixed(0).padStart(12)}  ${String(r.violations).padStart(11)}   ${growth}`,
         );
     });
+    for (const line of await scheduleCostLines(ROOT)) console.log(line);
 }
 
 main().catch((e: unknown) => {

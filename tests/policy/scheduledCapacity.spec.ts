@@ -1,6 +1,7 @@
 // scheduled-capacity-no-zero-on-prod through the pack's own analyzer server, at preview (names and
 // resource ids unknown: the edges the engine records decide) and after up (resource ids decide).
 import { strict as assert } from "node:assert";
+import type { PolicyPackConfig } from "@pulumi/policy";
 import type { Phase } from "../../plan/analyzer/types";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { scheduledCapacityNoProdZero } from "../../policy/rules/scheduledCapacity";
@@ -10,7 +11,7 @@ const TARGET = "aws:appautoscaling/target:Target";
 const ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
 const SERVICE = "aws:ecs/service:Service";
 const RESOURCE_ID = "service/web-prod/web-prod";
-const PROD_CONFIG = { "scheduled-capacity-no-zero-on-prod": { enforcementLevel: "mandatory", failClosedAtPreview: true } };
+const PROD_CONFIG: PolicyPackConfig = { "scheduled-capacity-no-zero-on-prod": { enforcementLevel: "mandatory", failClosedAtPreview: true } };
 
 /** A service with its scalable target and scheduled actions, as the program registers them in `phase`. */
 function stack(phase: Phase, environment: string, actions: [string, number, number][], tags: unknown = { environment, app: "web" }): StackBuilder {
@@ -65,13 +66,11 @@ describe("policy: scheduled-capacity-no-zero-on-prod (graph, both phases)", () =
     }
 
     it("actions on a scalable target of another stack are not this stack's to judge", async () => {
-        const b = new StackBuilder()
-            .add(SERVICE, "svc", { name: "web-prod", tags: { environment: "prod" } })
-            .add(ACTION, "elsewhere", {
-                resourceId: "service/shared/other",
-                schedule: "cron(0 20 ? * * *)",
-                scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
-            });
+        const b = new StackBuilder().add(SERVICE, "svc", { name: "web-prod", tags: { environment: "prod" } }).add(ACTION, "elsewhere", {
+            resourceId: "service/shared/other",
+            schedule: "cron(0 20 ? * * *)",
+            scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
+        });
         assert.deepEqual(await judge(b, "up"), []);
     });
 
