@@ -14,6 +14,7 @@ import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags }
 import type { CpuArchitecture, LaunchType, Settings } from "./types";
 import { readHealthCheck, readScaling } from "./serviceSettings";
 import { readSchedules } from "./scheduleSettings";
+import { readExpiry } from "./expiry";
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
 import { readEdge } from "./edgeSettings";
@@ -198,6 +199,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         deployment,
         enableExec,
         ...lifecycle,
+        expiry: readExpiry(r, profile),
         accessLogsBucket,
         alarmTopicArn,
         tags: readTags(r),

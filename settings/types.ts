@@ -1,6 +1,7 @@
 // The typed settings of one stack, as the components receive them.
 import type { CostAssumptions } from "../policy/knowledge/costModel";
 import type { InterfaceEndpointService } from "../policy/knowledge/endpoints";
+import type { Expiry } from "./expiry";
 import type { ResourceNames } from "./naming";
 import type { DeploymentStrategy, Egress, Profile } from "./profiles";
 
@@ -97,6 +98,8 @@ export interface Settings {
     healthCheck: HealthCheckSettings;
     desiredCount: number;
     autoscaling: AutoscalingSettings;
+    /** When a demo stack may be destroyed (expiresAt or ttl); none by default, never on prod. */
+    expiry?: Expiry;
     /** Scheduled capacity changes (opt-in): none by default. */
     schedules: ScheduledCapacity[];
     spot: boolean;
