@@ -5,12 +5,14 @@ import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import { expiredStacks } from "../plan/stackExpiry";
 import { listStacks, stackInfo } from "../plan/stackInfo";
+import { readProjectName } from "../plan/stackConfig";
 import { parseStrict } from "../plan/strictArgs";
 import { PROFILES } from "../settings/profiles";
 import { didYouMean } from "../settings/suggest";
 
 const USAGE = `usage: npm run -s stack-info -- --list | --expired [--now <time>] [--last-updates <file>] | --stack <name> [--field stack|profile|region|policy_config] [--refuse-profile <profile>]
   --list                    the stacks with a Pulumi.<stack>.yaml, as stacks=[...]
+  --project                 the project's name (Pulumi.yaml), alone
   --expired                 demo stacks past their expiresAt/ttl as stacks=[...], and refused=[...] with reasons
   --now <time>              the moment to judge expiry at (ISO 8601; default: now)
   --last-updates <file>     JSON { "<stack>": "<end of its last update>" } for stacks with a ttl
@@ -24,6 +26,7 @@ export async function main(argv: string[], root = resolve(__dirname, "..")): Pro
     try {
         values = parseStrict(argv, {
             list: { type: "boolean" },
+            project: { type: "boolean" },
             expired: { type: "boolean" },
             now: { type: "string" },
             "last-updates": { type: "string" },
@@ -46,6 +49,10 @@ export async function main(argv: string[], root = resolve(__dirname, "..")): Pro
     }
     try {
         let facts: Record<string, string>;
+        if (values.project) {
+            console.log(readProjectName(root));
+            return 0;
+        }
         if (values.list) facts = { stacks: JSON.stringify(listStacks(root)) };
         else if (values.expired) facts = expiredFacts(root, values.now, values["last-updates"]);
         else if (values.stack !== undefined) {

@@ -89,6 +89,8 @@ describe("expiry", () => {
         const bad = await runCli(stackInfoCli, ["--expired", "--now", "yesterday"], root);
         assert.equal(bad.code, 2);
         assert.match(bad.err, /--now yesterday is not a time; allowed: ISO 8601/);
+        const project = await runCli(stackInfoCli, ["--project"], root);
+        assert.deepEqual([project.code, project.out], [0, "fargate-web"]);
         // The repository's own stacks set no expiry: nothing to destroy.
         assert.equal((await runCli(stackInfoCli, ["--expired"], ROOT)).out.split("\n")[0], "stacks=[]");
     });
@@ -97,7 +99,11 @@ describe("expiry", () => {
         const wf = workflow();
         assert.deepEqual(Object.keys(wf.on), ["schedule"]);
         const find = wf.jobs.find!;
-        assert.match(find.steps.find((s) => s.id === "expired")!.run!, /npm run -s stack-info -- --expired/);
+        const lastUpdates = find.steps.findIndex((s) => /api\.pulumi\.com\/api\/user\/stacks/.test(s.run ?? ""));
+        const expired = find.steps.findIndex((s) => s.id === "expired");
+        assert.ok(lastUpdates >= 0 && lastUpdates < expired, "the last updates are read before the finder runs");
+        assert.match(find.steps[lastUpdates]!.run!, /> "\$RUNNER_TEMP\/last-updates\.json"$/m);
+        assert.match(find.steps[expired]!.run!, /npm run -s stack-info -- --expired --last-updates "\$RUNNER_TEMP\/last-updates\.json"/);
         const job = wf.jobs.destroy!;
         assert.equal(job.needs, "find");
         assert.equal(job.if, "needs.find.outputs.stacks != '[]'");
