@@ -4,6 +4,7 @@ import { relative } from "node:path";
 import { displayType, type ResourceRecord, type Violation } from "./types";
 import type { Plan, PhaseResult } from "./plan";
 import { costNoteLines } from "./renderCost";
+import { expiryLines } from "./renderExpiry";
 import { limitLines, opaqueLines, resultLine } from "./renderFindings";
 import { describeRollout } from "./rollout";
 import { PlanPhase, detailOf, verdictText } from "./verdicts";
@@ -116,6 +117,7 @@ export function renderText(plan: Plan, root: string): string {
     const configName = plan.policyConfigPath ? relative(root, plan.policyConfigPath) : "pack defaults";
     const lines = [
         `Offline plan for stack ${plan.stack} (${plan.region}), ${source}`,
+        ...expiryLines(plan.resources),
         ...plan.notes.map((n) => `note: ${n}`),
         "",
         ...resourceTree(plan.resources, `${plan.project}-${plan.stack}`),

@@ -21,6 +21,7 @@ import { ec2Rules } from "./rules/ec2";
 import { wafRules } from "./rules/waf";
 import { ecsExecRules } from "./rules/ecsExec";
 import { scheduledCapacityRules } from "./rules/scheduledCapacity";
+import { expiryRules } from "./rules/expiry";
 
 export const policies: Policies = [
     ...networkRules,
@@ -44,6 +45,7 @@ export const policies: Policies = [
     ...wafRules,
     ...ecsExecRules,
     ...scheduledCapacityRules,
+    ...expiryRules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";

@@ -4,7 +4,7 @@
 import type { ConfigReader } from "./configReader";
 import type { Profile } from "./profiles";
 
-export const EXPIRES_AT_TAG = "expires-at";
+export { EXPIRES_AT_TAG } from "../policy/knowledge/lifecycle";
 
 export interface Expiry {
     /** When the stack may be destroyed: UTC, `YYYY-MM-DDThh:mm:ssZ`. */
