@@ -13,6 +13,7 @@ export interface ServiceAutoscalingArgs {
      */
     targetGroupArnSuffix?: pulumi.Input<string>;
     settings: AutoscalingSettings;
+    tags: Record<string, string>;
     /** Scheduled min/max changes on the same scalable target (none by default). */
     schedules?: ScheduledCapacity[];
 }
@@ -34,6 +35,7 @@ export class ServiceAutoscaling extends pulumi.ComponentResource {
                 resourceId: pulumi.interpolate`service/${args.clusterName}/${args.serviceName}`,
                 minCapacity: args.settings.minCount,
                 maxCapacity: args.settings.maxCount,
+                tags: args.tags,
             },
             { parent: this },
         );

@@ -212,6 +212,7 @@ export class WebService extends pulumi.ComponentResource {
                 albArnSuffix: lb.arnSuffix,
                 targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix,
                 settings: s.autoscaling,
+                tags: args.tags,
                 schedules: s.schedules,
             },
             { parent: this },

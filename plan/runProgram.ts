@@ -30,7 +30,7 @@ interface RegisterRequest {
     getPropertydependenciesMap(): { entries(): Iterable<[string, { getUrnsList(): string[] }]> };
 }
 
-class RecordingMonitor extends MockMonitor {
+export class RecordingMonitor extends MockMonitor {
     readonly records: ResourceRecord[] = [];
 
     override async registerResource(req: RegisterRequest, callback: (err: unknown, response: { getUrn(): string } | undefined) => void): Promise<void> {
@@ -117,7 +117,7 @@ export async function runUnderMocks<T>(
 }
 
 /** The provider's `aws:defaultTags` config ({"tags": {…}}), what aws.getDefaultTags answers. */
-function providerDefaultTags(config: Record<string, string>): Record<string, string> | undefined {
+export function providerDefaultTags(config: Record<string, string>): Record<string, string> | undefined {
     try {
         const tags = (JSON.parse(config["aws:defaultTags"] ?? "{}") as { tags?: unknown }).tags;
         return tags && typeof tags === "object" ? (tags as Record<string, string>) : undefined;

@@ -4,8 +4,10 @@
 import { safeProp } from "../lib/graph";
 import { stackRule } from "../lib/rule";
 import { isRecord } from "../knowledge/values";
+
+const asRecord = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 import { EXPIRES_AT_TAG } from "../knowledge/lifecycle";
-import { TAGGED_TYPES } from "./tagging";
+import { TAGGABLE_TYPES } from "./tagging";
 
 export const demoStackExpiry = stackRule<{ environments: string[] }>({
     name: "demo-stack-expiry",
@@ -21,10 +23,11 @@ export const demoStackExpiry = stackRule<{ environments: string[] }>({
         },
     },
     check(graph, config, report) {
+        // Own tags, and tagsAll where known (after up it holds the provider's defaultTags too).
         const tagged = graph.resources
-            .filter((r) => TAGGED_TYPES.includes(r.type))
-            .map((r) => ({ r, tags: safeProp(r, "tags") }))
-            .filter((x): x is { r: (typeof graph.resources)[number]; tags: Record<string, unknown> } => isRecord(x.tags));
+            .filter((r) => TAGGABLE_TYPES.includes(r.type))
+            .map((r) => ({ r, tags: { ...asRecord(safeProp(r, "tagsAll")), ...asRecord(safeProp(r, "tags")) } }))
+            .filter((x) => Object.keys(x.tags).length > 0);
         const demo = tagged.filter(({ tags }) => typeof tags.environment === "string" && config.environments.includes(tags.environment));
         if (demo.length === 0 || demo.some(({ tags }) => typeof tags[EXPIRES_AT_TAG] === "string")) return;
         const environment = String(demo[0]!.tags.environment);
