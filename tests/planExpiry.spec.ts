@@ -25,7 +25,10 @@ describe("plan: expiry", function () {
         assert.ok(taggable.length > 10);
         for (const r of taggable) assert.equal((r.inputs.tags as Record<string, string>)["expires-at"], "2026-12-24T00:00:00Z", r.name);
         const header = renderText(expiring, ROOT).split("\n").slice(0, 4);
-        assert.match(header.find((l) => l.startsWith("Expires:")) ?? "no Expires line in the header", /^Expires: 2026-12-24T00:00:00Z \(\d+ resources tagged expires-at\); the expire workflow destroys the stack after that$/);
+        assert.match(
+            header.find((l) => l.startsWith("Expires:")) ?? "no Expires line in the header",
+            /^Expires: 2026-12-24T00:00:00Z \(\d+ resources tagged expires-at\); the expire workflow destroys the stack after that$/,
+        );
         assert.doesNotMatch(renderText(forgotten, ROOT), /^Expires:/m);
     });
 
