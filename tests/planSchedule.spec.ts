@@ -6,6 +6,8 @@ import { renderText } from "../plan/render";
 import { estimateMonthlyCost } from "../policy/knowledge/cost";
 import { scheduledCost } from "../policy/knowledge/costSchedule";
 import { zeroShareOfWeek } from "../policy/knowledge/schedules";
+import { scheduledCapacityNoProdZero } from "../policy/rules/scheduledCapacity";
+import { evaluatePolicies, messages } from "./policy/harness";
 import { sharedAnalyzer } from "./support/analyzer";
 import { cli } from "./support/cli";
 import { ROOT } from "./support/mocks";
@@ -36,6 +38,19 @@ describe("plan: scheduled capacity", function () {
         );
         const mandatory = Object.values(staging.phases).flatMap((p) => p.evaluation.violations.filter((v) => v.enforcementLevel === "mandatory"));
         assert.deepEqual(mandatory, []);
+    });
+
+    it("the pack follows the program's own edges (action → scalable target → service) in both phases", async () => {
+        // Held to staging's tag for this check, the rule finds the scale-to-zero action the program registered.
+        const config = { "scheduled-capacity-no-zero-on-prod": { enforcementLevel: "mandatory" as const, environments: ["staging"] } };
+        for (const phase of ["preview", "up"] as const) {
+            const { violations } = await evaluatePolicies([scheduledCapacityNoProdZero], staging.phases[phase]!.resources, config, phase);
+            assert.deepEqual(
+                messages(violations).map((m) => m.split(",")[0]),
+                ["web-staging-schedule-office-hours-end: runs on the schedule cron(0 20 ? * MON-FRI *) against web-staging"],
+                phase,
+            );
+        }
     });
 
     it("prices the schedule: task cost at most 45% of always-on, the rest named as staying on", () => {
