@@ -41,7 +41,11 @@ export function readSchedules(r: ConfigReader, profile: Profile, scaling: Pick<A
         if (minCount > maxCount) return void r.fail(`${key}: minCount=${minCount} is above maxCount=${maxCount}; allowed: minCount ≤ maxCount`);
         if (maxCount > scaling.maxCount)
             return void r.fail(`${key}.maxCount=${maxCount} is above the stack's maxCount=${scaling.maxCount}; allowed: 0–${scaling.maxCount}`);
-        // Target tracking needs a task to measure: a window with tasks must allow at least one.
+        // Target tracking measures running tasks: scaled in to none, it has no metric to scale out on.
+        if (minCount === 0 && maxCount > 0)
+            return void r.fail(
+                `${key}: minCount=0 with maxCount=${maxCount} lets target tracking scale in to zero tasks, and with no task it has no metric to scale out on; allowed: minCount ≥ 1, or minCount=0 and maxCount=0 for a scale-to-zero window`,
+            );
         if (profile === "prod" && maxCount === 0)
             return void r.fail(`${key} scales prod to zero tasks (maxCount=0); allowed on prod: maxCount ≥ 1 (scale-to-zero is for dev and staging)`);
         if (profile === "prod" && minCount < 2)

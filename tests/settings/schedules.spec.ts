@@ -57,6 +57,10 @@ describe("settings: schedules", () => {
         );
         assert.match(settingsErrorFor({ schedules: officeHours([{ minCount: -1 }]) }, "staging"), /schedules\[0\]\.minCount=-1 is not valid; allowed: 0–1000/);
         assert.match(
+            settingsErrorFor({ schedules: officeHours([{}, { minCount: 0 }]) }, "staging"),
+            /schedules\[1\]: minCount=0 with maxCount=4 lets target tracking scale in to zero tasks, and with no task it has no metric to scale out on; allowed: minCount ≥ 1, or minCount=0 and maxCount=0/,
+        );
+        assert.match(
             settingsErrorFor({ schedules: officeHours([{}, { name: "office-hours-end" }]) }, "staging"),
             /schedules\[1\]\.name=office-hours-end is not valid; allowed: a name no other schedule/,
         );
