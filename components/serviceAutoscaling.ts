@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { albRequestLabel, targetTrackingPolicies } from "../documents/autoscaling";
-import type { AutoscalingSettings } from "../settings/settings";
+import type { AutoscalingSettings, ScheduledCapacity } from "../settings/settings";
 
 export interface ServiceAutoscalingArgs {
     clusterName: pulumi.Input<string>;
@@ -14,9 +14,15 @@ export interface ServiceAutoscalingArgs {
     targetGroupArnSuffix?: pulumi.Input<string>;
     settings: AutoscalingSettings;
     tags: Record<string, string>;
+    /** Scheduled min/max changes on the same scalable target (none by default). */
+    schedules?: ScheduledCapacity[];
 }
 
-/** Target tracking on CPU, memory and ALB requests per target, within min/max. */
+/**
+ * Target tracking on CPU, memory and ALB requests per target, within min/max; scheduled actions
+ * move min/max at set times (to 0/0 for a scale-to-zero window), and target tracking works inside
+ * whatever bounds the last one set.
+ */
 export class ServiceAutoscaling extends pulumi.ComponentResource {
     constructor(name: string, args: ServiceAutoscalingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:web:ServiceAutoscaling", name, {}, opts);
@@ -53,6 +59,22 @@ export class ServiceAutoscaling extends pulumi.ComponentResource {
                                 : undefined,
                         },
                     },
+                },
+                { parent: this },
+            );
+        }
+        for (const schedule of args.schedules ?? []) {
+            new aws.appautoscaling.ScheduledAction(
+                `${name}-schedule-${schedule.name}`,
+                {
+                    // Unique per scalable target, which is all AWS asks; plain, so known at preview.
+                    name: schedule.name,
+                    serviceNamespace: target.serviceNamespace,
+                    scalableDimension: target.scalableDimension,
+                    resourceId: target.resourceId,
+                    schedule: schedule.schedule,
+                    timezone: schedule.timezone,
+                    scalableTargetAction: { minCapacity: schedule.minCount, maxCapacity: schedule.maxCount },
                 },
                 { parent: this },
             );

@@ -23,6 +23,7 @@ export type WebServiceSettings = Pick<
     | "healthCheck"
     | "desiredCount"
     | "autoscaling"
+    | "schedules"
     | "spot"
     | "environment"
     | "secrets"
@@ -212,6 +213,7 @@ export class WebService extends pulumi.ComponentResource {
                 targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix,
                 settings: s.autoscaling,
                 tags: args.tags,
+                schedules: s.schedules,
             },
             { parent: this },
         );

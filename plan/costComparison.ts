@@ -4,6 +4,7 @@
 import { CostEstimate, estimateMonthlyCost } from "../policy/knowledge/cost";
 import { CostComparison, commonDefaultsEstimate, isLoadBalancedService } from "../policy/knowledge/costDefaults";
 import { UnpricedResource, unpricedResources } from "../policy/knowledge/costUnpriced";
+import { ScheduledCost, scheduledCost } from "../policy/knowledge/costSchedule";
 import { isKind } from "../policy/knowledge/types";
 import type { CostAssumptions } from "../policy/knowledge/costModel";
 import { ConfigReader, SettingsError } from "../settings/configReader";
@@ -20,6 +21,8 @@ export interface PlanCost {
     unpriced: UnpricedResource[];
     /** Whether the estimate used the usage assumptions (it runs ECS tasks). */
     usageAssumed: boolean;
+    /** With the stack's scheduled actions applied (the estimate above is always-on); only when it has some. */
+    scheduled?: ScheduledCost;
 }
 
 /** The cost settings in a stack's config (defaults for those not set); throws SettingsError on bad values. */
@@ -47,8 +50,11 @@ function unpricedComponents(opaque: OpaqueComponent[]): UnpricedResource[] {
 export function planCost(stack: Pick<StackConfig, "project" | "config" | "region">, resources: ResourceRecord[], opaque: OpaqueComponent[] = []): PlanCost {
     const assumptions = costAssumptionsOf(stack);
     const inputs = resources.map((r) => ({ type: r.type, props: r.outputs }));
+    const cost = estimateMonthlyCost(inputs, stack.region, assumptions);
+    const scheduled = scheduledCost(inputs, cost);
     return {
-        cost: estimateMonthlyCost(inputs, stack.region, assumptions),
+        cost,
+        ...(scheduled ? { scheduled } : {}),
         ...(isLoadBalancedService(inputs) ? { commonDefaults: commonDefaultsEstimate(inputs, stack.region, assumptions) } : {}),
         unpriced: [...unpricedResources(inputs), ...unpricedComponents(opaque)],
         usageAssumed: inputs.some((r) => isKind(r.type, "service") || isKind(r.type, "repository")),

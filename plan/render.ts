@@ -4,6 +4,7 @@ import { relative } from "node:path";
 import { displayType, type ResourceRecord, type Violation } from "./types";
 import type { Plan, PhaseResult } from "./plan";
 import { costNoteLines } from "./renderCost";
+import { expiryLines } from "./renderExpiry";
 import { limitLines, opaqueLines, resultLine } from "./renderFindings";
 import { describeRollout } from "./rollout";
 import { PlanPhase, detailOf, verdictText } from "./verdicts";
@@ -186,6 +187,7 @@ export function renderText(plan: Plan, root: string): string {
     const lines = [
         `Offline plan for stack ${plan.stack} (${plan.region}), ${source}`,
         resultLine(plan),
+        ...expiryLines(plan.resources),
         ...plan.notes.map((n) => `note: ${n}`),
         "",
         ...resourceTree(plan.resources, `${plan.project}-${plan.stack}`, plan.source.kind === "state" ? " " : "+"),

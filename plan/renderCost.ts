@@ -3,10 +3,26 @@
 import { displayType } from "./types";
 import type { PlanCost } from "./costComparison";
 import { COST_ASSUMPTION_SETTINGS } from "../settings/costAssumptions";
+import type { ScheduledCost } from "../policy/knowledge/costSchedule";
 
 const money = (n: number) => `$${n.toFixed(2)}`;
 
-export function costNoteLines({ cost, commonDefaults, unpriced, usageAssumed }: PlanCost): string[] {
+/** The monthly figure with and without the stack's scheduled actions, and what keeps running. */
+export function scheduleLines(s: ScheduledCost): string[] {
+    const percent = (n: number) => `${Math.round(n * 100)}%`;
+    const stays = s.stayingOn.slice(0, 6).map((l) => `${l.item} ${money(l.monthlyUsd)}`);
+    const more = s.stayingOn.length > 6 ? `, and ${s.stayingOn.length - 6} more` : "";
+    return [
+        s.unpricedReason
+            ? `  Scheduled capacity (${s.schedules.join("; ")}): not priced, for ${s.unpricedReason}; the figures are always-on`
+            : `  Scheduled capacity (${s.schedules.join("; ")}): zero tasks ${percent(s.zeroShare)} of the week`,
+        `    ${money(s.scheduledUsd)}/month with the schedule, ${money(s.alwaysOnUsd)}/month always on;` +
+            ` tasks ${money(s.taskScheduledUsd)} instead of ${money(s.taskAlwaysOnUsd)} (${percent(s.taskAlwaysOnUsd > 0 ? s.taskScheduledUsd / s.taskAlwaysOnUsd : 1)})`,
+        `    Keeps running at zero tasks: ${stays.join(", ")}${more}`,
+    ];
+}
+
+export function costNoteLines({ cost, commonDefaults, unpriced, usageAssumed, scheduled }: PlanCost): string[] {
     const a = cost.assumptions;
     const lines: string[] = [];
     if (unpriced.length > 0)
@@ -25,5 +41,6 @@ export function costNoteLines({ cost, commonDefaults, unpriced, usageAssumed }: 
             `  Same app with the common defaults (${commonDefaults.description}): ${money(commonDefaults.estimate.totalUsd)}/month;` +
                 ` this stack costs ${commonDefaults.ratio.toFixed(2)}× of that`,
         );
+    if (scheduled) lines.push(...scheduleLines(scheduled));
     return [...lines, ""];
 }

@@ -64,6 +64,7 @@ export function renderJson(plan: Plan, root: string): string {
             cost: plan.cost,
             unpriced: plan.unpriced,
             commonDefaults: plan.commonDefaults ?? null,
+            ...(plan.scheduled ? { scheduled: plan.scheduled } : {}),
             budgetUsd: plan.budgetUsd ?? null,
             rollout: plan.rollout ?? null,
         },

@@ -22,6 +22,8 @@ import { wafRules } from "./rules/waf";
 import { ecsExecRules } from "./rules/ecsExec";
 import { componentRules } from "./rules/components";
 import { s3Rules } from "./rules/s3";
+import { scheduledCapacityRules } from "./rules/scheduledCapacity";
+import { expiryRules } from "./rules/expiry";
 
 export const policies: Policies = [
     ...networkRules,
@@ -46,6 +48,8 @@ export const policies: Policies = [
     ...ecsExecRules,
     ...componentRules,
     ...s3Rules,
+    ...scheduledCapacityRules,
+    ...expiryRules,
 ];
 
 export const PACK_NAME = "fargate-web-policy";

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { START_RATIO_LIMIT, packStarts } from "./bench/packStart";
 import { GROWTH_LIMIT, serverCost } from "./bench/serverCost";
 import { ms, runsOf, takingTurns } from "./bench/timing";
+import { scheduleCostLines } from "./benchSchedule";
 
 const ROOT = resolve(__dirname, "..");
 /** The last commit with the in-process runner and ts-node launcher (before verdicts moved to the server). */
@@ -130,6 +131,8 @@ async function main() {
     console.log(
         `  Most of this is upstream: @pulumi/policy deserializes every resource of AnalyzeStack once per stack policy (${cost.stackPolicies} here), so the stack pass grows with resources × stack policies whatever the rules do.`,
     );
+    console.log("");
+    for (const line of await scheduleCostLines(ROOT)) console.log(line);
 }
 
 main().catch((e: unknown) => {

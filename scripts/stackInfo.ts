@@ -1,14 +1,21 @@
-// npm run -s stack-info -- --list | --stack <name> [--field <key>] [--refuse-profile <profile>]
+// npm run -s stack-info -- --list | --expired [--now <time>] [--last-updates <file>] | --stack <name> [--field <key>] [--refuse-profile <profile>]
 // Prints key=value lines for $GITHUB_OUTPUT (or one value with --field). Exit 2 on bad usage, an
 // unknown stack, or a stack whose profile is refused (the destroy workflow refuses prod).
 import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { expiredStacks } from "../plan/stackExpiry";
 import { listStacks, stackInfo } from "../plan/stackInfo";
+import { readProjectName } from "../plan/stackConfig";
 import { parseStrict } from "../plan/strictArgs";
 import { PROFILES } from "../settings/profiles";
 import { didYouMean } from "../settings/suggest";
 
-const USAGE = `usage: npm run -s stack-info -- --list | --stack <name> [--field stack|profile|region|policy_config] [--refuse-profile <profile>]
+const USAGE = `usage: npm run -s stack-info -- --list | --expired [--now <time>] [--last-updates <file>] | --stack <name> [--field stack|profile|region|policy_config] [--refuse-profile <profile>]
   --list                    the stacks with a Pulumi.<stack>.yaml, as stacks=[...]
+  --project                 the project's name (Pulumi.yaml), alone
+  --expired                 demo stacks past their expiresAt/ttl as stacks=[...], and refused=[...] with reasons
+  --now <time>              the moment to judge expiry at (ISO 8601; default: now)
+  --last-updates <file>     JSON { "<stack>": "<end of its last update>" } for stacks with a ttl
   --stack <name>            that stack's facts as key=value lines (for $GITHUB_OUTPUT)
   --field <key>             one fact's value only
   --refuse-profile <name>   exit 2 when the stack's profile is this one (${PROFILES.join(", ")})
@@ -19,6 +26,10 @@ export async function main(argv: string[], root = resolve(__dirname, "..")): Pro
     try {
         values = parseStrict(argv, {
             list: { type: "boolean" },
+            project: { type: "boolean" },
+            expired: { type: "boolean" },
+            now: { type: "string" },
+            "last-updates": { type: "string" },
             stack: { type: "string" },
             field: { type: "string" },
             "refuse-profile": { type: "string" },
@@ -38,7 +49,12 @@ export async function main(argv: string[], root = resolve(__dirname, "..")): Pro
     }
     try {
         let facts: Record<string, string>;
+        if (values.project) {
+            console.log(readProjectName(root));
+            return 0;
+        }
         if (values.list) facts = { stacks: JSON.stringify(listStacks(root)) };
+        else if (values.expired) facts = expiredFacts(root, values.now, values["last-updates"]);
         else if (values.stack !== undefined) {
             const info = stackInfo(root, values.stack);
             if (info.profile === values["refuse-profile"]) {
@@ -66,6 +82,14 @@ export async function main(argv: string[], root = resolve(__dirname, "..")): Pro
         console.error(`error: ${(e as Error).message}`);
         return 2;
     }
+}
+
+function expiredFacts(root: string, nowText: string | undefined, lastUpdatesFile: string | undefined): Record<string, string> {
+    const now = nowText === undefined ? new Date() : new Date(nowText);
+    if (Number.isNaN(now.getTime())) throw new Error(`--now ${nowText} is not a time; allowed: ISO 8601 such as 2026-12-03T09:00:00Z`);
+    const lastUpdates = lastUpdatesFile === undefined ? {} : (JSON.parse(readFileSync(lastUpdatesFile, "utf8")) as Record<string, string>);
+    const report = expiredStacks(root, now, lastUpdates);
+    return { stacks: JSON.stringify(report.expired), refused: JSON.stringify(report.refused), live: JSON.stringify(report.live) };
 }
 
 function hintFor(value: string): string {

@@ -3,7 +3,6 @@
 // allowed; the value is shown as [secret]. A last pass scrubs any secret text a message still holds.
 import { SECRET_LIKE_NAME, SECRET_LIKE_VALUE } from "../policy/knowledge/secrets";
 import { show } from "../policy/knowledge/values";
-import type { RawConfig } from "./configReader";
 
 export const REDACTED = "[secret]";
 
@@ -14,7 +13,7 @@ export class Redactor {
     private readonly secretTexts: string[];
 
     constructor(
-        raw: RawConfig,
+        raw: Readonly<Record<string, string>>,
         private readonly secretKeys: readonly string[],
     ) {
         this.secretTexts = secretTextsOf(raw, secretKeys);
@@ -41,7 +40,7 @@ export class Redactor {
 }
 
 /** The texts to scrub: values set as secrets, and the values inside `secrets` and secret-looking environment entries. */
-function secretTextsOf(raw: RawConfig, secretKeys: readonly string[]): string[] {
+function secretTextsOf(raw: Readonly<Record<string, string>>, secretKeys: readonly string[]): string[] {
     const texts = secretKeys.map((k) => raw[k]).filter((v): v is string => v !== undefined);
     const parsed = (key: string): unknown => {
         try {

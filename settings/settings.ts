@@ -13,6 +13,8 @@ import { PROFILES, PROFILE_DEFAULTS, Profile } from "./profiles";
 import { readEnvironment, readExistingVpc, readS3Grants, readSecrets, readTags } from "./structured";
 import type { CpuArchitecture, LaunchType, Settings } from "./types";
 import { readHealthCheck, readScaling } from "./serviceSettings";
+import { readSchedules } from "./scheduleSettings";
+import { readExpiry } from "./expiry";
 import { LAUNCH_TYPES, readEc2 } from "./ec2Settings";
 import { readPipeline } from "./pipelineSettings";
 import { readEdge } from "./edgeSettings";
@@ -171,6 +173,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         healthCheck,
         desiredCount,
         autoscaling,
+        schedules: readSchedules(r, profile, autoscaling),
         spot,
         vpcCidr,
         azCount,
@@ -196,6 +199,7 @@ function readWith(r: ConfigReader, raw: RawConfig, stack: string, project: strin
         deployment,
         enableExec,
         ...lifecycle,
+        expiry: readExpiry(r, profile),
         accessLogsBucket,
         alarmTopicArn,
         tags: readTags(r),

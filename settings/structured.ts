@@ -6,6 +6,7 @@ import * as c from "./constraints";
 import type { ConfigReader } from "./configReader";
 import { BUCKET, ENV_NAME, SECRET_ARN, SUBNET_ID, VPC_ID } from "./formats";
 import { reservedProblem } from "./reservedEnvironment";
+import { EXPIRES_AT_TAG } from "./expiry";
 import type { ExistingVpc, S3Access, S3Grant, SecretRef } from "./types";
 
 export function readExistingVpc(r: ConfigReader, azCount: number): ExistingVpc | undefined {
@@ -97,6 +98,7 @@ export function readTags(r: ConfigReader): Record<string, string> {
     for (const [k, v] of Object.entries(value)) {
         // The retiring tag exempts resources from deletion protection: only `retiring: true` sets it.
         if (k === RETIRING_TAG) r.fail(`tags.${k} is set by the program from retiring; allowed: set retiring: true instead`);
+        else if (k === EXPIRES_AT_TAG) r.fail(`tags.${k} is set by the program from expiresAt or ttl; allowed: set one of those instead`);
         else if (r.expect(`tags.${k}`, v, typeof v === "string" ? c.checkTag(k, v) : "a string value")) tags[k] = v as string;
     }
     return tags;

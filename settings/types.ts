@@ -1,6 +1,7 @@
 // The typed settings of one stack, as the components receive them.
 import type { CostAssumptions } from "../policy/knowledge/costModel";
 import type { InterfaceEndpointService } from "../policy/knowledge/endpoints";
+import type { Expiry } from "./expiry";
 import type { ResourceNames } from "./naming";
 import type { DeploymentStrategy, Egress, Profile } from "./profiles";
 
@@ -39,6 +40,17 @@ export interface AutoscalingSettings {
     requestsPerTarget: number;
     scaleInCooldownSeconds: number;
     scaleOutCooldownSeconds: number;
+}
+
+/** A scheduled action on the service's scalable target: from `schedule` on, min/max are these. */
+export interface ScheduledCapacity {
+    name: string;
+    /** cron(...) or at(...) as Application Auto Scaling takes it. */
+    schedule: string;
+    /** IANA time zone the schedule is read in. */
+    timezone: string;
+    minCount: number;
+    maxCount: number;
 }
 
 /** ECS deployment strategies (deploymentConfiguration.strategy), as users name them. */
@@ -86,6 +98,10 @@ export interface Settings {
     healthCheck: HealthCheckSettings;
     desiredCount: number;
     autoscaling: AutoscalingSettings;
+    /** When a demo stack may be destroyed (expiresAt or ttl); none by default, never on prod. */
+    expiry?: Expiry;
+    /** Scheduled capacity changes (opt-in): none by default. */
+    schedules: ScheduledCapacity[];
     spot: boolean;
     vpcCidr: string;
     azCount: number;

@@ -144,7 +144,7 @@ describe("offline plan", function () {
             const violations = plan.phases[phase]!.evaluation.violations.filter((v) => !v.unverifiable);
             assert.deepEqual(
                 violations.map((v) => v.policyName).sort(),
-                ["alb-access-logs", "alb-https-only", "alb-waf-web-acl", "ecr-immutable-tags", "log-group-kms", "vpc-flow-logs"],
+                ["alb-access-logs", "alb-https-only", "alb-waf-web-acl", "demo-stack-expiry", "ecr-immutable-tags", "log-group-kms", "vpc-flow-logs"],
                 phase,
             );
             const kms = violations.find((v) => v.policyName === "log-group-kms")!;

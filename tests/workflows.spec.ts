@@ -62,8 +62,8 @@ const grants = (job: Job, scope: string) => typeof job.permissions === "object" 
 
 describe("workflows", () => {
     after(removeProjects);
-    it("ship preview, deploy-dev and destroy", () => {
-        assert.deepEqual(Object.keys(WORKFLOWS).sort(), ["deploy-dev.yml", "destroy.yml", "preview.yml"]);
+    it("ship preview, deploy-dev, destroy and expire", () => {
+        assert.deepEqual(Object.keys(WORKFLOWS).sort(), ["deploy-dev.yml", "destroy.yml", "expire.yml", "preview.yml"]);
     });
 
     describe("permissions: least privilege", () => {

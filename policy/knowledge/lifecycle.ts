@@ -4,3 +4,5 @@
 
 /** Tag key; the value is "true" while retiring. */
 export const RETIRING_TAG = "retiring";
+/** When a demo stack may be destroyed (UTC, to the second): set by the program from expiresAt or ttl. */
+export const EXPIRES_AT_TAG = "expires-at";

@@ -15,6 +15,9 @@ export const T = {
     targetGroup: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
     listenerRule: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
     metricAlarm: ["aws:cloudwatch/metricAlarm:MetricAlarm", "aws:cloudwatch/compositeAlarm:CompositeAlarm"],
+    // Application Auto Scaling: a scalable target (e.g. a service's desired count) and its scheduled actions.
+    scalableTarget: ["aws:appautoscaling/target:Target"],
+    scheduledAction: ["aws:appautoscaling/scheduledAction:ScheduledAction"],
     codeDeployGroup: ["aws:codedeploy/deploymentGroup:DeploymentGroup"],
     role: ["aws:iam/role:Role"],
     rolePolicy: ["aws:iam/rolePolicy:RolePolicy"],
