@@ -10,6 +10,7 @@ import { buildPlan } from "./plan";
 import { exitCodeOf } from "./outcome";
 import { renderText } from "./render";
 import { renderJson } from "./renderJson";
+import { writeSarif } from "./reportFiles";
 
 export interface Output {
     out(text: string): void;
@@ -53,6 +54,7 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
             acceptIncomplete: args["accept-incomplete"],
         }).finally(() => (Error.stackTraceLimit = traceLimit));
+        if (args.sarif !== undefined) writeSarif(path(args.sarif)!, plan);
         io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
         return exitCodeOf(plan);
     } catch (e) {

@@ -18,6 +18,7 @@ export const USAGE = `usage: npm run plan -- [options]
   --invoke-results <file>  results for invokes (data sources) the offline plan cannot answer itself:
                            {"<token>": {<result>}} or {"<token>": [{"args": {<to match>}, "result": {<result>}}]}
   --json                   one JSON document on stdout
+  --sarif <file>           also write the gate phase's findings as SARIF 2.1.0 (code scanning annotations)
   --accept-incomplete      components the plan cannot see into (awsx, remote) are named but do not make the result incomplete
   --debug                  stack traces for errors
 
@@ -38,6 +39,7 @@ export function parseCliArgs(argv: string[]) {
         config: { type: "string", multiple: true },
         "invoke-results": { type: "string" },
         json: { type: "boolean" },
+        sarif: { type: "string" },
         "accept-incomplete": { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean" },

@@ -4,7 +4,7 @@
 import { join, resolve } from "node:path";
 import { PlanCost, planCost } from "./costComparison";
 import type { PolicyAnalyzer } from "./analyzer/client";
-import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
+import type { PackInfo, PolicyInfo, ResolvedPolicyConfig } from "./analyzer/types";
 import { PolicyConfigError, openPolicyAnalyzer, readPolicyConfigFile, resolveConfig } from "./policyGate";
 import { checkPlanConstraints } from "./planConstraints";
 import { opaqueComponents } from "./opaqueComponents";
@@ -60,6 +60,8 @@ export interface Plan extends PlanCost, Outcome {
     region: string;
     source: { kind: "program"; dir: string; entry: string } | { kind: "state"; file: string };
     pack: { name: string; version: string; dir: string };
+    /** The pack's policies as it describes them (description, remediation, anchors, docs URL). */
+    catalog: PolicyInfo[];
     policyConfigPath?: string;
     policyConfig: ResolvedPolicyConfig;
     phases: Partial<Record<PlanPhase, PhaseResult>>;
@@ -204,6 +206,7 @@ function assemble(
         region,
         source: subject.source,
         pack: { name: info.name, version: info.version, dir: packDir },
+        catalog: info.policies,
         policyConfigPath,
         policyConfig,
         phases,
