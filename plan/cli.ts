@@ -10,7 +10,8 @@ import { buildPlan } from "./plan";
 import { exitCodeOf } from "./outcome";
 import { renderText } from "./render";
 import { renderJson } from "./renderJson";
-import { writeSarif } from "./reportFiles";
+import { writeBaseline, writeSarif } from "./reportFiles";
+import { applyBaseline, readBaseline } from "./baseline";
 
 export interface Output {
     out(text: string): void;
@@ -39,9 +40,11 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
         const path = (p: string | undefined) => (p === undefined ? undefined : resolve(from, p));
         // The Pulumi SDK captures a stack trace for every promise it makes (a tenth of a run);
         // traces are shown only with --debug, so without it none are captured.
+        const baselineFile = path(args.baseline);
+        const baseline = baselineFile === undefined ? undefined : readBaseline(baselineFile);
         const traceLimit = Error.stackTraceLimit;
         if (!debug) Error.stackTraceLimit = 0;
-        const plan = await buildPlan({
+        const built = await buildPlan({
             root,
             stack: args.stack ?? "dev",
             phases: args.phases,
@@ -54,6 +57,8 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
             acceptIncomplete: args["accept-incomplete"],
         }).finally(() => (Error.stackTraceLimit = traceLimit));
+        const plan = baseline ? applyBaseline(built, baseline, baselineFile!) : built;
+        if (args["write-baseline"] !== undefined) writeBaseline(path(args["write-baseline"])!, plan);
         if (args.sarif !== undefined) writeSarif(path(args.sarif)!, plan);
         io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
         return exitCodeOf(plan);

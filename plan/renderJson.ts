@@ -5,6 +5,7 @@ import type { Plan, PhaseResult } from "./plan";
 import type { Violation } from "./types";
 import { detailOf } from "./verdicts";
 import { planResult } from "./outcome";
+import { baselineJson } from "./renderBaseline";
 
 const violationJson = (v: Violation) => ({
     policyName: v.policyName,
@@ -46,6 +47,8 @@ export function renderJson(plan: Plan, root: string): string {
             /** Components whose children the plan cannot see; "incomplete" unless acceptIncomplete. */
             opaqueComponents: plan.opaqueComponents,
             acceptIncomplete: plan.acceptIncomplete,
+            /** With --baseline: known findings remaining and fixed, and the new ones (only these count). */
+            ...baselineJson(plan),
             phases: Object.fromEntries(Object.entries(plan.phases).map(([phase, result]) => [phase, phaseJson(result)])),
             policies: plan.policies.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel, severity: p.severity ?? null, ...p.phases })),
             notes: plan.notes,

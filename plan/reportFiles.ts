@@ -2,6 +2,7 @@
 // user's to fix, named with the reason.
 import { writeFileSync } from "node:fs";
 import { FileError } from "./errors";
+import { baselineOf } from "./baseline";
 import type { Plan } from "./plan";
 import { sarifLog } from "./sarif";
 
@@ -21,4 +22,8 @@ export function docsBaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
 
 export function writeSarif(path: string, plan: Plan): void {
     writeReportFile(path, "SARIF", `${JSON.stringify(sarifLog(plan, { docsBaseUrl: docsBaseUrlFromEnv() }), null, 2)}\n`);
+}
+
+export function writeBaseline(path: string, plan: Plan): void {
+    writeReportFile(path, "baseline", `${JSON.stringify(baselineOf(plan), null, 2)}\n`);
 }
