@@ -20,6 +20,7 @@ import { cicdRules } from "./rules/cicd";
 import { ec2Rules } from "./rules/ec2";
 import { wafRules } from "./rules/waf";
 import { ecsExecRules } from "./rules/ecsExec";
+import { policyExemptions } from "./rules/exemptions";
 
 export const policies: Policies = [
     ...networkRules,
@@ -42,6 +43,8 @@ export const policies: Policies = [
     ...ec2Rules,
     ...wafRules,
     ...ecsExecRules,
+    // Last: it reports what the others exempted.
+    policyExemptions,
 ];
 
 export const PACK_NAME = "fargate-web-policy";
