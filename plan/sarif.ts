@@ -8,6 +8,7 @@ import type { PolicyInfo } from "./analyzer/types";
 import type { Plan } from "./plan";
 import type { ResourceRecord, Violation } from "./types";
 import { detailOf } from "./verdicts";
+import { exemptedFinding } from "./exemptionFindings";
 
 export interface SarifOptions {
     /**
@@ -32,7 +33,18 @@ export function sarifLog(plan: Plan, options: SarifOptions = {}): Log {
     // A program's positions are in the gate phase's records (the same lines in either phase).
     const gateRecords = new Map((plan.phases[plan.gate]?.resources ?? []).map((r) => [r.urn, r]));
     const violations = plan.phases[plan.gate]?.evaluation.violations ?? [];
-    const results = violations.map((v): Result => {
+    const results = violations.map((reported): Result => {
+        // An exempted finding is its own policy's result, suppressed with the exemption's terms.
+        const exempted = exemptedFinding(reported);
+        const v: Violation = exempted
+            ? {
+                  ...reported,
+                  policyName: exempted.policy,
+                  message: exempted.message,
+                  description: undefined,
+                  enforcementLevel: levelAsViolation(levels.get(exempted.policy)),
+              }
+            : reported;
         const resource = v.urn ? (gateRecords.get(v.urn) ?? byUrn.get(v.urn)) : undefined;
         const index = ruleIndex.get(v.policyName);
         return {
@@ -40,6 +52,17 @@ export function sarifLog(plan: Plan, options: SarifOptions = {}): Log {
             ...(index === undefined ? {} : { ruleIndex: index }),
             level: levelOf(v.enforcementLevel),
             message: { text: resultText(v) },
+            ...(exempted
+                ? {
+                      suppressions: [
+                          {
+                              kind: "external",
+                              status: "accepted",
+                              justification: `${exempted.reason} (owner: ${exempted.owner}; ${exempted.expires ? `expires ${exempted.expires}` : "no expiry"})`,
+                          },
+                      ],
+                  }
+                : {}),
             locations: locationsOf(plan, v, resource),
             partialFingerprints: { "pulumiFinding/v1": findingFingerprint(v) },
             properties: {
@@ -88,6 +111,10 @@ function ruleOf(p: PolicyInfo, enforcementLevel: string, options: SarifOptions):
         },
     };
 }
+
+/** The level the exempted policy would have reported at. */
+const levelAsViolation = (level: string | undefined): Violation["enforcementLevel"] =>
+    level === "mandatory" || level === "remediate" ? "mandatory" : level === "disabled" ? "disabled" : "advisory";
 
 /** An absolute URL as is; a relative one (the catalog's docs path) only against a base. */
 function helpUriOf(url: string | undefined, base: string | undefined): string | undefined {
