@@ -6,6 +6,7 @@ import type { Plan, PhaseResult } from "./plan";
 import { costNoteLines } from "./renderCost";
 import { limitLines, opaqueLines, resultLine } from "./renderFindings";
 import { baselineLines } from "./renderBaseline";
+import { complianceLines } from "./compliance";
 import { describeRollout } from "./rollout";
 import { PlanPhase, detailOf, verdictText } from "./verdicts";
 
@@ -132,7 +133,7 @@ export function renderText(plan: Plan, root: string): string {
     const { preview, up } = plan.phases;
     if (preview) lines.push(...phaseLines(preview, "At preview", byUrn), "");
     if (up) lines.push(...phaseLines(up, plan.source.kind === "state" ? "On the state" : "After up", byUrn, preview), "");
-    lines.push(...limitLines(plan), ...opaqueLines(plan), ...baselineLines(plan));
+    lines.push(...limitLines(plan), ...opaqueLines(plan), ...baselineLines(plan), ...complianceLines(plan));
 
     lines.push(`Estimated monthly cost (${plan.cost.region}, on-demand list prices)`);
     const itemWidth = Math.max(...plan.cost.lines.map((l) => l.item.length), 10);

@@ -6,6 +6,7 @@ import type { Violation } from "./types";
 import { detailOf } from "./verdicts";
 import { planResult } from "./outcome";
 import { baselineJson } from "./renderBaseline";
+import { complianceSummary } from "./compliance";
 
 const violationJson = (v: Violation) => ({
     policyName: v.policyName,
@@ -49,6 +50,8 @@ export function renderJson(plan: Plan, root: string): string {
             acceptIncomplete: plan.acceptIncomplete,
             /** With --baseline: known findings remaining and fixed, and the new ones (only these count). */
             ...baselineJson(plan),
+            /** The gate phase by anchor family (Security Hub, Checkov, cdk-nag): controls that pass, fail, are exempted. */
+            compliance: complianceSummary(plan),
             phases: Object.fromEntries(Object.entries(plan.phases).map(([phase, result]) => [phase, phaseJson(result)])),
             policies: plan.policies.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel, severity: p.severity ?? null, ...p.phases })),
             notes: plan.notes,
