@@ -56,6 +56,12 @@ const validate = new Ajv({ allErrors: false }).compile<BaselineFile>(SCHEMA);
 export const findingOf = (v: Violation): BaselineFinding => ({ policy: v.policyName, ...(v.urn ? { urn: v.urn } : {}), message: detailOf(v) });
 const keyOf = (f: BaselineFinding) => JSON.stringify([f.policy, f.urn ?? "", f.message]);
 
+/** Whether a violation is one of the baseline's findings. */
+export function inBaseline(baseline: BaselineFile): (v: Violation) => boolean {
+    const known = new Set(baseline.findings.map(keyOf));
+    return (v) => known.has(keyOf(findingOf(v)));
+}
+
 /** Every finding the plan reported, in any phase (decided ones: a can't-run diagnostic is no finding). */
 export function baselineOf(plan: Plan): BaselineFile {
     const seen = new Map<string, BaselineFinding>();
@@ -86,8 +92,8 @@ export function readBaseline(file: string): BaselineFile {
 
 /** The plan judged against the baseline: known findings no longer count towards the result. */
 export function applyBaseline(plan: Plan, baseline: BaselineFile, file: string): Plan & { baseline: BaselineReport } {
-    const known = new Set(baseline.findings.map(keyOf));
-    const isNew = (v: Violation) => !known.has(keyOf(findingOf(v)));
+    const known = inBaseline(baseline);
+    const isNew = (v: Violation) => !known(v);
     const phases: Plan["phases"] = {};
     for (const [name, phase] of Object.entries(plan.phases) as [keyof Plan["phases"], PhaseResult][]) {
         phases[name] = { ...phase, mandatoryViolations: phase.evaluation.violations.filter((v) => v.enforcementLevel === "mandatory" && isNew(v)).length };

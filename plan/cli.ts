@@ -59,7 +59,7 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
         }).finally(() => (Error.stackTraceLimit = traceLimit));
         const plan = baseline ? applyBaseline(built, baseline, baselineFile!) : built;
         if (args["write-baseline"] !== undefined) writeBaseline(path(args["write-baseline"])!, plan);
-        if (args.sarif !== undefined) writeSarif(path(args.sarif)!, plan);
+        if (args.sarif !== undefined) writeSarif(path(args.sarif)!, plan, baseline);
         io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
         return exitCodeOf(plan);
     } catch (e) {

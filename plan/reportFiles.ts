@@ -2,7 +2,7 @@
 // user's to fix, named with the reason.
 import { writeFileSync } from "node:fs";
 import { FileError } from "./errors";
-import { baselineOf } from "./baseline";
+import { BaselineFile, baselineOf, inBaseline } from "./baseline";
 import type { Plan } from "./plan";
 import { sarifLog } from "./sarif";
 
@@ -20,8 +20,9 @@ export function docsBaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
     return server && repo && sha ? `${server}/${repo}/blob/${sha}/` : undefined;
 }
 
-export function writeSarif(path: string, plan: Plan): void {
-    writeReportFile(path, "SARIF", `${JSON.stringify(sarifLog(plan, { docsBaseUrl: docsBaseUrlFromEnv() }), null, 2)}\n`);
+export function writeSarif(path: string, plan: Plan, baseline?: BaselineFile): void {
+    const log = sarifLog(plan, { docsBaseUrl: docsBaseUrlFromEnv(), ...(baseline ? { inBaseline: inBaseline(baseline) } : {}) });
+    writeReportFile(path, "SARIF", `${JSON.stringify(log, null, 2)}\n`);
 }
 
 export function writeBaseline(path: string, plan: Plan): void {

@@ -16,6 +16,8 @@ export interface SarifOptions {
      * repository's blob URL at the commit; without it, rules carry the relative path in their help text only.
      */
     docsBaseUrl?: string;
+    /** With --baseline: whether a finding is a known one (SARIF `baselineState` unchanged, else new). */
+    inBaseline?: (v: Violation) => boolean;
 }
 
 /** GitHub's scale for `security-severity`: critical ≥ 9, high ≥ 7, medium ≥ 4, low below. */
@@ -65,6 +67,7 @@ export function sarifLog(plan: Plan, options: SarifOptions = {}): Log {
                 : {}),
             locations: locationsOf(plan, v, resource),
             partialFingerprints: { "pulumiFinding/v1": findingFingerprint(v) },
+            ...(options.inBaseline ? { baselineState: options.inBaseline(reported) ? "unchanged" : "new" } : {}),
             properties: {
                 urn: v.urn ?? null,
                 stack: plan.stack,

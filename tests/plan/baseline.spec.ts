@@ -4,9 +4,11 @@ import { strict as assert } from "node:assert";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Log } from "sarif";
 import type { BaselineFile } from "../../plan/baseline";
 import { cli } from "../support/cli";
 import { ROOT } from "../support/mocks";
+import { sarifErrors } from "../support/sarifSchema";
 
 const TUTORIAL = join(ROOT, "tests", "fixtures", "programs", "tutorial");
 
@@ -64,7 +66,14 @@ describe("plan --baseline", function () {
         assert.equal(json.mandatoryViolations, json.baseline.newMandatory);
         assert.ok(json.baseline.newFindings.some((f) => f.policy === "iam-no-wildcard-resource"));
 
-        const text = await cli(["--program", program, "--phase", "preview", "--baseline", baselineFile]);
+        const sarif = join(dir, "plan.sarif");
+        const text = await cli(["--program", program, "--phase", "preview", "--baseline", baselineFile, "--sarif", sarif]);
+        const results = (JSON.parse(readFileSync(sarif, "utf8")) as Log).runs[0]!.results!;
+        assert.deepEqual(sarifErrors(JSON.parse(readFileSync(sarif, "utf8"))), []);
+        const states = (state: string) => results.filter((r) => r.baselineState === state);
+        assert.equal(states("new").length, json.baseline.newFindings.length);
+        assert.equal(states("unchanged").length, results.length - json.baseline.newFindings.length);
+        assert.ok(states("new").every((r) => JSON.stringify(r).includes("task-extra")));
         assert.match(text.out, /new finding\(s\), \d+ mandatory \(only these count towards the result\):\n {2}- \[[\w-]+\] task-extra: /);
         assert.match(text.out, /\n {2}- \[iam-no-wildcard-resource\] task-extra: policy statement 0 allows sqs:\*/);
         assert.match(text.out, new RegExp(`Result: FAIL at preview \\(${json.mandatoryViolations} mandatory violation\\(s\\)\\)`));
