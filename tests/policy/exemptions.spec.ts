@@ -77,6 +77,32 @@ for (const phase of ["preview", "up"] as const) {
     });
 }
 
+describe("exemptions of a stack policy (graph rules report through the same wrapper)", function () {
+    this.timeout(120_000);
+    const VPC = "aws:ec2/vpc:Vpc";
+    const records = [resourceRecord(VPC, "legacy-vpc", { cidrBlock: "10.0.0.0/16" }), resourceRecord(VPC, "app-vpc", { cidrBlock: "10.1.0.0/16" })];
+
+    it("an exempted VPC without flow logs is reported by policy-exemptions only; a stale one too", async () => {
+        const config = {
+            "vpc-flow-logs": {
+                exemptions: [
+                    { name: "legacy-vpc", reason: "shut down in Q3", owner: "team-net" },
+                    { urn: "*::gone-vpc", reason: "old", owner: "team-net" },
+                ],
+            },
+        } as PolicyPackConfig;
+        const { violations } = await evaluatePolicies([policy("vpc-flow-logs"), EXEMPTIONS], records, config, "up");
+        assert.deepEqual(
+            violations.filter((v) => v.policyName === "vpc-flow-logs").map((v) => v.urn?.split("::").pop()),
+            ["app-vpc"],
+        );
+        assert.deepEqual(violations.filter((v) => v.policyName === "policy-exemptions").map(detailOf), [
+            "exempted [vpc-flow-logs] legacy-vpc: has no flow log; connections in and out leave no record. Add an aws.ec2.FlowLog for the VPC. (reason: shut down in Q3; owner: team-net; no expiry)",
+            "stale exemption [vpc-flow-logs] urn *::gone-vpc: matched no finding (reason: old; owner: team-net; no expiry)",
+        ]);
+    });
+});
+
 describe("exemptions: config validation", () => {
     it("refuses an exemption without a reason, or without a resource selector, naming the field", async () => {
         const { info } = await sharedAnalyzer();
