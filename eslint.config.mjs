@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/", "policy/node_modules/", ".build/"] },
+    { ignores: ["node_modules/", "policy/node_modules/", "policy/bin/", ".build/"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

@@ -25,6 +25,8 @@ export class ArtifactBucket extends pulumi.ComponentResource {
             { bucket: bucket.bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
             { parent: this },
         );
+        // Versions guard against an overwritten artifact; the lifecycle expires noncurrent ones after a day.
+        new aws.s3.BucketVersioning(name, { bucket: bucket.bucket, versioningConfiguration: { status: "Enabled" } }, { parent: this });
         new aws.s3.BucketOwnershipControls(name, { bucket: bucket.bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
         // The AWS-managed aws/s3 key: CodePipeline and CodeBuild use it without key grants.
         new aws.s3.BucketServerSideEncryptionConfiguration(

@@ -59,6 +59,7 @@ export class Ec2Capacity extends pulumi.ComponentResource {
                 toPort: 443,
                 cidrIpv4: "0.0.0.0/0",
                 description: "ECS, ECR and SSM endpoints via NAT",
+                tags: args.tags,
             },
             { parent: this },
         );

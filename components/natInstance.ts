@@ -51,7 +51,7 @@ export class NatInstance extends pulumi.ComponentResource {
             (cidr, i) =>
                 new aws.vpc.SecurityGroupIngressRule(
                     `${p}-nat-in-${i}`,
-                    { securityGroupId: sg.id, ipProtocol: "-1", cidrIpv4: cidr, description: `From private subnet ${cidr}` },
+                    { securityGroupId: sg.id, ipProtocol: "-1", cidrIpv4: cidr, description: `From private subnet ${cidr}`, tags: args.tags },
                     { parent: this },
                 ),
         );
@@ -67,6 +67,7 @@ export class NatInstance extends pulumi.ComponentResource {
                     toPort: port,
                     cidrIpv4: "0.0.0.0/0",
                     description: `To the internet on tcp ${port} on behalf of the private subnets`,
+                    tags: args.tags,
                 },
                 { parent: this },
             );

@@ -50,6 +50,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
                         toPort: worldPort,
                         ...world,
                         description: `HTTP${worldPort === 443 ? "S" : ""} from the ${world.cidrIpv6 ? "IPv6 " : ""}internet`,
+                        tags: args.tags,
                     },
                     { parent: this },
                 );
@@ -65,6 +66,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
                     toPort: args.testListener.port,
                     cidrIpv4: args.testListener.sourceCidr,
                     description: "Deployment test listener: from inside the VPC only",
+                    tags: args.tags,
                 },
                 { parent: this },
             );
@@ -78,6 +80,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
                 toPort: port,
                 referencedSecurityGroupId: task.id,
                 description: "To tasks on the container port",
+                tags: args.tags,
             },
             { parent: this },
         );
@@ -90,6 +93,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
                 toPort: port,
                 referencedSecurityGroupId: alb.id,
                 description: "From the ALB on the container port",
+                tags: args.tags,
             },
             { parent: this },
         );
@@ -106,6 +110,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
                         toPort: sc.port,
                         referencedSecurityGroupId: peer.id,
                         description: `Service Connect from ${peer.key === "self" ? "this service's tasks" : "a service of the namespace"}`,
+                        tags: args.tags,
                     },
                     { parent: this },
                 );
@@ -121,6 +126,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
                 toPort: 443,
                 cidrIpv4: "0.0.0.0/0",
                 description: "HTTPS to AWS APIs and the internet via NAT",
+                tags: args.tags,
             },
             { parent: this },
         );

@@ -13,6 +13,7 @@ export interface ServiceAutoscalingArgs {
      */
     targetGroupArnSuffix?: pulumi.Input<string>;
     settings: AutoscalingSettings;
+    tags: Record<string, string>;
 }
 
 /** Target tracking on CPU, memory and ALB requests per target, within min/max. */
@@ -28,6 +29,7 @@ export class ServiceAutoscaling extends pulumi.ComponentResource {
                 resourceId: pulumi.interpolate`service/${args.clusterName}/${args.serviceName}`,
                 minCapacity: args.settings.minCount,
                 maxCapacity: args.settings.maxCount,
+                tags: args.tags,
             },
             { parent: this },
         );

@@ -50,7 +50,15 @@ export class VpcEndpoints extends pulumi.ComponentResource {
             (cidr, i) =>
                 new aws.vpc.SecurityGroupIngressRule(
                     `${p}-endpoints-in-${i}`,
-                    { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: cidr, description: `HTTPS from private subnet ${cidr}` },
+                    {
+                        securityGroupId: sg.id,
+                        ipProtocol: "tcp",
+                        fromPort: 443,
+                        toPort: 443,
+                        cidrIpv4: cidr,
+                        description: `HTTPS from private subnet ${cidr}`,
+                        tags: args.tags,
+                    },
                     { parent: this },
                 ),
         );

@@ -206,7 +206,13 @@ export class WebService extends pulumi.ComponentResource {
         const common = { clusterName: args.clusterName, serviceName: service.name };
         new ServiceAutoscaling(
             p,
-            { ...common, albArnSuffix: lb.arnSuffix, targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix, settings: s.autoscaling },
+            {
+                ...common,
+                albArnSuffix: lb.arnSuffix,
+                targetGroupArnSuffix: shift ? undefined : lb.targetGroupArnSuffix,
+                settings: s.autoscaling,
+                tags: args.tags,
+            },
             { parent: this },
         );
         const serviceAlarms = new ServiceAlarms(p, { ...common, alarmTopicArn: s.alarmTopicArn, tags: args.tags }, { parent: this });

@@ -82,7 +82,8 @@ export interface StackSpecArgs {
 
 /**
  * Runs the program at the image the Build stage exported (IMAGE_URI), as the stack's role
- * (STACK_ROLE_ARN, assumed through a profile) with the stack's policy config.
+ * (STACK_ROLE_ARN, assumed through a profile) with the stack's policy config. `npm ci` also
+ * builds the policy pack to JavaScript (its prepare script), so the CLI starts it without type checking.
  */
 export function stackBuildSpec(a: StackSpecArgs): string {
     const pulumi = [

@@ -5,7 +5,7 @@
 // schema defaults) and every computed output unknown.
 import * as pulumi from "@pulumi/pulumi";
 import { AwsPlace, MOCK_ACCOUNT, hex } from "./mocks/aws";
-import { awsOutputs, idFor } from "./mocks/awsOutputs";
+import { BUCKET_TYPES, awsOutputs, idFor } from "./mocks/awsOutputs";
 import { completedResult, declaredOutputs, fallbackOutputs } from "./mocks/declaredOutputs";
 import { InvokeResults, suppliedResult } from "./mocks/invokeResults";
 import { BUILT_IN_INVOKES } from "./mocks/invokes";
@@ -87,7 +87,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const inputs = args.custom ? checkedInputs(args.type, args.name, args.inputs as State) : (args.inputs as State);
         // A read (`.get`) or import names an existing resource: its state is known in both phases.
         const existing = Boolean(args.id);
-        const name = typeof inputs.name === "string" ? inputs.name : `${args.name}-${hex(seed, 7)}`;
+        const physical = BUCKET_TYPES.includes(args.type) ? inputs.bucket : inputs.name;
+        const name = typeof physical === "string" ? physical : `${args.name}-${hex(seed, 7)}`;
         const computed = this.computed(args.type, name, args.id || idFor(args.type, name, seed), inputs, seed);
         const id = args.id || String(computed.id);
         if (this.phase === "up" || existing) return { id, state: { ...inputs, ...computed, id } };

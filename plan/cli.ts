@@ -1,14 +1,15 @@
 // npm run plan -- [options]: arguments, the plan, its rendering, and exit codes.
 // Exit: 0 the gate passes, 1 mandatory violations at the gate phase or values AWS would reject,
-// 2 the user's error (usage, files, settings, policy config, a failing program), 3 a limit
-// of the offline plan (e.g. an invoke it cannot answer) or a bug (in the plan or a policy pack), 4 incomplete: a component's children went unjudged (outcome.ts).
+// 2 the user's error (usage, files, settings, policy config, a failing program), 3 a limit of the
+// offline plan (an invoke it cannot answer, a feature it does not serve, a program past the time
+// bound) or a bug (in the plan or a policy pack), 4 incomplete: a component's children went unjudged (outcome.ts).
 import { resolve } from "node:path";
 import type { PolicyAnalyzer } from "./analyzer/client";
 import { USAGE, UsageError, parseCliArgs } from "./cliArgs";
 import { PlanLimitError, isUserError } from "./errors";
 import { buildPlan } from "./plan";
 import { exitCodeOf } from "./outcome";
-import { renderText } from "./render";
+import { renderQuiet, renderText } from "./render";
 import { renderJson } from "./renderJson";
 import { writeBaseline, writeSarif } from "./reportFiles";
 import { applyBaseline, readBaseline } from "./baseline";
@@ -56,11 +57,14 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             invokeResults: path(args["invoke-results"]),
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
             acceptIncomplete: args["accept-incomplete"],
+            timeoutSeconds: args.timeoutSeconds,
+            // A program's own output goes to stderr in text mode; in JSON it is the programOutput field.
+            onProgramOutput: args.json ? undefined : (line) => io.err(line),
         }).finally(() => (Error.stackTraceLimit = traceLimit));
         const plan = baseline ? applyBaseline(built, baseline, baselineFile!) : built;
         if (args["write-baseline"] !== undefined) writeBaseline(path(args["write-baseline"])!, plan);
         if (args.sarif !== undefined) writeSarif(path(args.sarif)!, plan, baseline);
-        io.out(args.json ? renderJson(plan, root) : renderText(plan, root));
+        io.out(args.json ? renderJson(plan, root) : args.quiet ? renderQuiet(plan) : renderText(plan, root));
         return exitCodeOf(plan);
     } catch (e) {
         return reportError(e, debug, io);
@@ -78,7 +82,9 @@ function reportError(e: unknown, debug: boolean, io: Output): number {
         return 2;
     }
     if (error instanceof PlanLimitError) {
-        io.err(`limit of the offline plan: ${error.message}${debug ? `\n${stackOf(error)}` : ""}`);
+        io.err(
+            `limit of the offline plan: ${error.message}\nThis is a limit of the offline plan, not an error in your program or input.${debug ? `\n${stackOf(error)}` : ""}`,
+        );
         return 3;
     }
     io.err(

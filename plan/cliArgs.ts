@@ -17,10 +17,12 @@ export const USAGE = `usage: npm run plan -- [options]
   --config key=value       extra stack config, repeatable
   --invoke-results <file>  results for invokes (data sources) the offline plan cannot answer itself:
                            {"<token>": {<result>}} or {"<token>": [{"args": {<to match>}, "result": {<result>}}]}
+  --timeout <seconds>      bound on each phase of a --program run (default 120)
   --json                   one JSON document on stdout
   --sarif <file>           also write the gate phase's findings as SARIF 2.1.0 (code scanning annotations)
   --write-baseline <file>  record today's findings (policy, URN, message) as the baseline
   --baseline <file>        fail only on mandatory findings not in this baseline; say how many known ones remain
+  --quiet                  only the verdict and the violations of the gate phase
   --accept-incomplete      components the plan cannot see into (awsx, remote) are named but do not make the result incomplete
   --debug                  stack traces for errors
 
@@ -40,10 +42,12 @@ export function parseCliArgs(argv: string[]) {
         "policy-config": { type: "string" },
         config: { type: "string", multiple: true },
         "invoke-results": { type: "string" },
+        timeout: { type: "string" },
         json: { type: "boolean" },
         sarif: { type: "string" },
         baseline: { type: "string" },
         "write-baseline": { type: "string" },
+        quiet: { type: "boolean" },
         "accept-incomplete": { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean" },
@@ -52,16 +56,18 @@ export function parseCliArgs(argv: string[]) {
         ...given,
         config: given.config ?? [],
         json: given.json ?? false,
+        quiet: given.quiet ?? false,
         "accept-incomplete": given["accept-incomplete"] ?? false,
         debug: given.debug ?? false,
         help: given.help ?? false,
     };
+    if (args.json && args.quiet) throw new UsageError("--json and --quiet cannot be combined: --json is one whole document");
     const phase = args.phase;
     if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
     if (args.baseline !== undefined && args["write-baseline"] !== undefined)
         throw new UsageError("--baseline cannot be combined with --write-baseline: write the baseline first, then plan against it");
     if (args.state !== undefined) {
-        const given = (["program", "phase", "stack", "invoke-results"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
+        const given = (["program", "phase", "stack", "invoke-results", "timeout"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
         const clash = [...given, ...(args.config.length > 0 ? ["--config"] : [])];
         if (clash.length > 0) throw new UsageError(`--state cannot be combined with ${clash.join(", ")}: a state is one deployed stack, with nothing unknown`);
     }
@@ -71,7 +77,17 @@ export function parseCliArgs(argv: string[]) {
         if (eq <= 0) throw new UsageError(`--config ${pair} is not valid; allowed: key=value`);
         overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    return { ...args, phases: phase ? [phase as PlanPhase] : undefined, overrides };
+    return { ...args, phases: phase ? [phase as PlanPhase] : undefined, overrides, timeoutSeconds: timeoutSeconds(args.timeout) };
+}
+
+const MAX_TIMEOUT = 3600;
+
+/** --timeout: whole seconds, 1 to an hour. */
+function timeoutSeconds(value: string | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    const seconds = /^[1-9][0-9]*$/.test(value) ? Number(value) : NaN;
+    if (!(seconds <= MAX_TIMEOUT)) throw new UsageError(`--timeout ${value} is not valid; allowed: a whole number of seconds from 1 to ${MAX_TIMEOUT}`);
+    return seconds;
 }
 
 /** The pack directory a command will use, or undefined when it will not start one (bad usage, --help). */

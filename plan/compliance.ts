@@ -54,7 +54,7 @@ export function complianceSummary(plan: Plan): ComplianceSummary {
         return undecided.has(name) ? "not evaluated" : "pass";
     };
     const controls = new Map<string, { family: Family; policies: string[] }>();
-    for (const policy of plan.catalog)
+    for (const policy of plan.pack.policies)
         for (const anchor of policy.tags ?? []) {
             const control = controlOf(anchor);
             if (!control) continue;

@@ -27,8 +27,9 @@ export class ProgramError extends UserError {
 }
 
 /**
- * What the offline plan cannot do for a valid program (e.g. answer an invoke it has no mock for):
- * not the user's mistake and not a bug; the message says how to get past it.
+ * What the offline plan cannot do for a valid program (answer an invoke it has no mock for, serve a
+ * protocol feature, finish a program in time): not the user's mistake and not a bug; exit 3, and
+ * the message says how to get past it where there is a way.
  */
 export class PlanLimitError extends Error {
     override name = "PlanLimitError";

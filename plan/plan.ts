@@ -11,6 +11,7 @@ import { opaqueComponents } from "./opaqueComponents";
 import type { Outcome } from "./outcome";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
+import { hostedSubject } from "./host/programHost";
 import { DeploymentEstimate, deploymentInputsFrom, estimateDeployment, withEcsDefaults } from "./rollout";
 import { StackState, readStackState } from "./state";
 import { requireDirectory } from "./files";
@@ -44,6 +45,10 @@ export interface PlanOptions {
     analyzer?: PolicyAnalyzer;
     /** --accept-incomplete: components the plan cannot see into do not make the result incomplete. */
     acceptIncomplete?: boolean;
+    /** Bound on one phase of a --program run, in seconds (default: host/programHost.ts). */
+    timeoutSeconds?: number;
+    /** Each distinct line a --program run prints (its stdout and stderr), as it prints it. */
+    onProgramOutput?(line: string): void;
 }
 
 export interface PhaseResult {
@@ -59,9 +64,7 @@ export interface Plan extends PlanCost, Outcome {
     project: string;
     region: string;
     source: { kind: "program"; dir: string; entry: string } | { kind: "state"; file: string };
-    pack: { name: string; version: string; dir: string };
-    /** The pack's policies as it describes them (description, remediation, anchors, docs URL). */
-    catalog: PolicyInfo[];
+    pack: { name: string; version: string; dir: string; policies: PolicyInfo[] };
     policyConfigPath?: string;
     policyConfig: ResolvedPolicyConfig;
     phases: Partial<Record<PlanPhase, PhaseResult>>;
@@ -74,6 +77,8 @@ export interface Plan extends PlanCost, Outcome {
     budgetUsd?: number;
     rollout?: { planned: DeploymentEstimate; ecsDefaults: DeploymentEstimate };
     notes: string[];
+    /** What a --program run printed: each distinct line once, across phases. */
+    programOutput?: string[];
 }
 
 interface SubjectRun {
@@ -94,11 +99,16 @@ interface Subject {
     unknownsAfterUp?: boolean;
     /** Records per phase, produced on demand (program runs happen while the pack starts). */
     run(phase: PlanPhase): Promise<SubjectRun>;
+    /** Lines a program in a child process printed (each distinct one once). */
+    output?: Set<string>;
 }
 
 function programSubject(o: PlanOptions): Subject {
     const program: ProgramSource = resolveProgram(o.programDir ?? o.root, o.stack, o.configOverrides, o.programPath);
     const invokeResults = o.invokeResults === undefined ? undefined : readInvokeResults(o.invokeResults);
+    // Another program runs as the Pulumi CLI runs it, in a child process; this one in-process (fast).
+    if (o.programDir !== undefined)
+        return hostedSubject(program, { timeoutSeconds: o.timeoutSeconds, onOutput: o.onProgramOutput, phases: o.phases ?? ["preview", "up"], invokeResults });
     return {
         stack: program.stack.stack,
         project: program.stack.project,
@@ -205,8 +215,7 @@ function assemble(
         project: subject.project,
         region,
         source: subject.source,
-        pack: { name: info.name, version: info.version, dir: packDir },
-        catalog: info.policies,
+        pack: { name: info.name, version: info.version, dir: packDir, policies: info.policies },
         policyConfigPath,
         policyConfig,
         phases,
@@ -220,6 +229,7 @@ function assemble(
         mandatoryViolations: phases[gate]!.mandatoryViolations,
         ...findings,
         notes: subject.notes,
+        programOutput: subject.output ? [...subject.output] : undefined,
     };
 }
 

@@ -1,7 +1,7 @@
 // Finds a Pulumi TypeScript program as the Pulumi CLI does: the project directory's Pulumi.yaml
 // (nodejs runtime), its entry (`main`, else package.json `main`, else index), and its stack file.
-// A program without its own node_modules borrows this project's Pulumi SDKs, so it runs under
-// the same mocks (the SDK keeps its runtime state global, so copies share it anyway).
+// In-process runs (this project's program) borrow this project's Pulumi SDKs when a program has no
+// node_modules; another program (--program) runs in a child process instead (host/programHost.ts).
 import { existsSync } from "node:fs";
 import Module from "node:module";
 import { delimiter, join, resolve } from "node:path";

@@ -10,7 +10,8 @@ import { complianceLines } from "./compliance";
 import { describeRollout } from "./rollout";
 import { PlanPhase, detailOf, verdictText } from "./verdicts";
 
-export function resourceTree(resources: ResourceRecord[], stackName: string): string[] {
+/** `marker`: "+" for what a deployment would create; blank for what a state already holds. */
+export function resourceTree(resources: ResourceRecord[], stackName: string, marker = "+"): string[] {
     const known = new Set(resources.map((r) => r.urn));
     const children = new Map<string | undefined, ResourceRecord[]>();
     for (const r of resources) {
@@ -19,13 +20,13 @@ export function resourceTree(resources: ResourceRecord[], stackName: string): st
         children.set(parent, [...(children.get(parent) ?? []), r]);
     }
     const width = Math.max(0, ...resources.map((r) => displayType(r.type).length)) + 8;
-    const lines = [`     ${"Type".padEnd(width)}Name`, ` +   ${"pulumi:pulumi:Stack".padEnd(width)}${stackName}`];
+    const lines = [`     ${"Type".padEnd(width)}Name`, ` ${marker}   ${"pulumi:pulumi:Stack".padEnd(width)}${stackName}`];
     const walk = (parent: string | undefined, indent: string) => {
         const list = children.get(parent) ?? [];
         list.forEach((r, i) => {
             const last = i === list.length - 1;
             const label = `${indent}${last ? "└─ " : "├─ "}${displayType(r.type)}`;
-            lines.push(` +   ${label.padEnd(width)}${r.name}${r.protect ? "  [protected]" : ""}`);
+            lines.push(` ${marker}   ${label.padEnd(width)}${r.name}${r.protect ? "  [protected]" : ""}`);
             walk(r.urn, `${indent}${last ? "   " : "│  "}`);
         });
     };
@@ -80,12 +81,33 @@ function sameDecided(a: PhaseResult, b: PhaseResult): boolean {
     return up.length === preview.length && up.every((k, i) => k === preview[i]);
 }
 
-function phaseLines(result: PhaseResult, title: string, byUrn: Map<string, ResourceRecord>, same?: PhaseResult): string[] {
+/** After up, only what differs from preview: what is new, and what preview had that up has not. */
+function differenceLines(up: PhaseResult, preview: PhaseResult, title: string, byUrn: Map<string, ResourceRecord>): string[] {
+    const ran = preview.evaluation.violations.some((v) => v.unverifiable) ? " (the policies that could not run at preview ran, and pass)" : "";
+    if (sameDecided(up, preview)) return [`${title}: the same violations as at preview${ran}.`];
+    const decided = (r: PhaseResult) => r.evaluation.violations.filter((v) => !v.unverifiable);
+    const before = new Set(decided(preview).map(key));
+    const after = new Set(decided(up).map(key));
+    const added = decided(up).filter((v) => !before.has(key(v)));
+    const gone = decided(preview).filter((v) => !after.has(key(v)));
+    const lines = [
+        `${title}: what differs from preview${ran}:`,
+        ...violationLines("new after up", added, byUrn),
+        ...violationLines("only at preview", gone, byUrn),
+    ];
+    const fixes = (r: PhaseResult) => new Set(r.evaluation.remediations.map((x) => `${x.policyName}\0${x.urn}`));
+    const [fixedUp, fixedPreview] = [fixes(up), fixes(preview)];
+    const newFixes = up.evaluation.remediations.filter((x) => !fixedPreview.has(`${x.policyName}\0${x.urn}`));
+    const goneFixes = preview.evaluation.remediations.filter((x) => !fixedUp.has(`${x.policyName}\0${x.urn}`));
+    if (newFixes.length > 0)
+        lines.push(`  remediated only after up (${newFixes.length})`, ...newFixes.map((r) => `    [${r.policyName}] ${byUrn.get(r.urn)?.name ?? r.urn}`));
+    if (goneFixes.length > 0)
+        lines.push(`  remediated only at preview (${goneFixes.length})`, ...goneFixes.map((r) => `    [${r.policyName}] ${byUrn.get(r.urn)?.name ?? r.urn}`));
+    return lines;
+}
+
+function phaseLines(result: PhaseResult, title: string, byUrn: Map<string, ResourceRecord>): string[] {
     const { violations, remediations } = result.evaluation;
-    if (same && sameDecided(result, same)) {
-        const ran = same.evaluation.violations.some((v) => v.unverifiable) ? " (the policies that could not run at preview ran, and pass)" : "";
-        return [`${title}: the same violations as at preview${ran}.`];
-    }
     const decided = violations.filter((v) => !v.unverifiable);
     const lines = [
         `${title}:`,
@@ -111,6 +133,53 @@ function phaseLines(result: PhaseResult, title: string, byUrn: Map<string, Resou
     return lines;
 }
 
+/** The cost lines in columns sized to their longest entry, so long units never shift the amounts. */
+function costTable(plan: Plan): string[] {
+    const { lines: items, totalUsd, alternative } = plan.cost;
+    const itemWidth = Math.max(10, ...items.map((l) => l.item.length), ...(alternative ? [`Total with ${alternative.label}`.length] : []));
+    const quantityWidth = Math.max(9, ...items.map((l) => l.quantity.toFixed(1).length));
+    const unitWidth = Math.max(5, ...items.map((l) => l.unit.length));
+    const amounts = [...items.map((l) => l.monthlyUsd), totalUsd, ...(alternative ? [alternative.totalUsd] : [])];
+    const amountWidth = Math.max(9, ...amounts.map((n) => money(n).length));
+    const row = (item: string, quantity: string, unit: string, usd: number) =>
+        `  ${item.padEnd(itemWidth)}  ${quantity.padStart(quantityWidth)} ${unit.padEnd(unitWidth)} ${money(usd).padStart(amountWidth)}`;
+    const budget = plan.budgetUsd !== undefined ? `  (budget ${money(plan.budgetUsd)})` : "";
+    return [
+        ...items.map((l) => row(l.item, l.quantity.toFixed(1), l.unit, l.monthlyUsd)),
+        `${row("Total", "", "", totalUsd)}${budget}`,
+        ...(alternative ? [row(`Total with ${alternative.label}`, "", "", alternative.totalUsd)] : []),
+    ];
+}
+
+/** --quiet: the verdict and what makes it, nothing else (for a terminal or a CI log). */
+export function renderQuiet(plan: Plan): string {
+    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+    const gate = plan.phases[plan.gate]!;
+    const decided = gate.evaluation.violations.filter((v) => !v.unverifiable);
+    return [
+        resultLine(plan),
+        ...violationLines(
+            "mandatory",
+            decided.filter((v) => v.enforcementLevel === "mandatory"),
+            byUrn,
+        ),
+        ...violationLines(
+            "advisory",
+            decided.filter((v) => v.enforcementLevel === "advisory"),
+            byUrn,
+        ),
+        ...violationLines(
+            "can't run (a value is unknown until up)",
+            gate.evaluation.violations.filter((v) => v.unverifiable),
+            byUrn,
+        ),
+        ...limitLines(plan),
+        ...opaqueLines(plan),
+    ]
+        .join("\n")
+        .trimEnd();
+}
+
 export function renderText(plan: Plan, root: string): string {
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     const counted = plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:"));
@@ -118,9 +187,10 @@ export function renderText(plan: Plan, root: string): string {
     const configName = plan.policyConfigPath ? relative(root, plan.policyConfigPath) : "pack defaults";
     const lines = [
         `Offline plan for stack ${plan.stack} (${plan.region}), ${source}`,
+        resultLine(plan),
         ...plan.notes.map((n) => `note: ${n}`),
         "",
-        ...resourceTree(plan.resources, `${plan.project}-${plan.stack}`),
+        ...resourceTree(plan.resources, `${plan.project}-${plan.stack}`, plan.source.kind === "state" ? " " : "+"),
         "",
         plan.source.kind === "state"
             ? `Resources: ${counted.length} in the state (${plan.resources.length - counted.length} components)`
@@ -132,20 +202,12 @@ export function renderText(plan: Plan, root: string): string {
     ];
     const { preview, up } = plan.phases;
     if (preview) lines.push(...phaseLines(preview, "At preview", byUrn), "");
-    if (up) lines.push(...phaseLines(up, plan.source.kind === "state" ? "On the state" : "After up", byUrn, preview), "");
+    if (up && preview) lines.push(...differenceLines(up, preview, "After up", byUrn), "");
+    else if (up) lines.push(...phaseLines(up, plan.source.kind === "state" ? "On the state" : "After up", byUrn), "");
     lines.push(...limitLines(plan), ...opaqueLines(plan), ...baselineLines(plan), ...complianceLines(plan));
 
     lines.push(`Estimated monthly cost (${plan.cost.region}, on-demand list prices)`);
-    const itemWidth = Math.max(...plan.cost.lines.map((l) => l.item.length), 10);
-    for (const l of plan.cost.lines)
-        lines.push(`  ${l.item.padEnd(itemWidth)}  ${l.quantity.toFixed(1).padStart(9)} ${l.unit.padEnd(13)} ${money(l.monthlyUsd).padStart(9)}`);
-    lines.push(
-        `  ${"Total".padEnd(itemWidth)}  ${"".padStart(23)} ${money(plan.cost.totalUsd).padStart(9)}${plan.budgetUsd !== undefined ? `  (budget ${money(plan.budgetUsd)})` : ""}`,
-        ...(plan.cost.alternative
-            ? [`  ${`Total with ${plan.cost.alternative.label}`.padEnd(itemWidth + 26)} ${money(plan.cost.alternative.totalUsd).padStart(9)}`]
-            : []),
-        ...costNoteLines(plan),
-    );
+    lines.push(...costTable(plan), ...costNoteLines(plan));
     if (plan.rollout) {
         const { planned, ecsDefaults } = plan.rollout;
         lines.push(

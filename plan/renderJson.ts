@@ -55,6 +55,7 @@ export function renderJson(plan: Plan, root: string): string {
             phases: Object.fromEntries(Object.entries(plan.phases).map(([phase, result]) => [phase, phaseJson(result)])),
             policies: plan.policies.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel, severity: p.severity ?? null, ...p.phases })),
             notes: plan.notes,
+            ...(plan.programOutput ? { programOutput: plan.programOutput } : {}),
             resources: plan.resources.map((r) => ({
                 urn: r.urn,
                 type: r.type,

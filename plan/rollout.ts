@@ -143,8 +143,10 @@ export const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min${s 
 export function describeRollout(e: DeploymentEstimate): string {
     if (e.rolling) {
         const r = e.rolling;
-        const watch = e.bakeSeconds > 0 ? ` + ${duration(e.bakeSeconds)} alarm watch` : "";
-        return `${r.batches} batch(es) of ${r.batchSize} × ${duration(r.perBatchSeconds)}${watch} = ${duration(e.totalSeconds)}`;
+        const watch = e.bakeSeconds > 0 ? `, then a ${duration(e.bakeSeconds)} alarm watch` : "";
+        const batches = r.batches === 1 ? "1 batch" : `${r.batches} batches`;
+        const tasks = r.batchSize === 1 ? "1 task" : `${r.batchSize} tasks`;
+        return `${duration(e.totalSeconds)}: ${batches} of ${tasks}, ${duration(r.perBatchSeconds)} each${watch}`;
     }
     const shifts =
         e.strategy === "canary"
@@ -152,7 +154,7 @@ export function describeRollout(e: DeploymentEstimate): string {
             : e.strategy === "linear"
               ? `${e.shiftSteps} steps of ${e.linearStepPercent}%, ${duration(e.shiftWaitSeconds)} between them`
               : "all traffic at once";
-    return `${duration(e.startSeconds)} start + ${shifts} + ${duration(e.bakeSeconds)} bake + ${duration(e.drainSeconds)} drain = ${duration(e.totalSeconds)}`;
+    return `${duration(e.totalSeconds)}: ${duration(e.startSeconds)} to start the new tasks, ${shifts}, ${duration(e.bakeSeconds)} bake, ${duration(e.drainSeconds)} drain`;
 }
 
 const STRATEGIES: Record<string, Strategy> = { ROLLING: "rolling", BLUE_GREEN: "blue-green", CANARY: "canary", LINEAR: "linear" };

@@ -31,7 +31,7 @@ interface RegisterRequest extends RegistrationSource {
     getPropertydependenciesMap(): { entries(): Iterable<[string, { getUrnsList(): string[] }]> };
 }
 
-class RecordingMonitor extends MockMonitor {
+export class RecordingMonitor extends MockMonitor {
     readonly records: ResourceRecord[] = [];
 
     override async registerResource(req: RegisterRequest, callback: (err: unknown, response: { getUrn(): string } | undefined) => void): Promise<void> {
@@ -129,7 +129,7 @@ async function runRecorded<T>(
 }
 
 /** The provider's `aws:defaultTags` config ({"tags": {…}}), what aws.getDefaultTags answers. */
-function providerDefaultTags(config: Record<string, string>): Record<string, string> | undefined {
+export function providerDefaultTags(config: Record<string, string>): Record<string, string> | undefined {
     try {
         const tags = (JSON.parse(config["aws:defaultTags"] ?? "{}") as { tags?: unknown }).tags;
         return tags && typeof tags === "object" ? (tags as Record<string, string>) : undefined;

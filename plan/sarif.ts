@@ -29,8 +29,8 @@ const levelOf = (enforcementLevel: string): Result.level =>
 
 export function sarifLog(plan: Plan, options: SarifOptions = {}): Log {
     const levels = new Map(plan.policies.map((p) => [p.name, p.enforcementLevel]));
-    const rules = plan.catalog.map((p) => ruleOf(p, levels.get(p.name) ?? p.enforcementLevel, options));
-    const ruleIndex = new Map(plan.catalog.map((p, i) => [p.name, i]));
+    const rules = plan.pack.policies.map((p) => ruleOf(p, levels.get(p.name) ?? p.enforcementLevel, options));
+    const ruleIndex = new Map(plan.pack.policies.map((p, i) => [p.name, i]));
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     // A program's positions are in the gate phase's records (the same lines in either phase).
     const gateRecords = new Map((plan.phases[plan.gate]?.resources ?? []).map((r) => [r.urn, r]));

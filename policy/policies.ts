@@ -20,6 +20,8 @@ import { cicdRules } from "./rules/cicd";
 import { ec2Rules } from "./rules/ec2";
 import { wafRules } from "./rules/waf";
 import { ecsExecRules } from "./rules/ecsExec";
+import { componentRules } from "./rules/components";
+import { s3Rules } from "./rules/s3";
 import { policyExemptions } from "./rules/exemptions";
 
 export const policies: Policies = [
@@ -43,6 +45,8 @@ export const policies: Policies = [
     ...ec2Rules,
     ...wafRules,
     ...ecsExecRules,
+    ...componentRules,
+    ...s3Rules,
     // Last: it reports what the others exempted.
     policyExemptions,
 ];

@@ -1,10 +1,14 @@
-// Generates docs/policies.md (and the rule table of policy/README.md) from the pack's own metadata and the shipped policy configs, so the
+// Generates docs/policies.md (and the generated sections of policy/README.md) from the pack's own metadata and the shipped policy configs, so the
 // catalog cannot drift from the code. `npm run docs` writes it; a test compares the committed file.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { policies } from "../policy/policies";
-import { writeRuleTable } from "./policyReadme";
+import { PROFILES_DOC, profilesMarkdown } from "./profiles";
+import { writePackReadme } from "./policyReadme";
+import { writeFigures } from "./docFigures";
+import { parseStrict } from "../plan/strictArgs";
+import { openPolicyAnalyzer } from "../plan/policyGate";
 
 const ROOT = resolve(__dirname, "..");
 export const POLICY_DOCS = join(ROOT, "docs", "policies.md");
@@ -72,18 +76,49 @@ export function policyCatalogMarkdown(): string {
         "",
         `The pack has ${metas.length} policies. Each section is the anchor its \`url\` metadata points to.`,
         "Levels per shipped config are what `pulumi preview --policy-pack policy --policy-pack-config policy/config/<profile>.json` enforces.",
+        "The profiles side by side, the default (no config) among them: [profiles.md](profiles.md).",
         "",
         ...rows,
     ].join("\n");
 }
 
-if (require.main === module) {
+const USAGE = `usage: npm run docs [-- --help]
+Regenerates what the docs derive from the code: docs/policies.md (the catalog), docs/profiles.md, the generated sections of
+policy/README.md, and every <!--fig …--> figure in README.md and docs/*.md from the real plan (plan/docFigures.ts).`;
+
+function argsProblem(argv: string[]): string | undefined {
+    try {
+        return parseStrict(argv, { help: { type: "boolean" } }).help ? "help" : undefined;
+    } catch (e) {
+        return (e as Error).message;
+    }
+}
+
+if (require.main === module && argsProblem(process.argv.slice(2)) !== undefined) {
+    const problem = argsProblem(process.argv.slice(2))!;
+    if (problem === "help") console.log(USAGE);
+    else {
+        console.error(`error: ${problem}\n${USAGE}`);
+        process.exitCode = 2;
+    }
+} else if (require.main === module) {
     writeFileSync(POLICY_DOCS, policyCatalogMarkdown());
-    writeRuleTable(join(ROOT, "policy", "README.md")).then(
-        () => console.log("wrote docs/policies.md and the rule table of policy/README.md"),
-        (e: Error) => {
-            console.error(`error: ${e.message}`);
-            process.exitCode = 2;
-        },
-    );
+    Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writePackReadme(join(ROOT, "policy", "README.md"))])
+        .then(async () => {
+            // Figures last: they quote the plan, which the pages above do not change.
+            const analyzer = await openPolicyAnalyzer(join(ROOT, "policy"));
+            try {
+                const changed = await writeFigures(analyzer);
+                console.log(`wrote docs/policies.md, docs/profiles.md, the generated sections of policy/README.md, and figures in ${changed.length} doc(s)`);
+            } finally {
+                await analyzer.close();
+            }
+        })
+        .then(
+            () => undefined,
+            (e: Error) => {
+                console.error(`error: ${e.message}`);
+                process.exitCode = 2;
+            },
+        );
 }

@@ -19,20 +19,17 @@ const COMPILER_OPTIONS = {
 };
 
 let typescript;
-let salt;
+let version;
 
 /** What the output depends on besides the source: the compiler's version and its options. */
-function cacheSalt() {
-    if (salt === undefined) {
-        const version = JSON.parse(readFileSync(require.resolve("typescript/package.json"), "utf8")).version;
-        salt = `${version}\0${JSON.stringify(COMPILER_OPTIONS)}\0`;
-    }
-    return salt;
+function cacheSalt(compilerOptions) {
+    version ??= JSON.parse(readFileSync(require.resolve("typescript/package.json"), "utf8")).version;
+    return `${version}\0${JSON.stringify(compilerOptions)}\0`;
 }
 
-function transpile(filename, source) {
+function transpile(filename, source, compilerOptions) {
     typescript ??= require("typescript");
-    const options = typescript.convertCompilerOptionsFromJson(COMPILER_OPTIONS, "").options;
+    const options = typescript.convertCompilerOptionsFromJson(compilerOptions, "").options;
     const result = typescript.transpileModule(source, { compilerOptions: options, fileName: filename, reportDiagnostics: true });
     const syntax = (result.diagnostics ?? []).find((d) => d.category === typescript.DiagnosticCategory.Error);
     if (syntax) {
@@ -43,14 +40,14 @@ function transpile(filename, source) {
     return result.outputText;
 }
 
-/** The JavaScript for a .ts file, from the cache when its content was seen before. */
-function javascriptFor(filename) {
+/** The JavaScript for a .ts file, from the cache when its content was seen before (ESM output with other options). */
+function javascriptFor(filename, compilerOptions = COMPILER_OPTIONS) {
     const source = readFileSync(filename, "utf8");
     // The path is part of the key: the inline source map names the file.
-    const key = createHash("sha256").update(cacheSalt()).update(filename).update("\0").update(source).digest("hex");
+    const key = createHash("sha256").update(cacheSalt(compilerOptions)).update(filename).update("\0").update(source).digest("hex");
     const cached = join(CACHE_DIR, `${key}.js`);
     if (existsSync(cached)) return readFileSync(cached, "utf8");
-    const output = transpile(filename, source);
+    const output = transpile(filename, source, compilerOptions);
     try {
         mkdirSync(CACHE_DIR, { recursive: true });
         const partial = `${cached}.${process.pid}.tmp`;
@@ -77,4 +74,4 @@ function register() {
 
 register();
 
-module.exports = { register, CACHE_DIR };
+module.exports = { register, javascriptFor, COMPILER_OPTIONS, CACHE_DIR };

@@ -4,7 +4,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { policies } from "../policy/policies";
-import { ruleRows, RULE_COLUMNS } from "../scripts/policyReadme";
+import { packFacts, ruleRows, RULE_COLUMNS, startSection } from "../scripts/policyReadme";
 import { ROOT } from "./support/mocks";
 
 const read = (...path: string[]) => readFileSync(join(ROOT, ...path), "utf8");
@@ -37,6 +37,12 @@ describe("documentation and packaging", () => {
             assert.deepEqual(header, RULE_COLUMNS);
             assert.deepEqual(rows, ruleRows(policies));
             assert.equal(rows.length, policies.length);
+        });
+
+        it("says how the CLI starts it, from the pack's package.json and tsconfig: compiled, built on install", () => {
+            const facts = packFacts(join(ROOT, "policy"));
+            assert.equal(facts.main, `${facts.outDir}/index.js`);
+            assert.ok(PACK_README().includes(startSection(facts)), "the start section is the generator's (npm run docs)");
         });
 
         it("says how to install, publish and enforce it across an organization", () => {

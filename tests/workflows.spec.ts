@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { main as stackInfoCli } from "../scripts/stackInfo";
 import { ROOT } from "./support/mocks";
+import { assertInstallBuildsPack, assertPackBuildsItsMain } from "./support/packBuilt";
 import { projectWith, removeProjects, runCli } from "./support/project";
 
 interface Step {
@@ -137,6 +138,19 @@ describe("workflows", () => {
                 assert.ok(source >= 0 && source < job.steps.indexOf(step), `${where}: step ${ref[1]} runs before the action`);
                 assert.match(job.steps[source]!.run!, /npm run -s stack-info -- --stack "\$STACK"/, where);
                 assert.equal(job.steps[source]!.env?.STACK, step.with!["stack-name"], `${where}: stack-info reads the stack the action runs`);
+            }
+        });
+
+        it("the CLI starts the compiled pack: npm ci builds it (the pack's prepare) before the action", () => {
+            assertPackBuildsItsMain();
+            const withPack = steps.filter((s) => s.step.with?.policyPacks !== undefined);
+            assert.ok(withPack.length > 0);
+            for (const { where, job, step } of withPack) {
+                const before = job.steps.slice(0, job.steps.indexOf(step));
+                assertInstallBuildsPack(
+                    before.flatMap((s) => (s.run ? [s.run] : [])),
+                    where,
+                );
             }
         });
     });

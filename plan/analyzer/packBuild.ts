@@ -16,11 +16,15 @@ export interface BuiltPack {
     guard: string;
 }
 
-/** The pack's .ts and .json files, relative to its directory (dependencies excluded). */
+/** The pack's compiled copy (`npm run build` in the pack): output, not a source. */
+const COMPILED_DIR = "bin";
+
+/** The pack's .ts and .json files, relative to its directory (dependencies and compiled output excluded). */
 function sources(dir: string, base = dir): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
         const path = join(dir, e.name);
-        if (e.isDirectory()) return e.name === "node_modules" || e.name.startsWith(".") ? [] : sources(path, base);
+        const skipped = e.name === "node_modules" || e.name.startsWith(".") || (dir === base && e.name === COMPILED_DIR);
+        if (e.isDirectory()) return skipped ? [] : sources(path, base);
         const wanted = (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts")) || e.name.endsWith(".json");
         return wanted ? [relative(base, path)] : [];
     });
@@ -63,6 +67,20 @@ export function buildPack(packDir: string, entry = "index.ts"): BuiltPack {
         if (!existsSync(built.guard)) throw e;
     }
     return built;
+}
+
+/** The preload guard alone, transpiled and cached by content: for a pack started some other way (the CLI's runner). */
+export function buildGuard(): string {
+    const source = readFileSync(join(__dirname, "packGuard.ts"), "utf8");
+    const file = join(CACHE_ROOT, `guard-${createHash("sha256").update(source).digest("hex").slice(0, 16)}.js`);
+    if (existsSync(file)) return file;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require("typescript") as typeof TS;
+    const staging = `${file}.${process.pid}.tmp`;
+    mkdirSync(CACHE_ROOT, { recursive: true });
+    writeFileSync(staging, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText);
+    renameSync(staging, file);
+    return file;
 }
 
 /** The pack's tsconfig, made to emit CommonJS with inline source maps. */

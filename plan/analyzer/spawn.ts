@@ -1,18 +1,22 @@
-// Spawns the policy pack the way the CLI does — a Node process running the pack program, whose
+// Spawns the policy pack as the CLI does — a Node process running the pack program, whose
 // PolicyPack prints the port of @pulumi/policy's gRPC server on stdout — and waits for the port.
+// Three ways to run the program: the plan's cached transpiled copy, ts-node, or the CLI's own runner.
 // Light on purpose (no gRPC, no SDK): a CLI can start the pack first and load the rest meanwhile.
 import { ChildProcess, spawn } from "node:child_process";
 import { dirname, join, delimiter, resolve } from "node:path";
-import { CACHE_ROOT, buildPack } from "./packBuild";
+import { CACHE_ROOT, buildGuard, buildPack } from "./packBuild";
 import { node22 } from "./node22";
 
 export interface StartOptions {
     /** The pack's directory (holds package.json, whose version the pack reports). Default: <repo>/policy. */
     packDir?: string;
-    /** The pack program, relative to packDir. */
+    /** The pack program, relative to packDir. Default: index.ts; with the cli mode, `.` (package.json's main). */
     entry?: string;
-    /** compiled: a cached transpiled copy (fastest); ts-node: ts-node's transpile-only mode. */
-    mode?: "compiled" | "ts-node";
+    /**
+     * compiled: a cached transpiled copy (fastest); ts-node: ts-node's transpile-only mode;
+     * cli: the pack's own @pulumi/pulumi/cmd/run-policy-pack, as `pulumi preview --policy-pack` starts it.
+     */
+    mode?: "compiled" | "ts-node" | "cli";
     /** Give up on the port after this long. */
     timeoutMs?: number;
     env?: NodeJS.ProcessEnv;
@@ -37,10 +41,18 @@ const nodePath = (dir: string): string[] => (dir === dirname(dir) ? [] : [join(d
 
 export async function spawnPack(options: StartOptions = {}): Promise<SpawnedPack> {
     const packDir = packDirOf(options);
-    const entry = options.entry ?? "index.ts";
+    const entry = options.entry ?? (options.mode === "cli" ? "." : "index.ts");
     const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: join(CACHE_ROOT, "v8"), ...process.env, ...options.env };
     let args: string[];
-    if (options.mode === "ts-node") {
+    if (options.mode === "cli") {
+        // `<runner> <engine address> <program>` in the pack's directory, with the shell's environment:
+        // none of this process's compile cache, loaders or ts-node settings. The guard only ends the
+        // pack with its parent; it loads nothing else.
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+        args = ["-r", buildGuard(), runner, "127.0.0.1:0", entry];
+        for (const key of Object.keys(env)) if (/^(NODE_COMPILE_CACHE|NODE_OPTIONS|NODE_PATH|TS_NODE_.*)$/.test(key)) delete env[key];
+        Object.assign(env, options.env);
+    } else if (options.mode === "ts-node") {
         args = ["-r", "ts-node/register/transpile-only", "-r", join(__dirname, "packGuard.ts"), entry];
         env.TS_NODE_PROJECT = join(packDir, "tsconfig.json");
     } else {

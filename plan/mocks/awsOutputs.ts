@@ -4,6 +4,9 @@ import { AwsPlace, hex, uuid } from "./aws";
 
 type State = Record<string, unknown>;
 
+/** A bucket's id is its name: the `bucket` input (autonamed by the provider when the program gives none). */
+export const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+
 export function idFor(type: string, name: string, seed: string): string {
     const prefixes: Record<string, string> = {
         "aws:ec2/vpc:Vpc": "vpc-",
@@ -32,6 +35,7 @@ export function idFor(type: string, name: string, seed: string): string {
     if (prefix) return `${prefix}${hex(seed, 17)}`;
     // Named by a UUID (KMS keys), or by their name (buckets, queues' names are in their URL).
     if (type === "aws:kms/key:Key") return uuid(seed);
+    if (BUCKET_TYPES.includes(type)) return name;
     return `${name}-${hex(seed, 8)}`;
 }
 

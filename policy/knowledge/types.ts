@@ -79,6 +79,10 @@ export const T = {
         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
         "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
     ],
+    bucketPolicy: ["aws:s3/bucketPolicy:BucketPolicy"],
+    bucketOwnershipControls: ["aws:s3/bucketOwnershipControls:BucketOwnershipControls"],
+    bucketVersioning: ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"],
+    bucketLogging: ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"],
 } as const;
 
 export type Kind = keyof typeof T;

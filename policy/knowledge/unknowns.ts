@@ -3,7 +3,10 @@
 // Rules that only need presence, or can fall back on the dependency graph, read through these
 // helpers instead, so they decide at preview without touching the value.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const proxy = require("@pulumi/policy/proxy") as Record<string, string> & { UnknownValueError: new (sentinel: string, props: string[]) => Error };
+const proxy = require("@pulumi/policy/proxy") as Record<string, string> & {
+    UnknownValueError: new (sentinel: string, props: string[]) => Error;
+    unknownCheckingProxy: (value: object) => Record<string, unknown>;
+};
 
 export const UNKNOWN = {
     string: proxy.unknownStringValue!,
@@ -75,6 +78,9 @@ export function unproxied(value: unknown): unknown {
     while (typeof v === "object" && v !== null && v.__isSpecialProxy === true) v = v.__getSpecialProxyTarget as Record<string, unknown>;
     return v;
 }
+
+/** Plain props behind the SDK's unknown-checking proxy, as rules receive them: reading an unknown throws. */
+export const checkingUnknowns = (props: Record<string, unknown>): Record<string, unknown> => proxy.unknownCheckingProxy(props);
 
 /**
  * `obj` with `changes` applied, for remediations: copies unknown values instead of reading them

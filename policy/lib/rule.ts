@@ -27,6 +27,8 @@ export interface ResourceContext<C> {
     name: string;
     urn: string;
     config: C;
+    /** The inputs of the resource's provider, where the engine sends them (e.g. the AWS provider's defaultTags). */
+    provider?: Props;
 }
 
 export type Props = Record<string, unknown>;
@@ -56,8 +58,26 @@ const meta = (spec: RuleMeta) => ({
     url: `${POLICY_DOCS_URL}#${spec.name}`,
 });
 
+// Each resource policy's spec, so other rules can judge derived props with the same check (see specOf).
+const specs = new WeakMap<ResourceValidationPolicy, ResourceRuleSpec<object>>();
+
+/** The spec a resource policy was built from (undefined for a policy not made by resourceRule). */
+export const specOf = (policy: ResourceValidationPolicy): ResourceRuleSpec<object> | undefined => specs.get(policy);
+
+// Each spec's types as a Set: a rule may judge hundreds of types (required-tags judges every taggable one).
+const typeSets = new WeakMap<object, ReadonlySet<string>>();
+const typeSet = (spec: Pick<ResourceRuleSpec<object>, "types">): ReadonlySet<string> => {
+    let set = typeSets.get(spec);
+    if (!set) typeSets.set(spec, (set = new Set(spec.types ?? [])));
+    return set;
+};
+
+/** Whether a resource rule applies to a type token. */
+export const appliesTo = (spec: Pick<ResourceRuleSpec<object>, "kinds" | "types">, type: string): boolean =>
+    (spec.kinds ?? []).some((k) => isKind(type, k)) || typeSet(spec).has(type);
+
 export function resourceRule<C extends object = Record<string, never>>(spec: ResourceRuleSpec<C>): ResourceValidationPolicy {
-    const applies = (type: string) => (spec.kinds ?? []).some((k) => isKind(type, k)) || (spec.types ?? []).includes(type);
+    const applies = (type: string) => appliesTo(spec, type);
     const policy: ResourceValidationPolicy = {
         ...meta(spec),
         validateResource: (args, reportViolation) => {
@@ -65,13 +85,16 @@ export function resourceRule<C extends object = Record<string, never>>(spec: Res
             const config = args.getConfig<C & PreviewConfig & ExemptionsConfig>();
             const subject = { name: args.name, type: args.type, urn: args.urn };
             const report = exemptingReport(spec.name, config, subject, (message) => reportViolation(`${args.name}: ${message}`));
-            decideOrExplain(config, report, () => spec.check(args.props, { type: args.type, name: args.name, urn: args.urn, config }, report));
+            decideOrExplain(config, report, () =>
+                spec.check(args.props, { type: args.type, name: args.name, urn: args.urn, config, provider: args.provider?.props }, report),
+            );
         },
     };
     // A rule for one type token carries it as `__pulumiType` (what validateResourceOfType sets):
     // the policy server then skips other resources without deserializing their properties.
     const tokens = [...(spec.kinds ?? []).flatMap((k) => T[k]), ...(spec.types ?? [])];
     if (tokens.length === 1) Object.assign(policy.validateResource!, { __pulumiType: tokens[0] });
+    specs.set(policy, spec as unknown as ResourceRuleSpec<object>);
     const remediate = spec.remediate;
     if (remediate) {
         policy.remediateResource = (args) => {

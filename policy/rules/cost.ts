@@ -5,7 +5,7 @@ export const monthlyCostBudget = stackRule<{ monthlyBudgetUsd: number; region: s
     name: "monthly-cost-budget",
     description: "The stack's estimated monthly cost stays under its budget.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     remediationSteps:
         "Lower desired/max counts or task size, use Spot and a NAT instance (egress nat-instance) or a single NAT gateway on non-prod stacks, or raise monthlyBudgetUsd in the stack's policy config.",
     anchors: ["cost guardrail"],

@@ -45,7 +45,7 @@ export const ecrLifecyclePolicy = stackRule({
     name: "ecr-lifecycle-policy",
     description: "Every ECR repository in the stack has a lifecycle policy (old images expire).",
     severity: "low",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     remediationSteps: "Add an aws.ecr.LifecyclePolicy for the repository that keeps the last N images.",
     anchors: ["ECR.3"],
     check(graph, _config, report) {

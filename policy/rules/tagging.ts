@@ -1,40 +1,40 @@
+// Cost-allocation tags. A pack for any program cannot know its tag keys, so by default no key is
+// required and the rule is advisory; a profile names its keys and makes the rule mandatory.
 import { resourceRule } from "../lib/rule";
-import { isRecord, show } from "../knowledge/values";
+import { cannotDecide } from "../lib/undecided";
+import { providedTags } from "../lib/tags";
+import taggable from "../knowledge/taggableTypes.json";
+import { show } from "../knowledge/values";
 
-/** Resources that take tags and cost money or hold data: the ones cost reports group. */
-export const TAGGED_TYPES = [
-    "aws:ec2/vpc:Vpc",
-    "aws:ec2/subnet:Subnet",
-    "aws:ec2/natGateway:NatGateway",
-    "aws:ec2/eip:Eip",
-    "aws:ec2/securityGroup:SecurityGroup",
-    "aws:lb/loadBalancer:LoadBalancer",
-    "aws:alb/loadBalancer:LoadBalancer",
-    "aws:lb/targetGroup:TargetGroup",
-    "aws:alb/targetGroup:TargetGroup",
-    "aws:ecs/cluster:Cluster",
-    "aws:ecs/service:Service",
-    "aws:ecs/taskDefinition:TaskDefinition",
-    "aws:ecr/repository:Repository",
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:iam/role:Role",
-    "aws:kms/key:Key",
-];
+/** Every AWS resource type that takes the provider's tags map, as the provider declares it (generated). */
+export const TAGGABLE_TYPES: readonly string[] = taggable.types;
 
 export const requiredTags = resourceRule<{ requiredTags: string[] }>({
     name: "required-tags",
-    description: "Cost-bearing resources carry the cost-allocation tags.",
+    description:
+        "Resources that take tags carry the tag keys the stack's policy config names (requiredTags); none by default. Tags set on the resource, in its tagsAll, or by the provider's defaultTags count.",
     severity: "low",
-    enforcementLevel: "mandatory",
-    remediationSteps: "Add the missing tags (the program's standardTags adds app, environment, stack, managed-by to every resource).",
+    enforcementLevel: "advisory",
+    remediationSteps:
+        "Add the missing tags to the resource, or to the AWS provider's defaultTags (this program's standardTags adds app, environment, stack, managed-by to every resource).",
     anchors: ["AWS tagging best practices", "CKV_AWS tagging"],
-    configSchema: { properties: { requiredTags: { type: "array", items: { type: "string" }, default: ["app", "environment"] } } },
-    types: TAGGED_TYPES,
+    configSchema: {
+        properties: {
+            requiredTags: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Tag keys every taggable resource must carry with a non-empty value. Empty: nothing is required.",
+            },
+        },
+    },
+    types: TAGGABLE_TYPES,
     check(props, ctx, report) {
-        const tags = props.tags;
-        const missing = ctx.config.requiredTags.filter((k) => !isRecord(tags) || typeof tags[k] !== "string" || tags[k] === "");
-        if (missing.length > 0)
-            report(`missing tags ${missing.join(", ")} (has ${show(isRecord(tags) ? Object.keys(tags) : [])}); add them for cost allocation.`);
+        if (ctx.config.requiredTags.length === 0) return;
+        const tags = providedTags(props, ctx.provider);
+        const missing = ctx.config.requiredTags.filter((k) => !tags.keys.has(k));
+        if (missing.length > 0 && tags.unknown) cannotDecide(ctx.name, "tags");
+        if (missing.length > 0) report(`missing tags ${missing.join(", ")} (has ${show([...tags.keys])}); add them for cost allocation.`);
     },
 });
 

@@ -1,6 +1,12 @@
 import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { PolicyPackConfig } from "@pulumi/policy";
 import { ArtifactBucket } from "../../components/artifactBucket";
-import { json, one, record } from "../support/mocks";
+import { s3Rules } from "../../policy/rules/s3";
+import { detailOf } from "../../plan/verdicts";
+import { evaluatePolicies } from "../policy/harness";
+import { ROOT, json, one, record } from "../support/mocks";
 
 const BUCKET = "web-dev-artifacts-123456789012";
 const bucket = (disposable: boolean) => () => new ArtifactBucket("artifacts", { bucketName: BUCKET, retentionDays: 5, disposable, tags: { app: "web" } });
@@ -18,6 +24,27 @@ describe("ArtifactBucket under mocks", () => {
             [BUCKET, true, true, true, true],
         );
         assert.deepEqual(one(resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+        const versioning = one(resources, "aws:s3/bucketVersioning:BucketVersioning").inputs;
+        assert.deepEqual([versioning.bucket, versioning.versioningConfiguration], [BUCKET, { status: "Enabled" }]);
+    });
+
+    it("passes every S3 rule under every profile; only the default profile's advisory access logging remains", async () => {
+        const resources = await record(bucket(false));
+        // Each profile's entries for the S3 rules (the harness runs only the rules under test).
+        const profile = (name: string): PolicyPackConfig => {
+            const config = JSON.parse(readFileSync(join(ROOT, "policy", "config", `${name}.json`), "utf8")) as PolicyPackConfig;
+            return Object.fromEntries(s3Rules.filter((r) => config[r.name] !== undefined).map((r) => [r.name, config[r.name]!]));
+        };
+        const profiles: [string, PolicyPackConfig][] = [["default", {}], ...["dev", "staging", "prod"].map((n): [string, PolicyPackConfig] => [n, profile(n)])];
+        for (const [name, config] of profiles) {
+            const { violations } = await evaluatePolicies(s3Rules, resources, config, "up");
+            const expected = name === "default" ? ["advisory artifacts: writes no server access logs; add a BucketLogging to a log bucket."] : [];
+            assert.deepEqual(
+                violations.map((v) => `${v.enforcementLevel} ${detailOf(v)}`),
+                expected,
+                name,
+            );
+        }
     });
 
     it("expires artifacts after the retention and refuses requests without TLS", async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { TAGGABLE_TYPES } from "../../policy/rules/tagging";
 import { json, one, ofType } from "../support/mocks";
 import { buildWebService } from "../support/webService";
 
@@ -106,6 +107,16 @@ describe("WebService under mocks", () => {
                 .map((a) => a.name)
                 .sort(),
             ["web-prod-5xx-rate", "web-prod-high-cpu", "web-prod-unhealthy-hosts"],
+        );
+    });
+
+    it("every resource of a type that takes tags carries the stack's tags (security group rules and the scaling target too)", async () => {
+        const taggable = (await build("prod")).filter((r) => TAGGABLE_TYPES.includes(r.type));
+        assert.ok(taggable.some((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"));
+        assert.ok(taggable.some((r) => r.type === "aws:appautoscaling/target:Target"));
+        assert.deepEqual(
+            taggable.filter((r) => (r.inputs.tags as Record<string, string> | undefined)?.app !== "web").map((r) => r.name),
+            [],
         );
     });
 });

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { assertInstallBuildsPack, assertPackBuildsItsMain } from "../support/packBuilt";
 import { contentTagCommand, imageBuildSpec, stackBuildSpec } from "../../documents/buildspec";
 import { contentTag } from "../../documents/imageTag";
 import { ROOT } from "../support/mocks";
@@ -91,6 +92,11 @@ describe("buildspecs", () => {
             assert.deepEqual(install["runtime-versions"], { nodejs: 22 });
             assert.deepEqual(install.commands, ['curl -fsSL https://get.pulumi.com | sh -s -- --version "$PULUMI_VERSION"', "npm ci --no-audit --no-fund"]);
             assert.deepEqual(spec("preview").env.variables, { STACK: "acme/web/prod", POLICY_CONFIG: "policy/config/prod.json", PULUMI_VERSION: "3.270.0" });
+        });
+
+        it("installs with scripts, so the pack the gate and the deploy start is compiled (its prepare builds it)", () => {
+            assertPackBuildsItsMain();
+            for (const command of ["preview", "up"] as const) assertInstallBuildsPack(spec(command).phases.install!.commands, `${command} buildspec`);
         });
 
         it("acts as the stack's role through a profile, and refuses to run without the built image", () => {

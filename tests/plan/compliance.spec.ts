@@ -43,8 +43,12 @@ describe("plan: compliance summary by anchor family", function () {
             ["Security Hub", "Checkov", "cdk-nag"],
         );
         for (const f of plain.families) assert.equal(f.pass + f.fail + f.exempted + f.notEvaluated, f.controls.length, f.family);
-        // CKV_AWS_111 is iam-no-wildcard-resource's alone; CKV_AWS_290 also iam-no-service-wildcards'.
-        assert.deepEqual(control(plain, "Checkov", "CKV_AWS_111"), { id: "CKV_AWS_111", status: "fail", policies: ["iam-no-wildcard-resource"] });
+        // CKV_AWS_111: iam-no-wildcard-resource and its awsx mirror (nothing to judge here); CKV_AWS_290 also iam-no-service-wildcards'.
+        assert.deepEqual(control(plain, "Checkov", "CKV_AWS_111"), {
+            id: "CKV_AWS_111",
+            status: "fail",
+            policies: ["iam-no-wildcard-resource", "awsx-iam-no-wildcard-resource"],
+        });
         assert.equal(control(plain, "Checkov", "CKV_AWS_290").status, "fail");
 
         const exemption = { name: "task-s3", reason: "migration", owner: "team-data" };
@@ -54,7 +58,7 @@ describe("plan: compliance summary by anchor family", function () {
         const checkov = (s: ComplianceSummary) => s.families.find((f) => f.family === "Checkov")!;
         assert.deepEqual([checkov(exempted).fail, checkov(exempted).exempted], [checkov(plain).fail - 1, 1]);
 
-        const off = await summary({ "iam-no-wildcard-resource": "disabled" });
+        const off = await summary({ "iam-no-wildcard-resource": "disabled", "awsx-iam-no-wildcard-resource": "disabled" });
         assert.equal(control(off, "Checkov", "CKV_AWS_111").status, "not evaluated");
     });
 

@@ -48,19 +48,19 @@ describe("rollout estimate for every strategy", () => {
         assert.deepEqual([plain.rolling?.batches, plain.totalSeconds], [1, 95]);
         const watched = estimateDeployment(inputs({ alarmWatchSeconds: 300 }));
         assert.equal(watched.totalSeconds, 395);
-        assert.equal(describeRollout(watched), "1 batch(es) of 3 × 1 min 35 s + 5 min alarm watch = 6 min 35 s");
+        assert.equal(describeRollout(watched), "6 min 35 s: 1 batch of 3 tasks, 1 min 35 s each, then a 5 min alarm watch");
     });
 
     it("blue/green: start at full size, one shift, bake, drain", () => {
         const e = estimateDeployment(inputs({ strategy: "blue-green" }));
         assert.deepEqual([e.startSeconds, e.shiftSteps, e.shiftWaitSeconds, e.bakeSeconds, e.drainSeconds, e.totalSeconds], [65, 1, 0, 600, 30, 695]);
-        assert.equal(describeRollout(e), "1 min 5 s start + all traffic at once + 10 min bake + 30 s drain = 11 min 35 s");
+        assert.equal(describeRollout(e), "11 min 35 s: 1 min 5 s to start the new tasks, all traffic at once, 10 min bake, 30 s drain");
     });
 
     it("canary: two shifts with the canary bake between them", () => {
         const e = estimateDeployment(inputs({ strategy: "canary" }));
         assert.deepEqual([e.shiftSteps, e.shiftWaitSeconds, e.totalSeconds], [2, 600, 65 + 600 + 600 + 30]);
-        assert.equal(describeRollout(e), "1 min 5 s start + 10% then 100%, 10 min canary bake + 10 min bake + 30 s drain = 21 min 35 s");
+        assert.equal(describeRollout(e), "21 min 35 s: 1 min 5 s to start the new tasks, 10% then 100%, 10 min canary bake, 10 min bake, 30 s drain");
     });
 
     it("linear: 100 ÷ step shifts, a step bake between each (none after the last)", () => {
@@ -68,7 +68,7 @@ describe("rollout estimate for every strategy", () => {
         assert.deepEqual([e.shiftSteps, e.shiftWaitSeconds], [4, 3 * 240]);
         const odd = estimateDeployment(inputs({ strategy: "linear", linearStepPercent: 30 }));
         assert.deepEqual([odd.shiftSteps, odd.shiftWaitSeconds], [4, 720]);
-        assert.match(describeRollout(e), /^1 min 5 s start \+ 4 steps of 25%, 12 min between them \+ 10 min bake \+ 30 s drain = 23 min 35 s$/);
+        assert.match(describeRollout(e), /^23 min 35 s: 1 min 5 s to start the new tasks, 4 steps of 25%, 12 min between them, 10 min bake, 30 s drain$/);
     });
 
     it("ECS defaults: 30 s × 5 health check, 300 s drain, canary 5% for 10 min, linear 10% every 6 min, no alarm watch", () => {
@@ -111,9 +111,9 @@ describe("rollout estimate for every strategy", () => {
         this.timeout(120_000);
         const prod = await buildPlan({ root: ROOT, stack: "prod" });
         assert.equal(prod.rollout?.planned.strategy, "canary");
-        assert.equal(describeRollout(prod.rollout!.planned), "1 min 5 s start + 10% then 100%, 10 min canary bake + 10 min bake + 30 s drain = 21 min 35 s");
+        assert.equal(describeRollout(prod.rollout!.planned), "21 min 35 s: 1 min 5 s to start the new tasks, 10% then 100%, 10 min canary bake, 10 min bake, 30 s drain");
         assert.equal(prod.rollout!.ecsDefaults.totalSeconds, 195 + 600 + 600 + 300);
         const dev = await buildPlan({ root: ROOT, stack: "dev" });
-        assert.equal(describeRollout(dev.rollout!.planned), "1 batch(es) of 1 × 1 min 10 s + 5 min alarm watch = 6 min 10 s");
+        assert.equal(describeRollout(dev.rollout!.planned), "6 min 10 s: 1 batch of 1 task, 1 min 10 s each, then a 5 min alarm watch");
     });
 });

@@ -49,7 +49,7 @@ describe("plan --sarif", function () {
             const run = log.runs[0]!;
             assert.deepEqual(
                 run.tool.driver.rules!.map((r) => r.id),
-                plan.catalog.map((p) => p.name),
+                plan.pack.policies.map((p) => p.name),
             );
             for (const rule of run.tool.driver.rules!) {
                 assert.ok(rule.shortDescription?.text, `${rule.id} has its description`);

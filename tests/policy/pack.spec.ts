@@ -46,7 +46,11 @@ describe("policy pack", () => {
             assert.deepEqual(Object.keys(resolved).sort(), policies.map((p) => p.name).sort(), stack);
             if (stack === "prod") {
                 for (const p of policies.filter((x) => x.severity === "high" || x.severity === "critical")) {
-                    assert.equal(resolved[p.name]!.enforcementLevel, "mandatory", `prod: ${p.name}`);
+                    assert.equal(
+                        resolved[p.name]!.enforcementLevel,
+                        "mandatory",
+                        `prod: ${p.name} has severity ${p.severity}; add "${p.name}": { "enforcementLevel": "mandatory", "failClosedAtPreview": true } to policy/config/prod.json`,
+                    );
                 }
             }
         }

@@ -48,12 +48,12 @@ describe("policy: deciding at preview", () => {
                 /^can't run policy 'log-group-retention' .* during preview: string value at .retentionInDays can't be known during preview; make it known at preview by building it from explicit names and ARNs formatted from the account, region and partition/,
             );
         });
-        it("on: the same rule reports a violation at its own level, naming the unknown property", async () => {
+        it("on: the same rule reports a violation at its configured level, naming the unknown property", async () => {
             const vs = await checkRaw(
                 logGroupRetention,
                 "aws:cloudwatch/logGroup:LogGroup",
                 { retentionInDays: UNKNOWN.number },
-                { "log-group-retention": { failClosedAtPreview: true } },
+                { "log-group-retention": { enforcementLevel: "mandatory", failClosedAtPreview: true } },
             );
             assert.deepEqual(
                 vs.map((v) => [v.enforcementLevel, v.unverifiable, messages([v])[0]!.split(";")[0]]),

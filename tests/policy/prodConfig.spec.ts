@@ -17,6 +17,7 @@ describe("policy config: prod", () => {
         assert.deepEqual(
             lenient.map((p) => p.name),
             [],
+            `add "failClosedAtPreview": true for ${lenient.map((p) => p.name).join(", ")} in policy/config/prod.json`,
         );
     });
 });

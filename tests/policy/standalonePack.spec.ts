@@ -1,15 +1,15 @@
-// The pack on its own, as someone outside this repository gets it: `policy/` copied away, packed
-// the way `pulumi policy publish` packs a Node.js pack (npm pack), unpacked, installed from the
-// npm registry with nothing from this repository, started as the Pulumi CLI starts it (Node runs
-// the pack's own @pulumi/pulumi/cmd/run-policy-pack in the pack directory with `<engine> .`, which
-// type-checks the TypeScript with the pack's tsconfig and prints the gRPC port), then driven over
-// the analyzer protocol: GetAnalyzerInfo, Configure (with schema defaults, as the CLI sends them)
-// and Analyze.
+// The pack on its own, as someone outside this repository gets it: `policy/` copied away without
+// its dependencies or build, installed (the install builds the JavaScript: `prepare`), packed the
+// way `pulumi policy publish` packs a Node.js pack (npm pack), unpacked, installed from the npm
+// registry with nothing from this repository, started as the Pulumi CLI starts it (Node runs the
+// pack's own @pulumi/pulumi/cmd/run-policy-pack in the pack directory with `<engine> .`, which
+// loads package.json's main, the compiled pack, and prints the gRPC port), then driven over the
+// analyzer protocol: GetAnalyzerInfo, Configure (with schema defaults, as the CLI sends them) and Analyze.
 import { strict as assert } from "node:assert";
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -20,6 +20,8 @@ import { policies } from "../../policy/policies";
 import { ROOT } from "../support/mocks";
 
 const PACK = join(ROOT, "policy");
+/** The pack's compiled output (package.json's main lives there), built on install and pack. */
+const COMPILED = "bin";
 const PACKAGE = JSON.parse(readFileSync(join(PACK, "package.json"), "utf8")) as { name: string; version: string };
 
 /** The environment a user's shell has: none of this test run's npm or ts-node settings. */
@@ -83,17 +85,19 @@ function analyzeRequest(type: string, name: string, props: Record<string, unknow
 }
 
 describe("the pack installed and run on its own", function () {
-    this.timeout(300_000);
+    this.timeout(600_000); // two installs from the npm registry
     let work: string;
     let installed: string;
+    let copy: string;
     let packedFiles: string[];
     let child: ChildProcess | undefined;
     let client: AnalyzerClient;
 
     before(async () => {
         work = mkdtempSync(join(tmpdir(), "standalone-pack-"));
-        const copy = join(work, "copy");
-        cpSync(PACK, copy, { recursive: true, filter: (src) => basename(src) !== "node_modules" });
+        copy = join(work, "copy");
+        cpSync(PACK, copy, { recursive: true, filter: (src) => !["node_modules", COMPILED].includes(relative(PACK, src)) });
+        run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], copy);
         const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], copy)) as { filename: string; files: { path: string }[] }[];
         packedFiles = packed!.files.map((f) => f.path);
         installed = join(work, "installed");
@@ -115,12 +119,23 @@ describe("the pack installed and run on its own", function () {
         if (work) rmSync(work, { recursive: true, force: true });
     });
 
-    it("the published tarball holds every file of the pack and nothing else", () => {
-        const expected = filesUnder(PACK).filter((f) => !f.startsWith("node_modules"));
-        assert.deepEqual([...packedFiles].sort(), expected.sort());
+    it("a standalone npm install builds the pack to JavaScript, and package.json's main is the compiled entry", () => {
+        const main = (JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { main: string }).main;
+        assert.equal(main, `${COMPILED}/index.js`);
+        assert.ok(existsSync(join(copy, main)), "npm install in a copy of the pack built it");
+        assert.ok(existsSync(join(installed, main)), "npm install of the unpacked tarball built it");
+        assert.equal(require.resolve(installed), join(installed, main), "what the CLI's runner loads for `.`");
     });
 
-    it("installs its own TypeScript 5, ts-node and Node types", () => {
+    it("the published tarball holds every source file of the pack and its compiled JavaScript, nothing else", () => {
+        const sources = filesUnder(PACK).filter((f) => !f.startsWith("node_modules") && !f.startsWith(`${COMPILED}/`));
+        const compiled = filesUnder(join(copy, COMPILED)).map((f) => join(COMPILED, f));
+        assert.ok(compiled.includes(join(COMPILED, "index.js")));
+        assert.ok(!compiled.some((f) => f.endsWith(".ts")), "no TypeScript among the compiled files");
+        assert.deepEqual([...packedFiles].sort(), [...sources, ...compiled].sort());
+    });
+
+    it("installs its own TypeScript 5 and Node types (its build needs them) and ts-node (the CLI's runner registers it for any Node.js pack)", () => {
         const version = (pkg: string) =>
             (JSON.parse(readFileSync(join(installed, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
         assert.match(version("typescript"), /^5\./);

@@ -1,31 +1,74 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
+import type { PolicyPackConfig } from "@pulumi/policy";
 import { estimateMonthlyCost } from "../../policy/knowledge/cost";
 import { monthlyCostBudget } from "../../policy/rules/cost";
 import { requiredTags } from "../../policy/rules/tagging";
-import { check, checkRaw, messages, StackBuilder, TASK_DEFINITION } from "./harness";
+import { UNKNOWN } from "../../policy/knowledge/unknowns";
+import { check, checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder, TASK_DEFINITION } from "./harness";
 
 describe("policy: tagging and cost", () => {
     describe("required-tags", () => {
-        it("passes tagged resources and ignores untaggable types", async () => {
-            assert.deepEqual(await check(requiredTags, aws.ecs.Cluster, { tags: { app: "web", environment: "dev" } }), []);
-            assert.deepEqual(await checkRaw(requiredTags, "aws:ec2/route:Route", {}), []);
+        const TEAM: PolicyPackConfig = { "required-tags": { enforcementLevel: "mandatory", requiredTags: ["app", "environment"] } };
+
+        it("with no config: advisory, and no tag key is demanded", async () => {
+            assert.equal(requiredTags.enforcementLevel, "advisory");
+            assert.deepEqual(await check(requiredTags, aws.ecs.Cluster, {}), []);
+            assert.deepEqual(await check(requiredTags, aws.rds.Instance, { instanceClass: "db.t4g.micro" }), []);
         });
-        it("fails missing tags and reads the required keys from config", async () => {
-            assert.deepEqual(messages(await check(requiredTags, aws.ecs.Cluster, { tags: { app: "web" } })), [
-                'subject: missing tags environment (has ["app"]); add them for cost allocation.',
+
+        it("a config naming the keys judges them; its level makes them mandatory", async () => {
+            const [mandatory] = await check(requiredTags, aws.ecs.Cluster, { tags: { app: "web" } }, TEAM);
+            assert.equal(mandatory!.enforcementLevel, "mandatory");
+            assert.equal(messages([mandatory!])[0], 'subject: missing tags environment (has ["app"]); add them for cost allocation.');
+            const [advisory] = await check(requiredTags, aws.ecs.Cluster, { tags: { app: "web" } }, { "required-tags": { requiredTags: ["cost-center"] } });
+            assert.equal(advisory!.enforcementLevel, "advisory");
+            assert.equal(messages([advisory!])[0], 'subject: missing tags cost-center (has ["app"]); add them for cost allocation.');
+            assert.deepEqual(await check(requiredTags, aws.ecs.Cluster, { tags: { app: "web", environment: "dev" } }, TEAM), []);
+        });
+
+        it("judges the resources that cost money: RDS instances, Lambda functions, S3 buckets", async () => {
+            const untagged = [
+                await check(requiredTags, aws.rds.Instance, { instanceClass: "db.t4g.micro" }, TEAM),
+                await check(requiredTags, aws.lambda.Function, { role: "arn:aws:iam::123456789012:role/fn", runtime: "nodejs22.x" }, TEAM),
+                await check(requiredTags, aws.s3.Bucket, { bucket: "web-assets" }, TEAM),
+                await check(requiredTags, aws.s3.BucketV2, { bucket: "web-assets", tags: { app: "web" } }, TEAM),
+            ];
+            assert.deepEqual(untagged.map(messages), [
+                ["subject: missing tags app, environment (has []); add them for cost allocation."],
+                ["subject: missing tags app, environment (has []); add them for cost allocation."],
+                ["subject: missing tags app, environment (has []); add them for cost allocation."],
+                ['subject: missing tags environment (has ["app"]); add them for cost allocation.'],
             ]);
-            assert.match(
-                messages(
-                    await checkRaw(
-                        requiredTags,
-                        "aws:ecs/cluster:Cluster",
-                        { tags: { app: "web", environment: "dev" } },
-                        { "required-tags": { requiredTags: ["app", "cost-center"] } },
-                    ),
-                )[0]!,
-                /missing tags cost-center/,
+        });
+
+        it("leaves types that take no tags alone", async () => {
+            assert.deepEqual(await checkRaw(requiredTags, "aws:ec2/route:Route", {}, TEAM), []);
+            assert.deepEqual(await check(requiredTags, aws.s3.BucketPublicAccessBlock, { bucket: "web-assets" }, TEAM), []);
+            assert.deepEqual(
+                await check(requiredTags, aws.iam.RolePolicyAttachment, { role: "r", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }, TEAM),
+                [],
             );
+        });
+
+        it("counts tagsAll and the provider's defaultTags", async () => {
+            assert.deepEqual(await checkRaw(requiredTags, "aws:s3/bucket:Bucket", { tagsAll: { app: "web", environment: "dev" } }, TEAM), []);
+            const record = resourceRecord("aws:lambda/function:Function", "fn", { tags: { app: "web" } });
+            const provider = { urn: "urn:pulumi:test::fargate-web::pulumi:providers:aws::tagged", type: "pulumi:providers:aws", name: "tagged" };
+            for (const defaultTags of [{ tags: { environment: "dev" } }, JSON.stringify({ tags: { environment: "dev" } })]) {
+                const evaluation = await evaluatePolicies(
+                    [requiredTags],
+                    [{ ...record, provider: { ...provider, inputs: { region: "us-east-1", defaultTags } } }],
+                    TEAM,
+                );
+                assert.deepEqual(evaluation.violations, [], JSON.stringify(defaultTags));
+            }
+        });
+
+        it("preview: a tags map computed from outputs can't run; a known key with an unknown value counts", async () => {
+            const [v] = await checkRaw(requiredTags, "aws:ecs/cluster:Cluster", { tags: UNKNOWN.object }, TEAM);
+            assert.ok(v!.unverifiable && v!.message.includes("value at .subject.tags can't be known during preview"), v!.message);
+            assert.deepEqual(await checkRaw(requiredTags, "aws:ecs/cluster:Cluster", { tags: { app: UNKNOWN.string, environment: "dev" } }, TEAM), []);
         });
     });
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { settingDefaults } from "../../settings/settings";
 import { PROFILES } from "../../settings/profiles";
 import { ROOT } from "../support/mocks";
+import { settingsErrorFor } from "../support/settings";
 
 interface DocRow {
     key: string;
@@ -32,6 +33,13 @@ function documentedRows(): DocRow[] {
 const cell = (value: unknown) => (value === undefined ? "none" : `\`${String(value)}\``);
 
 describe("settings: docs/settings.md", () => {
+    it("quotes the error text the settings give today", () => {
+        const doc = readFileSync(join(ROOT, "docs", "settings.md"), "utf8");
+        const shown = /```\n(Invalid stack settings:\n[\s\S]*?)\n```/.exec(doc)?.[1];
+        const raw = { cpu: "512", memory: "3000", desiredCount: "5", minCount: "1", maxCount: "2", desiredcount: "2" };
+        assert.equal(shown, settingsErrorFor(raw));
+    });
+
     it("documents every key the program reads, and no other (besides aws:region)", () => {
         const rows = documentedRows();
         const programKeys = new Set(PROFILES.flatMap((p) => [...settingDefaults(p).keys()]));
