@@ -11,6 +11,8 @@ import { buildPlan } from "./plan";
 import { exitCodeOf } from "./outcome";
 import { renderQuiet, renderText } from "./render";
 import { renderJson } from "./renderJson";
+import { writeBaseline, writeSarif } from "./reportFiles";
+import { applyBaseline, readBaseline } from "./baseline";
 
 export interface Output {
     out(text: string): void;
@@ -39,9 +41,11 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
         const path = (p: string | undefined) => (p === undefined ? undefined : resolve(from, p));
         // The Pulumi SDK captures a stack trace for every promise it makes (a tenth of a run);
         // traces are shown only with --debug, so without it none are captured.
+        const baselineFile = path(args.baseline);
+        const baseline = baselineFile === undefined ? undefined : readBaseline(baselineFile);
         const traceLimit = Error.stackTraceLimit;
         if (!debug) Error.stackTraceLimit = 0;
-        const plan = await buildPlan({
+        const built = await buildPlan({
             root,
             stack: args.stack ?? "dev",
             phases: args.phases,
@@ -57,6 +61,9 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             // A program's own output goes to stderr in text mode; in JSON it is the programOutput field.
             onProgramOutput: args.json ? undefined : (line) => io.err(line),
         }).finally(() => (Error.stackTraceLimit = traceLimit));
+        const plan = baseline ? applyBaseline(built, baseline, baselineFile!) : built;
+        if (args["write-baseline"] !== undefined) writeBaseline(path(args["write-baseline"])!, plan);
+        if (args.sarif !== undefined) writeSarif(path(args.sarif)!, plan, baseline);
         io.out(args.json ? renderJson(plan, root) : args.quiet ? renderQuiet(plan) : renderText(plan, root));
         return exitCodeOf(plan);
     } catch (e) {
@@ -75,7 +82,9 @@ function reportError(e: unknown, debug: boolean, io: Output): number {
         return 2;
     }
     if (error instanceof PlanLimitError) {
-        io.err(`limit of the offline plan: ${error.message}\nThis is a limit of the offline plan, not an error in your program or input.${debug ? `\n${stackOf(error)}` : ""}`);
+        io.err(
+            `limit of the offline plan: ${error.message}\nThis is a limit of the offline plan, not an error in your program or input.${debug ? `\n${stackOf(error)}` : ""}`,
+        );
         return 3;
     }
     io.err(

@@ -19,6 +19,9 @@ export const USAGE = `usage: npm run plan -- [options]
                            {"<token>": {<result>}} or {"<token>": [{"args": {<to match>}, "result": {<result>}}]}
   --timeout <seconds>      bound on each phase of a --program run (default 120)
   --json                   one JSON document on stdout
+  --sarif <file>           also write the gate phase's findings as SARIF 2.1.0 (code scanning annotations)
+  --write-baseline <file>  record today's findings (policy, URN, message) as the baseline
+  --baseline <file>        fail only on mandatory findings not in this baseline; say how many known ones remain
   --quiet                  only the verdict and the violations of the gate phase
   --accept-incomplete      components the plan cannot see into (awsx, remote) are named but do not make the result incomplete
   --debug                  stack traces for errors
@@ -41,6 +44,9 @@ export function parseCliArgs(argv: string[]) {
         "invoke-results": { type: "string" },
         timeout: { type: "string" },
         json: { type: "boolean" },
+        sarif: { type: "string" },
+        baseline: { type: "string" },
+        "write-baseline": { type: "string" },
         quiet: { type: "boolean" },
         "accept-incomplete": { type: "boolean" },
         debug: { type: "boolean" },
@@ -58,6 +64,8 @@ export function parseCliArgs(argv: string[]) {
     if (args.json && args.quiet) throw new UsageError("--json and --quiet cannot be combined: --json is one whole document");
     const phase = args.phase;
     if (phase !== undefined && !PHASES.includes(phase as PlanPhase)) throw new UsageError(`--phase ${phase} is not valid; allowed: preview, up`);
+    if (args.baseline !== undefined && args["write-baseline"] !== undefined)
+        throw new UsageError("--baseline cannot be combined with --write-baseline: write the baseline first, then plan against it");
     if (args.state !== undefined) {
         const given = (["program", "phase", "stack", "invoke-results", "timeout"] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
         const clash = [...given, ...(args.config.length > 0 ? ["--config"] : [])];

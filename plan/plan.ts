@@ -4,7 +4,7 @@
 import { join, resolve } from "node:path";
 import { PlanCost, planCost } from "./costComparison";
 import type { PolicyAnalyzer } from "./analyzer/client";
-import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
+import type { PackInfo, PolicyInfo, ResolvedPolicyConfig } from "./analyzer/types";
 import { PolicyConfigError, openPolicyAnalyzer, readPolicyConfigFile, resolveConfig } from "./policyGate";
 import { checkPlanConstraints } from "./planConstraints";
 import { opaqueComponents } from "./opaqueComponents";
@@ -64,7 +64,7 @@ export interface Plan extends PlanCost, Outcome {
     project: string;
     region: string;
     source: { kind: "program"; dir: string; entry: string } | { kind: "state"; file: string };
-    pack: { name: string; version: string; dir: string };
+    pack: { name: string; version: string; dir: string; policies: PolicyInfo[] };
     policyConfigPath?: string;
     policyConfig: ResolvedPolicyConfig;
     phases: Partial<Record<PlanPhase, PhaseResult>>;
@@ -215,7 +215,7 @@ function assemble(
         project: subject.project,
         region,
         source: subject.source,
-        pack: { name: info.name, version: info.version, dir: packDir },
+        pack: { name: info.name, version: info.version, dir: packDir, policies: info.policies },
         policyConfigPath,
         policyConfig,
         phases,

@@ -6,6 +6,8 @@ import type { Plan, PhaseResult } from "./plan";
 import { costNoteLines } from "./renderCost";
 import { expiryLines } from "./renderExpiry";
 import { limitLines, opaqueLines, resultLine } from "./renderFindings";
+import { baselineLines } from "./renderBaseline";
+import { complianceLines } from "./compliance";
 import { describeRollout } from "./rollout";
 import { PlanPhase, detailOf, verdictText } from "./verdicts";
 
@@ -204,7 +206,7 @@ export function renderText(plan: Plan, root: string): string {
     if (preview) lines.push(...phaseLines(preview, "At preview", byUrn), "");
     if (up && preview) lines.push(...differenceLines(up, preview, "After up", byUrn), "");
     else if (up) lines.push(...phaseLines(up, plan.source.kind === "state" ? "On the state" : "After up", byUrn), "");
-    lines.push(...limitLines(plan), ...opaqueLines(plan));
+    lines.push(...limitLines(plan), ...opaqueLines(plan), ...baselineLines(plan), ...complianceLines(plan));
 
     lines.push(`Estimated monthly cost (${plan.cost.region}, on-demand list prices)`);
     lines.push(...costTable(plan), ...costNoteLines(plan));

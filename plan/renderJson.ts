@@ -5,6 +5,8 @@ import type { Plan, PhaseResult } from "./plan";
 import type { Violation } from "./types";
 import { detailOf } from "./verdicts";
 import { planResult } from "./outcome";
+import { baselineJson } from "./renderBaseline";
+import { complianceSummary } from "./compliance";
 
 const violationJson = (v: Violation) => ({
     policyName: v.policyName,
@@ -46,6 +48,10 @@ export function renderJson(plan: Plan, root: string): string {
             /** Components whose children the plan cannot see; "incomplete" unless acceptIncomplete. */
             opaqueComponents: plan.opaqueComponents,
             acceptIncomplete: plan.acceptIncomplete,
+            /** With --baseline: known findings remaining and fixed, and the new ones (only these count). */
+            ...baselineJson(plan),
+            /** The gate phase by anchor family (Security Hub, Checkov, cdk-nag): controls that pass, fail, are exempted. */
+            compliance: complianceSummary(plan),
             phases: Object.fromEntries(Object.entries(plan.phases).map(([phase, result]) => [phase, phaseJson(result)])),
             policies: plan.policies.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel, severity: p.severity ?? null, ...p.phases })),
             notes: plan.notes,

@@ -11,13 +11,14 @@ import type { ResourceRecord } from "./types";
 import { AwsMocks, Phase } from "./awsMocks";
 import type { InvokeResults } from "./mocks/invokeResults";
 import { raiseUnanswered } from "./mocks/unanswered";
+import { RegistrationSource, declaredAt, withAnonymousFrames } from "./sourcePosition";
 import { checkedInputs } from "./providerCheck";
 import { ENGINE_UNKNOWN, withEngineUnknowns } from "./unknowns";
 import type { StackConfig } from "./stackConfig";
 export type { Phase } from "./awsMocks";
 
 /** Registration request fields the engine reads (the SDK's protobuf message). */
-interface RegisterRequest {
+interface RegisterRequest extends RegistrationSource {
     getType(): string;
     getName(): string;
     getParent(): string;
@@ -39,6 +40,7 @@ export class RecordingMonitor extends MockMonitor {
         const given = withEngineUnknowns(deserializeProperties(req.getObject() as never)) as Record<string, unknown>;
         // The analyzer sees a new custom resource's inputs after the provider's Check.
         const inputs = req.getCustom() && !req.getImportid() ? checkedInputs(req.getType(), req.getName(), given) : given;
+        const source = declaredAt(req);
         return super.registerResource(req, (err, response) => {
             if (!err && response) {
                 const urn = response.getUrn();
@@ -54,6 +56,7 @@ export class RecordingMonitor extends MockMonitor {
                     outputs: {},
                     dependencies: req.getDependenciesList(),
                     propertyDependencies,
+                    ...(source ? { source } : {}),
                 });
             }
             callback(err, response);
@@ -82,11 +85,20 @@ export interface MockRun<T> {
  * Runs `body` under the mock runtime for one stack and waits for every registration.
  * Errors thrown by `body`, or raised inside applies, are rethrown.
  */
-export async function runUnderMocks<T>(
+export function runUnderMocks<T>(
     stack: Pick<StackConfig, "project" | "stack" | "config" | "region">,
     body: () => T,
     phase: Phase = "up",
     invokeResults?: InvokeResults,
+): Promise<MockRun<T>> {
+    return withAnonymousFrames(() => runRecorded(stack, body, phase, invokeResults));
+}
+
+async function runRecorded<T>(
+    stack: Pick<StackConfig, "project" | "stack" | "config" | "region">,
+    body: () => T,
+    phase: Phase,
+    invokeResults: InvokeResults | undefined,
 ): Promise<MockRun<T>> {
     const mocks = new AwsMocks(stack.region, undefined, phase, { invokeResults, defaultTags: providerDefaultTags(stack.config) });
     const monitor = new RecordingMonitor(mocks);

@@ -24,6 +24,7 @@ import { componentRules } from "./rules/components";
 import { s3Rules } from "./rules/s3";
 import { scheduledCapacityRules } from "./rules/scheduledCapacity";
 import { expiryRules } from "./rules/expiry";
+import { policyExemptions } from "./rules/exemptions";
 
 export const policies: Policies = [
     ...networkRules,
@@ -50,6 +51,8 @@ export const policies: Policies = [
     ...s3Rules,
     ...scheduledCapacityRules,
     ...expiryRules,
+    // Last: it reports what the others exempted.
+    policyExemptions,
 ];
 
 export const PACK_NAME = "fargate-web-policy";

@@ -63,6 +63,8 @@ function register() {
     if (Module._extensions[".ts"]?.transpileCache) return;
     const load = (module, filename) => module._compile(javascriptFor(filename), filename);
     load.transpileCache = true;
+    // The JavaScript a .ts file ran as (its inline source map maps the SDK's stack positions back).
+    load.generatedJavaScript = javascriptFor;
     Module._extensions[".ts"] = load;
     // Node's own compile cache (22.1+) then skips V8 parsing of unchanged files as well.
     Module.enableCompileCache?.(join(CACHE_DIR, "..", "v8"));

@@ -35,7 +35,8 @@ describe("workflows: safe with an AWS account", () => {
             for (const line of text(file)
                 .split("\n")
                 .filter((l) => /^\s*(-\s+)?uses:/.test(l)))
-                assert.match(line, /uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/, `${file}: ${line.trim()}`);
+                // owner/repo, or owner/repo/path for an action in a subdirectory (github/codeql-action/upload-sarif)
+                assert.match(line, /uses: [\w.-]+\/[\w.-]+(\/[\w.-]+)*@[0-9a-f]{40} # v\d+\.\d+\.\d+$/, `${file}: ${line.trim()}`);
     });
 
     it("runs every shell step with pipefail: bash by default, set -euo pipefail in scripts of several lines", () => {

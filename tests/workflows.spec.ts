@@ -75,11 +75,18 @@ describe("workflows", () => {
             }
         });
 
-        it("every job states its permissions; writes are only id-token and pull-requests", () => {
+        it("every job states its permissions; writes are only id-token, pull-requests and security-events", () => {
             for (const { where, job } of allJobs()) {
                 assert.equal(typeof job.permissions, "object", `${where}: job permissions must be explicit (no read-all/write-all)`);
                 for (const [scope, level] of Object.entries(job.permissions as Record<string, string>))
-                    if (level === "write") assert.ok(["id-token", "pull-requests"].includes(scope), `${where}: ${scope}: write`);
+                    if (level === "write") assert.ok(["id-token", "pull-requests", "security-events"].includes(scope), `${where}: ${scope}: write`);
+            }
+        });
+
+        it("security-events: write exactly where upload-sarif sends code scanning results", () => {
+            for (const { where, job } of allJobs()) {
+                const uploads = job.steps.some((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
+                assert.equal(grants(job, "security-events"), uploads, `${where}: security-events: write ⇔ upload-sarif`);
             }
         });
 
@@ -163,6 +170,20 @@ describe("workflows", () => {
     });
 
     describe("preview plans and previews every stack, the list coming from the stack files", () => {
+        it("uploads each stack's plan as SARIF to code scanning, one category per stack, not from forks", () => {
+            const wf = WORKFLOWS["preview.yml"]!;
+            const [name, job] = Object.entries(wf.jobs).find(([, j]) => j.steps.some((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@")))!;
+            assert.equal(job.strategy!.matrix!.stack, "${{ fromJSON(needs.test-and-plan.outputs.stacks) }}", `${name}: every listed stack`);
+            assert.equal(job.if, "github.event.pull_request.head.repo.full_name == github.repository", `${name}: forks get no security-events token`);
+            const plan = job.steps.find((s) => s.run?.includes("npm run -s plan"))!;
+            assert.equal(plan.env?.STACK, "${{ matrix.stack }}");
+            assert.match(plan.run!, /--stack "\$STACK" --sarif "plan-\$STACK\.sarif"/);
+            assert.match(plan.run!, /\|\| test "\$\?" -eq 1$/, "findings (exit 1) still upload; errors fail the job");
+            const upload = job.steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
+            assert.equal(upload.with?.sarif_file, "plan-${{ matrix.stack }}.sarif");
+            assert.equal(upload.with?.category, "plan-${{ matrix.stack }}");
+        });
+
         it("the matrix is the stack-info list of the first job", () => {
             const wf = WORKFLOWS["preview.yml"]!;
             assert.equal(wf.jobs.preview!.strategy!.matrix!.stack, "${{ fromJSON(needs.test-and-plan.outputs.stacks) }}");

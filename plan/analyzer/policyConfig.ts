@@ -106,7 +106,7 @@ function applyConfig(result: ResolvedPolicyConfig, config: Record<string, Partia
     return result;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true }); // verbose: an anyOf error carries its branches
 const validators = new Map<string, ValidateFunction>();
 
 /** The CLI's schema for a policy's settings, closed to unknown settings. */
@@ -121,7 +121,9 @@ function validate(policy: PolicyInfo, properties: Record<string, unknown>): stri
     let check = validators.get(key);
     if (!check) validators.set(key, (check = ajv.compile(schema)));
     if (check(properties)) return [];
-    return (check.errors ?? []).map((e) => `${asInFile(policy.name)}: ${describe(e, properties, Object.keys(schema.properties))}`);
+    // An anyOf's branches fail one by one; its own error says what is missing.
+    const errors = (check.errors ?? []).filter((e) => !e.schemaPath.includes("/anyOf/"));
+    return errors.map((e) => `${asInFile(policy.name)}: ${describe(e, properties, Object.keys(schema.properties))}`);
 }
 
 function describe(e: ErrorObject, data: unknown, settings: string[]): string {
@@ -131,13 +133,19 @@ function describe(e: ErrorObject, data: unknown, settings: string[]): string {
         const allowed = settings.length > 0 ? `allowed: ${settings.join(", ")}${hint(name, settings)}` : "it has no settings";
         return `${asInFile(name)} is not a setting of this policy; ${allowed}`;
     }
-    if (e.keyword === "required") return `setting ${asInFile(params.missingProperty)} is required`;
     const segments = e.instancePath
         .split("/")
         .slice(1)
         .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     const value = segments.reduce<unknown>((v, s) => (v as Record<string, unknown> | undefined)?.[s], data);
     const path = segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+    // Nested (an exemption's fields): the path to the entry, then the field.
+    if (e.keyword === "required")
+        return path ? `setting ${path}.${String(params.missingProperty)} is required` : `setting ${asInFile(params.missingProperty)} is required`;
+    if (e.keyword === "anyOf") {
+        const options = (e.schema as { required?: string[] }[]).flatMap((branch) => branch.required ?? []);
+        return `setting ${path} needs one of ${options.join(", ")} (got ${asInFile(value)})`;
+    }
     const allowed = Array.isArray(params.allowedValues) ? `; allowed: ${params.allowedValues.map(asInFile).join(", ")}` : "";
     return `setting ${path} ${e.message ?? "is not valid"} (got ${asInFile(value)})${allowed}`;
 }

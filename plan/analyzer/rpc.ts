@@ -61,6 +61,9 @@ export async function getAnalyzerInfo(client: AnalyzerClient): Promise<PackInfo>
                 properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
                 required: schema.getRequiredList(),
             },
+            ...(p.getRemediationSteps() ? { remediationSteps: p.getRemediationSteps() } : {}),
+            ...(p.getTagsList().length > 0 ? { tags: p.getTagsList() } : {}),
+            ...(p.getUrl() ? { url: p.getUrl() } : {}),
         };
     });
     const initialConfig: PackInfo["initialConfig"] = {};

@@ -29,6 +29,15 @@ export interface ResourceRecord {
     customTimeouts?: { create?: number; update?: number; delete?: number; read?: number };
     /** The resource's provider, when the recording knows it (the engine sends its inputs). */
     provider?: { urn: string; type: string; name: string; inputs: Record<string, unknown> };
+    /** Where the program declared the resource (the SDK's registration source position), when known. */
+    source?: SourcePosition;
+}
+
+/** A line of a program's source file: an absolute path and 1-based line and column. */
+export interface SourcePosition {
+    file: string;
+    line: number;
+    column?: number;
 }
 
 export interface Violation {
@@ -69,6 +78,12 @@ export interface PolicyInfo {
     enforcementLevel: EnforcementLevel;
     severity?: Severity;
     configSchema?: { properties: Record<string, unknown>; required: string[] };
+    /** How to fix a violation (the policy's `remediationSteps`). */
+    remediationSteps?: string;
+    /** The policy's tags: this pack's catalog anchors (Security Hub, Checkov, cdk-nag ids). */
+    tags?: string[];
+    /** Where the policy is documented, as the pack gives it (this pack: docs/policies.md#<name>). */
+    url?: string;
 }
 
 /** One policy's settings as sent to Configure. */

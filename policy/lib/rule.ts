@@ -6,6 +6,7 @@ import type { EnforcementLevel, PolicyConfigSchema, PolicyResource, ResourceVali
 import { StackGraph } from "./graph";
 import { PreviewConfig, decideOrExplain, withFailClosedSchema } from "./undecided";
 import { Kind, T, isKind } from "../knowledge/types";
+import { ExemptionsConfig, exemptingReport, withExemptionsSchema } from "./exemptions";
 
 /** Where each rule is documented: one anchor per rule in the catalog generated from this metadata. */
 export const POLICY_DOCS_URL = "docs/policies.md";
@@ -53,7 +54,7 @@ const meta = (spec: RuleMeta) => ({
     enforcementLevel: spec.enforcementLevel,
     remediationSteps: spec.remediationSteps,
     tags: spec.anchors,
-    configSchema: withFailClosedSchema(spec.configSchema),
+    configSchema: withExemptionsSchema(withFailClosedSchema(spec.configSchema)),
     url: `${POLICY_DOCS_URL}#${spec.name}`,
 });
 
@@ -81,8 +82,9 @@ export function resourceRule<C extends object = Record<string, never>>(spec: Res
         ...meta(spec),
         validateResource: (args, reportViolation) => {
             if (!applies(args.type)) return;
-            const config = args.getConfig<C & PreviewConfig>();
-            const report = (message: string) => reportViolation(`${args.name}: ${message}`);
+            const config = args.getConfig<C & PreviewConfig & ExemptionsConfig>();
+            const subject = { name: args.name, type: args.type, urn: args.urn };
+            const report = exemptingReport(spec.name, config, subject, (message) => reportViolation(`${args.name}: ${message}`));
             decideOrExplain(config, report, () =>
                 spec.check(args.props, { type: args.type, name: args.name, urn: args.urn, config, provider: args.provider?.props }, report),
             );
@@ -107,8 +109,10 @@ export function stackRule<C extends object = Record<string, never>>(spec: StackR
     return {
         ...meta(spec),
         validateStack: (args, reportViolation) => {
-            const config = args.getConfig<C & PreviewConfig>();
-            const report = (message: string, resource?: PolicyResource) => reportViolation(resource ? `${resource.name}: ${message}` : message, resource?.urn);
+            const config = args.getConfig<C & PreviewConfig & ExemptionsConfig>();
+            exemptingReport(spec.name, config, undefined, () => undefined); // its exemptions count as configured even with no finding
+            const report = (message: string, resource?: PolicyResource) =>
+                exemptingReport(spec.name, config, resource, (m) => reportViolation(resource ? `${resource.name}: ${m}` : m, resource?.urn))(message);
             decideOrExplain(config, report, () => spec.check(new StackGraph(args.resources), config, report));
         },
     };

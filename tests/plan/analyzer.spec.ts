@@ -174,11 +174,11 @@ describe("plan: analyzer client (through @pulumi/policy's server)", () => {
         const dev = await analyzer.configureFile(join(ROOT, "policy", "config", "dev.json"));
         assert.deepEqual(dev["log-group-retention"], {
             enforcementLevel: "remediate",
-            properties: { minimumRetentionDays: 7, defaultRetentionDays: 7, failClosedAtPreview: false },
+            properties: { minimumRetentionDays: 7, defaultRetentionDays: 7, failClosedAtPreview: false, exemptions: [] },
         });
         assert.deepEqual(dev["security-group-no-world-ingress"], {
             enforcementLevel: "mandatory",
-            properties: { allowedWorldPorts: [80, 443], failClosedAtPreview: false },
+            properties: { allowedWorldPorts: [80, 443], failClosedAtPreview: false, exemptions: [] },
         });
     });
 
