@@ -12,7 +12,8 @@ import type { Outcome } from "./outcome";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
 import { hostedSubject } from "./host/programHost";
-import { DeploymentEstimate, deploymentInputsFrom, estimateDeployment, withEcsDefaults } from "./rollout";
+import type { DeploymentEstimate } from "./rollout";
+import { regionOf, rolloutOf } from "./planFacts";
 import { StackState, readStackState } from "./state";
 import { requireDirectory } from "./files";
 import { readInvokeResults } from "./mocks/invokeResults";
@@ -231,20 +232,4 @@ function assemble(
         notes: subject.notes,
         programOutput: subject.output ? [...subject.output] : undefined,
     };
-}
-
-function rolloutOf(resources: ResourceRecord[]): Plan["rollout"] {
-    const service = resources.find((r) => r.type === "aws:ecs/service:Service");
-    const targetGroup = resources.find((r) => r.type === "aws:lb/targetGroup:TargetGroup" || r.type === "aws:alb/targetGroup:TargetGroup");
-    if (!service || !targetGroup) return undefined;
-    const alarms = resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm").map((r) => r.inputs);
-    const planned = deploymentInputsFrom(service.inputs, targetGroup.inputs, alarms);
-    return { planned: estimateDeployment(planned), ecsDefaults: estimateDeployment(withEcsDefaults(planned)) };
-}
-
-/** A state names no region: the provider's, else an ARN's, else us-east-1. */
-function regionOf(resources: ResourceRecord[]): string {
-    const fromProvider = resources.map((r) => r.provider?.inputs.region).find((x): x is string => typeof x === "string");
-    const fromArn = JSON.stringify(resources.map((r) => r.outputs.arn)).match(/arn:aws[\w-]*:[\w-]+:([a-z]{2}-[a-z]+-\d):/)?.[1];
-    return fromProvider ?? fromArn ?? "us-east-1";
 }

@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { Plan, buildPlan } from "../plan/plan";
 import { renderText } from "../plan/render";
-import { TAGGABLE_TYPES } from "../policy/rules/tagging";
+import { isTaggable } from "../policy/rules/tagging";
 import { sharedAnalyzer } from "./support/analyzer";
 import { ROOT } from "./support/mocks";
 
@@ -21,7 +21,7 @@ describe("plan: expiry", function () {
     });
 
     it("every taggable resource carries the expiry, and the plan shows it", () => {
-        const taggable = expiring.resources.filter((r) => TAGGABLE_TYPES.includes(r.type));
+        const taggable = expiring.resources.filter((r) => isTaggable(r.type));
         assert.ok(taggable.length > 10);
         for (const r of taggable) assert.equal((r.inputs.tags as Record<string, string>)["expires-at"], "2026-12-24T00:00:00Z", r.name);
         const header = renderText(expiring, ROOT).split("\n").slice(0, 4);

@@ -38,6 +38,8 @@ export interface ResourceRuleSpec<C> extends RuleMeta {
     kinds?: Kind[];
     /** Further type tokens the rule applies to. */
     types?: readonly string[];
+    /** Type tokens known on first use (a large generated list, kept out of the pack's start). */
+    typesFrom?: () => ReadonlySet<string>;
     check(props: Props, ctx: ResourceContext<C>, report: (message: string) => void): void;
     /** Safe automatic fix: returns the fixed props, or undefined when nothing changes. */
     remediate?(props: Props, ctx: ResourceContext<C>): Props | undefined;
@@ -73,8 +75,8 @@ const typeSet = (spec: Pick<ResourceRuleSpec<object>, "types">): ReadonlySet<str
 };
 
 /** Whether a resource rule applies to a type token. */
-export const appliesTo = (spec: Pick<ResourceRuleSpec<object>, "kinds" | "types">, type: string): boolean =>
-    (spec.kinds ?? []).some((k) => isKind(type, k)) || typeSet(spec).has(type);
+export const appliesTo = (spec: Pick<ResourceRuleSpec<object>, "kinds" | "types" | "typesFrom">, type: string): boolean =>
+    (spec.kinds ?? []).some((k) => isKind(type, k)) || typeSet(spec).has(type) || (spec.typesFrom?.().has(type) ?? false);
 
 export function resourceRule<C extends object = Record<string, never>>(spec: ResourceRuleSpec<C>): ResourceValidationPolicy {
     const applies = (type: string) => appliesTo(spec, type);

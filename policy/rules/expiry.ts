@@ -7,7 +7,7 @@ import { isRecord } from "../knowledge/values";
 
 const asRecord = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 import { EXPIRES_AT_TAG } from "../knowledge/lifecycle";
-import { TAGGABLE_TYPES } from "./tagging";
+import { isTaggable } from "./tagging";
 
 export const demoStackExpiry = stackRule<{ environments: string[] }>({
     name: "demo-stack-expiry",
@@ -25,7 +25,7 @@ export const demoStackExpiry = stackRule<{ environments: string[] }>({
     check(graph, config, report) {
         // Own tags, and tagsAll where known (after up it holds the provider's defaultTags too).
         const tagged = graph.resources
-            .filter((r) => TAGGABLE_TYPES.includes(r.type))
+            .filter((r) => isTaggable(r.type))
             .map((r) => ({ r, tags: { ...asRecord(safeProp(r, "tagsAll")), ...asRecord(safeProp(r, "tags")) } }))
             .filter((x) => Object.keys(x.tags).length > 0);
         const demo = tagged.filter(({ tags }) => typeof tags.environment === "string" && config.environments.includes(tags.environment));

@@ -3,11 +3,16 @@
 import { resourceRule } from "../lib/rule";
 import { cannotDecide } from "../lib/undecided";
 import { providedTags } from "../lib/tags";
-import taggable from "../knowledge/taggableTypes.json";
 import { show } from "../knowledge/values";
+import { lazy } from "../lib/lazy";
 
-/** Every AWS resource type that takes the provider's tags map, as the provider declares it (generated). */
-export const TAGGABLE_TYPES: readonly string[] = taggable.types;
+/** Every AWS resource type that takes the provider's tags map (generated), loaded on the first resource judged. */
+export const taggableTypes = lazy(
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require on first use keeps the list out of the pack's start
+    () => (require("../knowledge/taggableTypes") as typeof import("../knowledge/taggableTypes")).TAGGABLE_TYPE_LIST,
+);
+const taggableSet = lazy(() => new Set(taggableTypes()));
+export const isTaggable = (type: string): boolean => taggableSet().has(type);
 
 export const requiredTags = resourceRule<{ requiredTags: string[] }>({
     name: "required-tags",
@@ -28,7 +33,7 @@ export const requiredTags = resourceRule<{ requiredTags: string[] }>({
             },
         },
     },
-    types: TAGGABLE_TYPES,
+    typesFrom: taggableSet,
     check(props, ctx, report) {
         if (ctx.config.requiredTags.length === 0) return;
         const tags = providedTags(props, ctx.provider);

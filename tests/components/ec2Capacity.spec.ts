@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { Cluster } from "../../components/cluster";
 import { Ec2Capacity } from "../../components/ec2Capacity";
 import { ECS_AMI_PARAMETERS } from "../../policy/knowledge/ec2Instances";
-import { TAGGABLE_TYPES } from "../../policy/rules/tagging";
+import { isTaggable } from "../../policy/rules/tagging";
 import { json, one, ofType, record } from "../support/mocks";
 import { settingsFor } from "../support/settings";
 
@@ -104,7 +104,7 @@ describe("Ec2Capacity under mocks", () => {
     });
 
     it("every resource of a type that takes tags carries the stack's tags", async () => {
-        const taggable = (await record(capacity())).filter((r) => TAGGABLE_TYPES.includes(r.type));
+        const taggable = (await record(capacity())).filter((r) => isTaggable(r.type));
         assert.ok(taggable.some((r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"));
         assert.deepEqual(
             taggable.filter((r) => JSON.stringify(r.inputs.tags) !== JSON.stringify(tags)).map((r) => r.name),

@@ -6,7 +6,7 @@ import { Network, NetworkArgs } from "../../components/network";
 import { al2023AmiParameter } from "../../components/natInstance";
 import { AwsMocks } from "../../plan/awsMocks";
 import type { ResourceRecord } from "../../plan/types";
-import { TAGGABLE_TYPES } from "../../policy/rules/tagging";
+import { isTaggable } from "../../policy/rules/tagging";
 import { json, one, ofType, record } from "../support/mocks";
 import { settingsFor } from "../support/settings";
 
@@ -126,7 +126,7 @@ describe("Network egress modes", () => {
 
     it("in every egress mode, every resource of a type that takes tags carries the stack's tags (security group rules too)", async () => {
         for (const egress of ["nat-instance", "nat-per-az", "endpoints-only"] as const) {
-            const taggable = (await network(egress, { interfaceEndpoints: ["logs"] })).filter((r) => TAGGABLE_TYPES.includes(r.type));
+            const taggable = (await network(egress, { interfaceEndpoints: ["logs"] })).filter((r) => isTaggable(r.type));
             assert.ok(
                 taggable.some((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"),
                 egress,

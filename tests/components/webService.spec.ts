@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { TAGGABLE_TYPES } from "../../policy/rules/tagging";
+import { isTaggable } from "../../policy/rules/tagging";
 import { json, one, ofType } from "../support/mocks";
 import { buildWebService } from "../support/webService";
 
@@ -111,7 +111,7 @@ describe("WebService under mocks", () => {
     });
 
     it("every resource of a type that takes tags carries the stack's tags (security group rules and the scaling target too)", async () => {
-        const taggable = (await build("prod")).filter((r) => TAGGABLE_TYPES.includes(r.type));
+        const taggable = (await build("prod")).filter((r) => isTaggable(r.type));
         assert.ok(taggable.some((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"));
         assert.ok(taggable.some((r) => r.type === "aws:appautoscaling/target:Target"));
         assert.deepEqual(

@@ -31,7 +31,7 @@ describe("plan --program: AWS limits", function () {
     it("a refused health check interval fails the plan (exit 1) in property names, with the verdicts still shown", async () => {
         const { code, out, err } = await cli(["--program", PROGRAM]);
         assert.equal(code, 1, err);
-        assert.match(out, /\n {2}log-group-retention +mandatory +1 mandatory +1 mandatory\n/);
+        assert.match(out, /\n {2}log-group-retention +advisory +1 advisory +1 advisory\n/);
         assert.match(out, /At preview:\n {2}mandatory \(\d+\)\n/);
         const [title, ...problems] = out.slice(out.indexOf("AWS limits:")).split("\n").slice(0, 3);
         assert.equal(title, "AWS limits: AWS would reject 2 value(s) (mandatory):");
@@ -66,7 +66,7 @@ describe("plan --program: AWS limits", function () {
         assert.deepEqual(plan.limitProblems.map((p) => p.message).sort(), [COMPUTED, SLOW]);
         for (const phase of ["preview", "up"]) {
             const rules = plan.phases[phase]!.violations.map((v) => v.policyName);
-            assert.ok(rules.includes("log-group-retention") && rules.includes("required-tags"), `${phase}: ${rules.join(", ")}`);
+            assert.ok(rules.includes("log-group-retention") && rules.includes("vpc-flow-logs"), `${phase}: ${rules.join(", ")}`);
         }
         assert.equal(plan.policies.length > 0, true);
     });
