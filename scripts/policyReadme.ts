@@ -9,7 +9,13 @@ import { policies } from "../policy/policies";
 
 export const RULE_COLUMNS = ["Rule", "Severity", "Default level", "Anchors", "Config keys (default)", "Checks"];
 
-const cell = (text: string) => text.replace(/\|/g, "\\|");
+// Pipes would end the cell; an asterisk outside code would start emphasis (prettier rewrites `*…*` as `_…_`).
+const cell = (text: string) =>
+    text
+        .split(/(`[^`]*`)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/\*/g, "\\*")))
+        .join("")
+        .replace(/\|/g, "\\|");
 
 /** `key: default` per config property, in code spans (long defaults summarised). */
 function configKeys(schema: PolicyConfigSchema | undefined): string {

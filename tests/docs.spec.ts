@@ -10,7 +10,7 @@ import { ROOT } from "./support/mocks";
 const read = (...path: string[]) => readFileSync(join(ROOT, ...path), "utf8");
 const DEPLOY = () => read("docs", "deploy.md");
 const PACK_README = () => read("policy", "README.md");
-const codeBlocks = (markdown: string) => [...markdown.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
+const codeBlocks = (markdown: string) => [...markdown.matchAll(/```(\w*)[^\n]*\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
 
 /** Rows of the markdown table whose header starts with `first`, as trimmed cells. */
 function tableRows(markdown: string, first: string): string[][] {
