@@ -67,9 +67,9 @@ describe("docs: every shell command works when pasted", function () {
     it("npm scripts named by the docs exist", () => {
         for (const c of all)
             for (const m of c.text.matchAll(/npm run (?:-s )?([\w:-]+)( -w (\S+))?/g)) {
-                // The pack's README runs its commands in the pack's folder, with the pack's scripts.
-                const own = c.where.startsWith("policy/") ? "policy" : undefined;
-                const scripts = m[3] || own ? scriptsOf(join(ROOT, m[3] ?? own!, "package.json")) : SCRIPTS;
+                // The pack's README runs commands in the pack's folder (its scripts) and names the program's.
+                const pack = c.where.startsWith("policy/") ? scriptsOf(join(ROOT, "policy", "package.json")) : [];
+                const scripts = m[3] ? scriptsOf(join(ROOT, m[3], "package.json")) : [...SCRIPTS, ...pack];
                 assert.ok(scripts.includes(m[1]!), `${c.where}: npm run ${m[1]}${m[2] ?? ""} is not a script`);
             }
     });
