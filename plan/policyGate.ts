@@ -3,6 +3,7 @@
 // unknown policies, levels or settings (the file, the key and what is allowed).
 import { join } from "node:path";
 import { PolicyAnalyzer } from "./analyzer/client";
+import { packModeFor } from "./analyzer/spawn";
 import { parsePolicyConfig, resolvePolicyConfig } from "./analyzer/policyConfig";
 import type { PackInfo, ResolvedPolicyConfig } from "./analyzer/types";
 import { FileError, UserError, shownPath } from "./errors";
@@ -15,7 +16,7 @@ export class PolicyConfigError extends UserError {
 export async function openPolicyAnalyzer(packDir: string): Promise<PolicyAnalyzer> {
     requireDirectory(packDir, "policy pack directory");
     readTextFile(join(packDir, "PulumiPolicy.yaml"), "policy pack (PulumiPolicy.yaml)");
-    return PolicyAnalyzer.start({ packDir });
+    return PolicyAnalyzer.start({ packDir, mode: packModeFor(packDir) });
 }
 
 /** The user's policy config file as written (an empty object when there is none). */

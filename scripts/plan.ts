@@ -2,7 +2,7 @@
 // (plan/cliArgs.ts has the options, plan/cli.ts the exit codes; docs/plan.md explains them).
 import { resolve } from "node:path";
 import { packDirFor } from "../plan/cliArgs";
-import { prestartPack } from "../plan/analyzer/spawn";
+import { packModeFor, prestartPack } from "../plan/analyzer/spawn";
 
 const root = resolve(__dirname, "..");
 const argv = process.argv.slice(2);
@@ -10,7 +10,7 @@ const io = { out: (text: string) => process.stdout.write(`${text}\n`), err: (tex
 
 // The pack takes about as long to start as the Pulumi SDK takes to load: start it first.
 const packDir = packDirFor(argv, root);
-if (packDir !== undefined) prestartPack({ packDir });
+if (packDir !== undefined) prestartPack({ packDir, mode: packModeFor(packDir) });
 
 void import("../plan/cli")
     .then(({ runCli }) => runCli(argv, root, io))

@@ -39,6 +39,17 @@ export const packDirOf = (options: StartOptions) => resolve(options.packDir ?? j
 /** Node's lookup directories for packDir, so a copy elsewhere resolves the pack's dependencies. */
 const nodePath = (dir: string): string[] => (dir === dirname(dir) ? [] : [join(dir, "node_modules"), ...nodePath(dirname(dir))]);
 
+const resolveFrom = (id: string, dir: string): string | undefined => {
+    try {
+        return require.resolve(id, { paths: [dir] });
+    } catch {
+        return undefined;
+    }
+};
+
+/** How to start a pack: this project's own through its cached transpiled copy; any other as the Pulumi CLI does. */
+export const packModeFor = (packDir: string): StartOptions["mode"] => (resolve(packDir) === packDirOf({}) ? undefined : "cli");
+
 export async function spawnPack(options: StartOptions = {}): Promise<SpawnedPack> {
     const packDir = packDirOf(options);
     const entry = options.entry ?? (options.mode === "cli" ? "." : "index.ts");
@@ -48,9 +59,11 @@ export async function spawnPack(options: StartOptions = {}): Promise<SpawnedPack
         // `<runner> <engine address> <program>` in the pack's directory, with the shell's environment:
         // none of this process's compile cache, loaders or ts-node settings. The guard only ends the
         // pack with its parent; it loads nothing else.
-        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
-        args = ["-r", buildGuard(), runner, "127.0.0.1:0", entry];
+        const own = resolveFrom("@pulumi/pulumi/cmd/run-policy-pack", packDir);
+        args = ["-r", buildGuard(), own ?? require.resolve("@pulumi/pulumi/cmd/run-policy-pack"), "127.0.0.1:0", entry];
         for (const key of Object.keys(env)) if (/^(NODE_COMPILE_CACHE|NODE_OPTIONS|NODE_PATH|TS_NODE_.*)$/.test(key)) delete env[key];
+        // A pack without its own dependencies (no node_modules) borrows this project's, as a program does.
+        if (own === undefined) env.NODE_PATH = nodePath(REPO).join(delimiter);
         Object.assign(env, options.env);
     } else if (options.mode === "ts-node") {
         args = ["-r", "ts-node/register/transpile-only", "-r", join(__dirname, "packGuard.ts"), entry];
@@ -89,15 +102,15 @@ const prestarted = new Map<string, Promise<SpawnedPack>>();
 export function prestartPack(options: StartOptions = {}): void {
     const spawned = spawnPack(options);
     spawned.catch(() => undefined); // reported to whoever takes it
-    prestarted.set(packDirOf(options), spawned);
+    prestarted.set(`${packDirOf(options)}\0${options.mode ?? ""}`, spawned);
 }
 
 /** The prestarted pack of this directory, once. */
 export function takePrestarted(options: StartOptions): Promise<SpawnedPack> | undefined {
-    const key = packDirOf(options);
+    const key = `${packDirOf(options)}\0${options.mode ?? ""}`;
     const spawned = prestarted.get(key);
     prestarted.delete(key);
-    return options.mode === undefined && options.entry === undefined && options.env === undefined ? spawned : undefined;
+    return options.entry === undefined && options.env === undefined ? spawned : undefined;
 }
 
 /** The first line of stdout that is a number is the port; the pack may print other lines first. */

@@ -1,0 +1,34 @@
+// --policy-pack loads any pack the Pulumi CLI loads: JavaScript or TypeScript, its package.json
+// `main`, with or without its own node_modules, started through run-policy-pack as the CLI does.
+import { strict as assert } from "node:assert";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cli } from "../support/cli";
+import { ROOT } from "../support/mocks";
+
+const EMPTY_JS = join(ROOT, "tests", "fixtures", "packs", "empty-js");
+
+describe("plan --policy-pack: any pack the CLI loads", function () {
+    this.timeout(180_000);
+
+    it("a JavaScript pack (main: index.js) gates this program: its policies, its verdicts", async () => {
+        const { code, out, err } = await cli(["--policy-pack", EMPTY_JS, "--phase", "preview"]);
+        assert.notEqual(code, 3, err);
+        assert.match(out, /Policies: empty-js@v1\.0\.0 with pack defaults/);
+        assert.doesNotMatch(err, /internal error|bug/);
+    });
+
+    it("a JavaScript pack copied outside the project, without node_modules, borrows this project's dependencies", async () => {
+        const dir = mkdtempSync(join(tmpdir(), "js-pack-"));
+        try {
+            cpSync(EMPTY_JS, dir, { recursive: true });
+            const { code, out, err } = await cli(["--policy-pack", dir, "--program", join(ROOT, "tests", "fixtures", "programs", "tutorial"), "--phase", "up"]);
+            assert.equal(code, 0, err);
+            assert.match(out, /Policies: empty-js@v1\.0\.0 with pack defaults/);
+            assert.match(out, /Result: pass after up/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
