@@ -10,6 +10,8 @@ import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as resource from "@pulumi/pulumi/proto/resource_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import type { RecordingMonitor } from "../runProgram";
+import type { Callback as TransformCallback } from "@pulumi/pulumi/proto/callback_pb";
+import { Transforms } from "./transforms";
 
 export const STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -57,6 +59,7 @@ export async function startMonitorServer(monitor: RecordingMonitor): Promise<Mon
     const inFlight = new Map<number, string>();
     let nextId = 0;
     let root: string | undefined;
+    const transforms = new Transforms();
 
     /** Runs `handle`, keeping the request as pending until it is answered. */
     const tracked =
@@ -102,8 +105,9 @@ export async function startMonitorServer(monitor: RecordingMonitor): Promise<Mon
         },
         registerResource: tracked(
             (req) => `the registration of ${resourceName(req)}`,
-            (req, done) => {
-                if ((req.getTransformsList?.() ?? []).length > 0) limits.push(`resource transforms (on ${resourceName(req)})`);
+            async (req, done) => {
+                // Transforms run first, as the engine runs them: what they return is what is registered.
+                await transforms.apply(req as unknown as resource.RegisterResourceRequest);
                 const isRoot = req.getType?.() === STACK_TYPE && !req.getParent?.();
                 // Children of the stack are top-level resources, as in the in-process run.
                 if (root !== undefined && req.getParent?.() === root) req.setParent?.("");
@@ -134,7 +138,10 @@ export async function startMonitorServer(monitor: RecordingMonitor): Promise<Mon
             (req, done) => monitor.registerPackage(req, done),
         ),
         call: refuse("method calls on components (ResourceMonitor.Call), which run in a provider plugin"),
-        registerStackTransform: refuse("stack transforms (registerResourceTransform), which the engine calls back"),
+        registerStackTransform: (call, callback) => {
+            transforms.addStackTransform(call.request as TransformCallback);
+            callback(null, new Empty());
+        },
         registerStackInvokeTransform: refuse("invoke transforms (registerInvokeTransform), which the engine calls back"),
         // Hooks run around deployment steps, which do not happen offline: nothing to judge changes.
         registerResourceHook: empty(),
@@ -169,6 +176,9 @@ export async function startMonitorServer(monitor: RecordingMonitor): Promise<Mon
         limits,
         rootUrn: () => root,
         pending: () => [...new Set(inFlight.values())],
-        close: () => Promise.resolve(server.forceShutdown()),
+        close: () => {
+            transforms.close();
+            return Promise.resolve(server.forceShutdown());
+        },
     };
 }

@@ -123,12 +123,21 @@ describe("plan --program in a child process", function () {
         assert.match(preview.out, /Result: FAIL at preview/);
     });
 
-    it("a protocol feature the plan does not serve (a stack transform) is a limit of the plan: exit 3", async () => {
-        const { code, err } = await cli(["--program", join(FIXTURES, "transforms"), "--phase", "preview"]);
+    it("transforms run as the engine runs them: a stack transform on every resource, a resource's own on it, in both phases", async () => {
+        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: join(FIXTURES, "transforms"), analyzer: await sharedAnalyzer() });
+        for (const phase of ["preview", "up"] as const) {
+            const bucket = (name: string) => plan.phases[phase]!.resources.find((r) => r.name === name)!.inputs;
+            assert.deepEqual(bucket("tagged").tags, { owner: "platform" }, phase);
+            assert.deepEqual([bucket("disposable").tags, bucket("disposable").forceDestroy], [{ owner: "platform" }, true], phase);
+        }
+    });
+
+    it("a protocol feature the plan does not serve (an invoke transform) is a limit of the plan: exit 3", async () => {
+        const { code, err } = await cli(["--program", join(FIXTURES, "invoke-transform"), "--phase", "preview"]);
         assert.equal(code, 3);
         assert.match(
             err,
-            /^limit of the offline plan: the program \S+index\.ts failed at preview: the offline plan does not support stack transforms \(registerResourceTransform\)/,
+            /^limit of the offline plan: the program \S+index\.ts failed at preview: the offline plan does not support invoke transforms \(registerInvokeTransform\)/,
         );
         assert.match(err, /This is a limit of the offline plan, not an error in your program or input\.$/);
     });
@@ -138,7 +147,7 @@ describe("plan --program in a child process", function () {
         assert.equal(code, 3);
         assert.match(
             err,
-            /^limit of the offline plan: no answer for this invoke .*\n {2}aws:ec2\/getInstance:getInstance\(\{"instanceId":"i-0abc1234def567890"\}\)\n/,
+            /(^|\n)limit of the offline plan: no answer for this invoke .*\n {2}aws:ec2\/getInstance:getInstance\(\{"instanceId":"i-0abc1234def567890"\}\)\n/,
         );
         assert.match(err, /This is a limit of the offline plan, not an error in your program or input\.$/);
     });
@@ -153,9 +162,12 @@ describe("plan --program in a child process", function () {
         for (const phase of ["preview", "up"] as const) {
             // The same records; the order of registrations may differ between two processes.
             const records = (plan: typeof hosted) =>
-                plan.phases[phase]!.resources.map((r) => ({ ...r, outputs: phase === "up" ? r.outputs : undefined })).sort((a, b) =>
-                    a.urn.localeCompare(b.urn),
-                );
+                // Source positions are compared by file: in a child, a resource made in a callback is placed at its caller's line.
+                plan.phases[phase]!.resources.map((r) => ({
+                    ...r,
+                    outputs: phase === "up" ? r.outputs : undefined,
+                    source: r.source?.file,
+                })).sort((a, b) => a.urn.localeCompare(b.urn));
             assert.deepEqual(records(hosted), records(inProcess), phase);
             // An output exported as undefined is not sent to the engine at all (as JSON shows it).
             const outputs = (plan: typeof hosted) => JSON.parse(JSON.stringify(plan.phases[phase]!.outputs)) as unknown;
