@@ -67,34 +67,34 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
         io.out(args.json ? renderJson(plan, root) : args.quiet ? renderQuiet(plan) : renderText(plan, root));
         return exitCodeOf(plan);
     } catch (e) {
-        return reportError(e, debug, io);
+        return reportError(e, debug, io, argv.includes("--json"));
     }
 }
 
-function reportError(e: unknown, debug: boolean, io: Output): number {
-    const error = e instanceof Error ? e : new Error(String(e));
-    if (error instanceof UsageError) {
-        io.err(`error: ${error.message}\n${USAGE}`);
-        return 2;
-    }
-    if (isUserError(error)) {
-        io.err(`error: ${error.message}${debug ? `\n${stackOf(error)}` : ""}`);
-        return 2;
-    }
-    if (error instanceof PlanLimitError) {
-        io.err(
-            `limit of the offline plan: ${error.message}\nThis is a limit of the offline plan, not an error in your program or input.${debug ? `\n${stackOf(error)}` : ""}`,
-        );
-        return 3;
-    }
-    io.err(
-        [
-            `internal error: ${error.message}`,
-            "This is a bug in the offline plan or in the policy pack, not in your input. Please report it with the output of --debug.",
-            ...(debug ? [stackOf(error)] : ["(run again with --debug for the stack trace)"]),
-        ].join("\n"),
-    );
-    return 3;
+/** Prints what went wrong; with --json, stdout still carries one JSON document (the outcome and the message). */
+function reportError(e: unknown, debug: boolean, io: Output, json: boolean): number {
+    const { code, outcome, text } = describeError(e instanceof Error ? e : new Error(String(e)), debug);
+    io.err(text);
+    if (json) io.out(JSON.stringify({ result: outcome, exitCode: code, message: text.split("\n")[0] }, null, 2));
+    return code;
+}
+
+function describeError(error: Error, debug: boolean): { code: number; outcome: "error" | "limit" | "bug"; text: string } {
+    const stack = debug ? `\n${stackOf(error)}` : "";
+    if (error instanceof UsageError) return { code: 2, outcome: "error", text: `error: ${error.message}\n${USAGE}` };
+    if (isUserError(error)) return { code: 2, outcome: "error", text: `error: ${error.message}${stack}` };
+    if (error instanceof PlanLimitError)
+        return {
+            code: 3,
+            outcome: "limit",
+            text: `limit of the offline plan: ${error.message}\nThis is a limit of the offline plan, not an error in your program or input.${stack}`,
+        };
+    const text = [
+        `internal error: ${error.message}`,
+        "This is a bug in the offline plan or in the policy pack, not in your input. Please report it with the output of --debug.",
+        debug ? stackOf(error) : "(run again with --debug for the stack trace)",
+    ].join("\n");
+    return { code: 3, outcome: "bug", text };
 }
 
 /** The stack, and the stacks of the errors it wraps. */

@@ -9,7 +9,7 @@ import { lazy } from "../lib/lazy";
 /** Every AWS resource type that takes the provider's tags map (generated), loaded on the first resource judged. */
 export const taggableTypes = lazy(
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require on first use keeps the list out of the pack's start
-    () => (require("../knowledge/taggableTypes") as typeof import("../knowledge/taggableTypes")).TAGGABLE_TYPE_LIST,
+    () => (require("../knowledge/taggable") as typeof import("../knowledge/taggable")).TAGGABLE_TYPE_LIST,
 );
 const taggableSet = lazy(() => new Set(taggableTypes()));
 export const isTaggable = (type: string): boolean => taggableSet().has(type);

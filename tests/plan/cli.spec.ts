@@ -1,6 +1,7 @@
 // The CLI as users run it: whole --json output through a slow pipe on Node 20 and 22, and errors
 // that name the file (malformed stack YAML, malformed or null policy config, missing paths).
 import { strict as assert } from "node:assert";
+import { listStacks } from "../../plan/stackInfo";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,10 +43,13 @@ describe("plan CLI in a child process", function () {
         assert.deepEqual([doc.result, doc.mandatoryViolations], ["fail", 1]);
     });
 
-    it("a user error is a message and exit 2, on stderr, with nothing on stdout", () => {
+    it("a user error is a message and exit 2 on stderr; stdout has only the JSON document that --json promises", () => {
         const { code, out, err } = cliProcess(["--stack", "nosuch", "--json"]);
-        assert.deepEqual([code, out], [2, ""]);
-        assert.equal(err.trim(), "error: stack 'nosuch' has no Pulumi.nosuch.yaml; allowed: dev, prod, staging");
+        const message = `error: stack 'nosuch' has no Pulumi.nosuch.yaml; allowed: ${listStacks(ROOT).join(", ")}`;
+        assert.equal(code, 2);
+        assert.equal(err.trim(), message);
+        assert.deepEqual(JSON.parse(out), { result: "error", exitCode: 2, message });
+        assert.equal(cliProcess(["--stack", "nosuch"]).out, "", "without --json, nothing on stdout");
     });
 });
 

@@ -77,6 +77,18 @@ describe("plan: strict command line", () => {
         assert.match(typo.err, /^error: unknown option --polcy-config; did you mean --policy-config\?/);
     });
 
+    it("with --json, an error or a limit is still one JSON document on stdout", async () => {
+        const error = await cli(["--stack", "nosuch", "--json"]);
+        assert.equal(error.code, 2);
+        assert.deepEqual(JSON.parse(error.out), { result: "error", exitCode: 2, message: error.err.split("\n")[0] });
+        assert.match(error.err, /^error: stack 'nosuch' has no Pulumi\.nosuch\.yaml/);
+        const limit = await cli(["--program", join(ROOT, "tests", "fixtures", "programs", "unanswered-invoke"), "--phase", "preview", "--json"]);
+        assert.equal(limit.code, 3);
+        const doc = JSON.parse(limit.out) as { result: string; exitCode: number; message: string };
+        assert.deepEqual([doc.result, doc.exitCode], ["limit", 3]);
+        assert.match(doc.message, /^limit of the offline plan: no answer for this invoke/);
+    });
+
     it("resolves relative paths from where the user ran the command, not the project root", async () => {
         const out: string[] = [];
         const err: string[] = [];
