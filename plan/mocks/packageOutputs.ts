@@ -100,7 +100,8 @@ function dockerOutputs(type: string, inputs: State, seed: string): State | undef
         case "docker-build:index:Image": {
             const tags = Array.isArray(inputs.tags) ? (inputs.tags as string[]) : [];
             const d = digest(seed);
-            return { digest: d, ref: tags[0] ? `${repositoryOf(tags[0])}@${d}` : d, contextHash: hex(`${seed}:context`, 64) };
+            // A tag computed from another resource's output is not a string here (unknown at preview).
+            return { digest: d, ref: typeof tags[0] === "string" ? `${repositoryOf(tags[0])}@${d}` : d, contextHash: hex(`${seed}:context`, 64) };
         }
         case "docker:index/registryImage:RegistryImage":
             return { sha256Digest: digest(seed) };
