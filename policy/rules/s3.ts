@@ -15,7 +15,7 @@ const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePubl
 export const s3BucketPublicAccessBlock = stackRule({
     name: "s3-bucket-public-access-block",
     description:
-        "Every S3 bucket has a BucketPublicAccessBlock with all four flags true (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets), so no ACL or policy can make it public.",
+        "No S3 bucket turns off a public access block flag (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets), so no ACL or policy can make it public. AWS sets all four on every new bucket, so a bucket without a BucketPublicAccessBlock passes.",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
@@ -26,7 +26,7 @@ export const s3BucketPublicAccessBlock = stackRule({
             const configs = configsOf(graph, "bucketPublicAccessBlock", bucket);
             if (configs.linked.length === 0) {
                 if (configs.unplaced[0]) cannotDecide(configs.unplaced[0].name, "bucket");
-                return report("has no BucketPublicAccessBlock; add one with all four flags true.", bucket);
+                return; // AWS blocks public access on every new bucket (all four flags) unless a block turns one off.
             }
             const off = PUBLIC_ACCESS_FLAGS.filter((flag) => !holds(configs.linked.map((b) => evidence(b, [flag], truthy))));
             if (off.length > 0)
@@ -76,7 +76,7 @@ export const s3BucketTlsOnly = stackRule({
 export const s3BucketAclsDisabled = stackRule({
     name: "s3-bucket-acls-disabled",
     description:
-        "Every S3 bucket disables ACLs: a BucketOwnershipControls with objectOwnership BucketOwnerEnforced, so only policies grant access and the bucket owner owns every object.",
+        "No S3 bucket turns ACLs back on: AWS creates every bucket with objectOwnership BucketOwnerEnforced (ACLs disabled), so only policies grant access; ownership controls that set another value, or an ACL on a bucket without them, fail.",
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps:
@@ -87,8 +87,13 @@ export const s3BucketAclsDisabled = stackRule({
             const enforced = (v: unknown) => v === "BucketOwnerEnforced";
             const { configs, found } = fromConfigs(graph, "bucketOwnershipControls", bucket, ["rule", "objectOwnership"], enforced);
             if (holds(found, configs)) return;
-            if (configs.linked.length === 0)
-                return report("has no BucketOwnershipControls, so ACLs stay enabled; add one with objectOwnership BucketOwnerEnforced.", bucket);
+            if (configs.linked.length === 0) {
+                // AWS's default is BucketOwnerEnforced: only an ACL the bucket asks for is a problem (AWS refuses it, too).
+                const acl = bucket.props.acl;
+                if (typeof acl === "string" && acl !== "private")
+                    report(`sets acl ${acl}, but ACLs are disabled on new buckets (BucketOwnerEnforced); grant access with a bucket policy instead.`, bucket);
+                return;
+            }
             report(`ownership controls ${configs.linked.map((c) => c.name).join(", ")} do not set BucketOwnerEnforced, so ACLs stay enabled.`, bucket);
         });
     },

@@ -63,10 +63,8 @@ describe("policy: S3", () => {
                         [],
                     );
             });
-            it(`${phase}: fails a bucket without a block, and a block that leaves a flag off`, async () => {
-                assert.deepEqual(messages(await verdicts(s3BucketPublicAccessBlock, bucketStack(phase, []), phase)), [
-                    "artifacts: has no BucketPublicAccessBlock; add one with all four flags true.",
-                ]);
+            it(`${phase}: passes a bucket without a block (AWS blocks all four on every new bucket); fails a block that leaves a flag off`, async () => {
+                assert.deepEqual(await verdicts(s3BucketPublicAccessBlock, bucketStack(phase, []), phase), []);
                 const partial = bucketStack(phase, [
                     [aws.s3.BucketPublicAccessBlock, "pab", { ...FLAGS, restrictPublicBuckets: false, ignorePublicAcls: undefined }],
                 ]);
@@ -196,11 +194,12 @@ describe("policy: S3", () => {
 
     describe("s3-bucket-acls-disabled (stack)", () => {
         for (const phase of PHASES) {
-            it(`${phase}: passes BucketOwnerEnforced; fails no controls and ObjectWriter`, async () => {
+            it(`${phase}: passes BucketOwnerEnforced and AWS's default (no controls); fails ObjectWriter and an ACL asked for`, async () => {
                 const enforced: [ResourceClass, string, object] = [aws.s3.BucketOwnershipControls, "own", { rule: { objectOwnership: "BucketOwnerEnforced" } }];
                 assert.deepEqual(await verdicts(s3BucketAclsDisabled, bucketStack(phase, [enforced]), phase), []);
-                assert.deepEqual(messages(await verdicts(s3BucketAclsDisabled, bucketStack(phase, []), phase)), [
-                    "artifacts: has no BucketOwnershipControls, so ACLs stay enabled; add one with objectOwnership BucketOwnerEnforced.",
+                assert.deepEqual(await verdicts(s3BucketAclsDisabled, bucketStack(phase, []), phase), []);
+                assert.deepEqual(messages(await verdicts(s3BucketAclsDisabled, bucketStack(phase, [], aws.s3.Bucket, { acl: "public-read" }), phase)), [
+                    "artifacts: sets acl public-read, but ACLs are disabled on new buckets (BucketOwnerEnforced); grant access with a bucket policy instead.",
                 ]);
                 const writer = bucketStack(phase, [[aws.s3.BucketOwnershipControls, "own", { rule: { objectOwnership: "ObjectWriter" } }]]);
                 assert.deepEqual(messages(await verdicts(s3BucketAclsDisabled, writer, phase)), [
