@@ -5,7 +5,7 @@
 // Values: total, budget, commonDefaults, ratio, alternative (the other launch type's total),
 // line:<item text> and sum:<item text> (cost lines whose item contains the text), rollout,
 // rolloutEcs and rolloutText (the rolling/strategy estimate), policies (the pack's count), and
-// costTable (the cost lines as the plan prints them, for a fenced block).
+// scheduled, scheduledTasks, alwaysOnTasks and scheduledTaskShare (the stack's schedules priced).
 import type { Plan } from "./plan";
 import { describeRollout } from "./rollout";
 
@@ -32,9 +32,10 @@ export function parseFigureSpec(words: string): FigureSpec {
     for (const key of Object.keys(fields))
         if (!["stack", "config", "value"].includes(key)) throw new Error(`figure marker key ${key} is not known; allowed: stack, config, value`);
     if (!fields.value) throw new Error(`figure marker <!--fig ${words}--> names no value`);
+    // Pairs are separated by commas that start a new `key:` (a JSON value keeps its own commas).
     const config = Object.fromEntries(
         (fields.config ?? "")
-            .split(",")
+            .split(/,(?=\w+:)/)
             .filter(Boolean)
             .map((pair) => {
                 const colon = pair.indexOf(":");
@@ -89,6 +90,15 @@ export function figureValue(plan: Plan, value: string, policyCount: number): str
         }
         case "policies":
             return String(policyCount);
+        case "scheduled":
+        case "scheduledTasks":
+        case "alwaysOnTasks":
+        case "scheduledTaskShare": {
+            const s = plan.scheduled;
+            if (!s) throw new Error(`stack ${plan.stack} has no scheduled capacity to price`);
+            if (name === "scheduledTaskShare") return `${Math.round((100 * s.taskScheduledUsd) / s.taskAlwaysOnUsd)}%`;
+            return money(name === "scheduled" ? s.scheduledUsd : name === "scheduledTasks" ? s.taskScheduledUsd : s.taskAlwaysOnUsd);
+        }
         default:
             throw new Error(
                 `figure value ${value} is not known; allowed: total, budget, commonDefaults, ratio, alternative, line:<item>, sum:<item>, rollout, rolloutEcs, rolloutText, policies`,
