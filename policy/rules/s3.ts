@@ -54,11 +54,11 @@ export const s3BucketPolicyNoPublicPrincipal = resourceRule({
 export const s3BucketTlsOnly = stackRule({
     name: "s3-bucket-tls-only",
     description:
-        'Every S3 bucket\'s policy denies requests made without TLS: a Deny for Principal "*" on s3:* (the bucket and its objects) when aws:SecureTransport is false.',
+        "Every S3 bucket's policy denies requests made without TLS: a Deny for `Principal: \"*\"` on `s3:*` (the bucket and its objects) when `aws:SecureTransport` is false.",
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps:
-        'Add to the bucket policy: { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } }.',
+        'Add to the bucket policy: `{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, bucketArn + "/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }`.',
     anchors: ["S3.5", "AwsSolutions-S10"],
     check(graph, _config, report) {
         eachBucket(graph, (bucket) => {

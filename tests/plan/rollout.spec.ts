@@ -111,7 +111,10 @@ describe("rollout estimate for every strategy", () => {
         this.timeout(120_000);
         const prod = await buildPlan({ root: ROOT, stack: "prod" });
         assert.equal(prod.rollout?.planned.strategy, "canary");
-        assert.equal(describeRollout(prod.rollout!.planned), "21 min 35 s: 1 min 5 s to start the new tasks, 10% then 100%, 10 min canary bake, 10 min bake, 30 s drain");
+        assert.equal(
+            describeRollout(prod.rollout!.planned),
+            "21 min 35 s: 1 min 5 s to start the new tasks, 10% then 100%, 10 min canary bake, 10 min bake, 30 s drain",
+        );
         assert.equal(prod.rollout!.ecsDefaults.totalSeconds, 195 + 600 + 600 + 300);
         const dev = await buildPlan({ root: ROOT, stack: "dev" });
         assert.equal(describeRollout(dev.rollout!.planned), "6 min 10 s: 1 batch of 1 task, 1 min 10 s each, then a 5 min alarm watch");
