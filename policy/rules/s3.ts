@@ -54,7 +54,7 @@ export const s3BucketPolicyNoPublicPrincipal = resourceRule({
 export const s3BucketTlsOnly = stackRule({
     name: "s3-bucket-tls-only",
     description:
-        "Every S3 bucket's policy denies requests made without TLS: a Deny for `Principal: \"*\"` on `s3:*` (the bucket and its objects) when `aws:SecureTransport` is false.",
+        'Every S3 bucket\'s policy denies requests made without TLS: a Deny for `Principal: "*"` on `s3:*` (the bucket and its objects) when `aws:SecureTransport` is false.',
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps:
