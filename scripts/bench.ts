@@ -59,7 +59,12 @@ async function planTimes(runs: number, baselineRef: string) {
 
 class BenchArgumentError extends Error {}
 
+const USAGE = `usage: npm run bench [-- --runs N] [--start-runs N] [--source-runs N] [--baseline <git ref>]
+Measures, in one run, as ratios: the pack's start against an empty JavaScript pack (the CLI's way), the plan against
+the previous CLI, what a preview of the prod stack costs the pack, throughput per 10x resources, and the cost of schedules.`;
+
 async function main() {
+    if (process.argv.includes("--help")) return console.log(USAGE);
     const { values } = parseArgs({
         options: {
             runs: { type: "string", default: "7" },

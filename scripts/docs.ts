@@ -9,6 +9,7 @@ import { writePackReadme } from "./policyReadme";
 import { writeFigures } from "./docFigures";
 import { parseStrict } from "../plan/strictArgs";
 import { openPolicyAnalyzer } from "../plan/policyGate";
+import { isEntry } from "./entry";
 
 const ROOT = resolve(__dirname, "..");
 export const POLICY_DOCS = join(ROOT, "docs", "policies.md");
@@ -94,14 +95,14 @@ function argsProblem(argv: string[]): string | undefined {
     }
 }
 
-if (require.main === module && argsProblem(process.argv.slice(2)) !== undefined) {
+if (isEntry(module) && argsProblem(process.argv.slice(2)) !== undefined) {
     const problem = argsProblem(process.argv.slice(2))!;
     if (problem === "help") console.log(USAGE);
     else {
         console.error(`error: ${problem}\n${USAGE}`);
         process.exitCode = 2;
     }
-} else if (require.main === module) {
+} else if (isEntry(module)) {
     writeFileSync(POLICY_DOCS, policyCatalogMarkdown());
     Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writePackReadme(join(ROOT, "policy", "README.md"))])
         .then(async () => {

@@ -9,6 +9,7 @@ import { readProjectName } from "../plan/stackConfig";
 import { parseStrict } from "../plan/strictArgs";
 import { PROFILES } from "../settings/profiles";
 import { didYouMean } from "../settings/suggest";
+import { isEntry } from "./entry";
 
 const USAGE = `usage: npm run -s stack-info -- --list | --expired [--now <time>] [--last-updates <file>] | --stack <name> [--field stack|profile|region|policy_config] [--refuse-profile <profile>]
   --list                    the stacks with a Pulumi.<stack>.yaml, as stacks=[...]
@@ -97,6 +98,6 @@ function hintFor(value: string): string {
     return hint ? ` (${hint})` : "";
 }
 
-if (require.main === module) {
+if (isEntry(module)) {
     main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

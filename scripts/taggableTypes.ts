@@ -5,6 +5,7 @@
 // it after an upgrade and a test fails while it is stale.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { isEntry } from "./entry";
 
 const ROOT = resolve(__dirname, "..");
 export const TAGGABLE_TYPES_FILE = join(ROOT, "policy", "knowledge", "taggableTypes.json");
@@ -41,7 +42,11 @@ export function taggableTypesOfProvider(): TaggableTypes {
 
 export const renderTaggableTypes = (list: TaggableTypes) => `${JSON.stringify(list, null, 2)}\n`;
 
-if (require.main === module) {
+if (isEntry(module) && process.argv.slice(2).length > 0) {
+    const help = process.argv.includes("--help");
+    (help ? console.log : console.error)("usage: npm run taggable-types   (regenerates policy/knowledge/taggableTypes.json from the installed @pulumi/aws)");
+    process.exitCode = help ? 0 : 2;
+} else if (isEntry(module)) {
     const list = taggableTypesOfProvider();
     writeFileSync(TAGGABLE_TYPES_FILE, renderTaggableTypes(list));
     console.log(`wrote ${list.types.length} taggable types of ${list.provider} ${list.version}`);

@@ -1,6 +1,7 @@
 // Strict command lines: typos get "did you mean", repeated flags and empty values are refused,
 // and stack-info's prod guard cannot be switched off by a mistyped profile.
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { runCli as runPlanCli } from "../../plan/cli";
 import { main as stackInfoCli } from "../../scripts/stackInfo";
@@ -100,4 +101,20 @@ describe("plan: strict command line", () => {
         const missing = await runPlanCli(["--program", "programs/tutorial"], ROOT, io, { analyzer: await sharedAnalyzer(), cwd: ROOT });
         assert.equal(missing.valueOf(), 2, "programs/tutorial is not under the project root");
     });
+});
+
+describe("every script has --help", function () {
+    this.timeout(120_000);
+    for (const [script, usage] of [
+        ["plan.ts", /^usage: npm run plan -- \[options\]/],
+        ["stackInfo.ts", /^usage: npm run -s stack-info -- /],
+        ["docs.ts", /^usage: npm run docs/],
+        ["bench.ts", /^usage: npm run bench/],
+        ["taggableTypes.ts", /^usage: npm run taggable-types/],
+    ] as const)
+        it(`${script}: prints its usage and exits 0`, () => {
+            const run = spawnSync(process.execPath, [join(ROOT, "scripts", "node22.js"), join(ROOT, "scripts", script), "--help"], { encoding: "utf8" });
+            assert.equal(run.status, 0, run.stderr);
+            assert.match(run.stdout, usage);
+        });
 });
