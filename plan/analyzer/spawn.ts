@@ -3,7 +3,7 @@
 // Three ways to run the program: the plan's cached transpiled copy, ts-node, or the CLI's own runner.
 // Light on purpose (no gRPC, no SDK): a CLI can start the pack first and load the rest meanwhile.
 import { ChildProcess, spawn } from "node:child_process";
-import { dirname, join, delimiter, resolve } from "node:path";
+import { dirname, join, delimiter, resolve, sep } from "node:path";
 import { CACHE_ROOT, buildGuard, buildPack } from "./packBuild";
 import { node22 } from "./node22";
 
@@ -39,9 +39,11 @@ export const packDirOf = (options: StartOptions) => resolve(options.packDir ?? j
 /** Node's lookup directories for packDir, so a copy elsewhere resolves the pack's dependencies. */
 const nodePath = (dir: string): string[] => (dir === dirname(dir) ? [] : [join(dir, "node_modules"), ...nodePath(dirname(dir))]);
 
+/** `id` from dir's own node_modules or its ancestors' (not from this process's NODE_PATH, which a program run may extend). */
 const resolveFrom = (id: string, dir: string): string | undefined => {
     try {
-        return require.resolve(id, { paths: [dir] });
+        const found = require.resolve(id, { paths: [dir] });
+        return nodePath(dir).some((modules) => found.startsWith(modules + sep)) ? found : undefined;
     } catch {
         return undefined;
     }

@@ -3,7 +3,8 @@
 import { strict as assert } from "node:assert";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import Module from "node:module";
+import { delimiter, join } from "node:path";
 import { cli } from "../support/cli";
 import { ROOT } from "../support/mocks";
 
@@ -21,6 +22,10 @@ describe("plan --policy-pack: any pack the CLI loads", function () {
 
     it("a JavaScript pack copied outside the project, without node_modules, borrows this project's dependencies", async () => {
         const dir = mkdtempSync(join(tmpdir(), "js-pack-"));
+        // As after a --program run that borrowed this project's SDK: this process's NODE_PATH names our node_modules.
+        const saved = process.env.NODE_PATH;
+        process.env.NODE_PATH = [saved, join(ROOT, "node_modules")].filter(Boolean).join(delimiter);
+        (Module as unknown as { _initPaths(): void })._initPaths();
         try {
             cpSync(EMPTY_JS, dir, { recursive: true });
             const { code, out, err } = await cli(["--policy-pack", dir, "--program", join(ROOT, "tests", "fixtures", "programs", "tutorial"), "--phase", "up"]);
@@ -29,6 +34,9 @@ describe("plan --policy-pack: any pack the CLI loads", function () {
             assert.match(out, /Result: pass after up/);
         } finally {
             rmSync(dir, { recursive: true, force: true });
+            if (saved === undefined) delete process.env.NODE_PATH;
+            else process.env.NODE_PATH = saved;
+            (Module as unknown as { _initPaths(): void })._initPaths();
         }
     });
 });
