@@ -107,11 +107,10 @@ function differenceLines(up: PhaseResult, preview: PhaseResult, title: string, b
     return lines;
 }
 
-function phaseLines(result: PhaseResult, title: string, byUrn: Map<string, ResourceRecord>): string[] {
-    const { violations, remediations } = result.evaluation;
+/** Mandatory, advisory, then what could not run: one group per kind, as the gate weighs them. */
+function violationsByLevel(violations: Violation[], byUrn: Map<string, ResourceRecord>): string[] {
     const decided = violations.filter((v) => !v.unverifiable);
-    const lines = [
-        `${title}:`,
+    return [
         ...violationLines(
             "mandatory",
             decided.filter((v) => v.enforcementLevel === "mandatory"),
@@ -128,6 +127,11 @@ function phaseLines(result: PhaseResult, title: string, byUrn: Map<string, Resou
             byUrn,
         ),
     ];
+}
+
+function phaseLines(result: PhaseResult, title: string, byUrn: Map<string, ResourceRecord>): string[] {
+    const { violations, remediations } = result.evaluation;
+    const lines = [`${title}:`, ...violationsByLevel(violations, byUrn)];
     if (remediations.length > 0)
         lines.push(`  remediated (${remediations.length})`, ...remediations.map((r) => `    [${r.policyName}] ${byUrn.get(r.urn)?.name ?? r.urn}`));
     if (lines.length === 1) lines.push("  no violations.");
@@ -156,29 +160,7 @@ function costTable(plan: Plan): string[] {
 export function renderQuiet(plan: Plan): string {
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     const gate = plan.phases[plan.gate]!;
-    const decided = gate.evaluation.violations.filter((v) => !v.unverifiable);
-    return [
-        resultLine(plan),
-        ...violationLines(
-            "mandatory",
-            decided.filter((v) => v.enforcementLevel === "mandatory"),
-            byUrn,
-        ),
-        ...violationLines(
-            "advisory",
-            decided.filter((v) => v.enforcementLevel === "advisory"),
-            byUrn,
-        ),
-        ...violationLines(
-            "can't run (a value is unknown until up)",
-            gate.evaluation.violations.filter((v) => v.unverifiable),
-            byUrn,
-        ),
-        ...limitLines(plan),
-        ...opaqueLines(plan),
-    ]
-        .join("\n")
-        .trimEnd();
+    return [resultLine(plan), ...violationsByLevel(gate.evaluation.violations, byUrn), ...limitLines(plan), ...opaqueLines(plan)].join("\n").trimEnd();
 }
 
 export function renderText(plan: Plan, root: string): string {
