@@ -2,7 +2,7 @@
 // check, docs/settings.md states them (a test compares), and tests derive their probes from here.
 // Finer rules (the Fargate size table, min ≤ desired ≤ max, retention days AWS accepts) stay
 // with the settings that need them; these bounds only keep every number finite and plausible.
-import { LOG_RETENTION_DAYS } from "./constraints";
+import * as c from "./constraints";
 
 export interface Bounds {
     min: number;
@@ -14,38 +14,40 @@ export interface Bounds {
 }
 
 const whole = (min: number, max: number, unit?: string): Bounds => ({ min, max, whole: true, unit });
+/** The bounds of an AWS limit settings/constraints.ts already states: one source for both. */
+const limit = (check: c.RangeCheck): Bounds => whole(check.min, check.max, check.unit);
 const decimal = (min: number, max: number, unit?: string): Bounds => ({ min, max, whole: false, unit });
 
 export const SETTING_BOUNDS: Readonly<Record<string, Bounds>> = {
     cpu: whole(256, 16384),
     memory: whole(512, 122880),
-    ephemeralStorageGiB: whole(21, 200, " GiB"),
+    ephemeralStorageGiB: limit(c.checkEphemeralStorage),
     containerPort: whole(1024, 65535, " (the container runs as a non-root user, which cannot bind ports below 1024)"),
-    healthCheckIntervalSeconds: whole(5, 300, " seconds"),
-    healthCheckTimeoutSeconds: whole(2, 120, " seconds"),
-    healthyThreshold: whole(2, 10),
-    unhealthyThreshold: whole(2, 10),
+    healthCheckIntervalSeconds: limit(c.checkHealthCheckInterval),
+    healthCheckTimeoutSeconds: limit(c.HEALTH_CHECK_TIMEOUT),
+    healthyThreshold: limit(c.checkHealthCheckThreshold),
+    unhealthyThreshold: limit(c.checkHealthCheckThreshold),
     desiredCount: whole(0, 1000),
     minCount: whole(0, 1000),
     maxCount: whole(0, 1000),
-    cpuTargetPercent: whole(10, 90, " percent"),
-    memoryTargetPercent: whole(10, 90, " percent"),
-    requestsPerTarget: whole(1, 100000, " requests"),
-    scaleInCooldownSeconds: whole(0, 3600, " seconds"),
-    scaleOutCooldownSeconds: whole(0, 3600, " seconds"),
-    azCount: whole(2, 6),
-    logRetentionDays: whole(LOG_RETENTION_DAYS[0]!, LOG_RETENTION_DAYS[LOG_RETENTION_DAYS.length - 1]!, " days"),
+    cpuTargetPercent: limit(c.checkPercentTarget),
+    memoryTargetPercent: limit(c.checkPercentTarget),
+    requestsPerTarget: limit(c.checkRequestsPerTarget),
+    scaleInCooldownSeconds: limit(c.checkCooldown),
+    scaleOutCooldownSeconds: limit(c.checkCooldown),
+    azCount: limit(c.AZ_COUNT),
+    logRetentionDays: whole(c.LOG_RETENTION_DAYS[0]!, c.LOG_RETENTION_DAYS[c.LOG_RETENTION_DAYS.length - 1]!, " days"),
     keepImages: whole(1, 1000),
-    deregistrationDelaySeconds: whole(0, 3600, " seconds"),
+    deregistrationDelaySeconds: limit(c.checkDeregistrationDelay),
     healthCheckGracePeriodSeconds: whole(0, 2147483647, " seconds"),
-    minHealthyPercent: whole(0, 100, " percent"),
-    maxPercent: whole(100, 200, " percent"),
-    bakeTimeMinutes: whole(0, 1440, " minutes"),
+    minHealthyPercent: limit(c.MIN_HEALTHY_PERCENT),
+    maxPercent: limit(c.MAX_PERCENT),
+    bakeTimeMinutes: limit(c.checkBakeTime),
     canaryPercent: decimal(0.1, 100, " percent"),
-    canaryBakeTimeMinutes: whole(0, 1440, " minutes"),
+    canaryBakeTimeMinutes: limit(c.checkBakeTime),
     linearStepPercent: decimal(3, 100, " percent"),
-    linearStepBakeTimeMinutes: whole(0, 1440, " minutes"),
-    testListenerPort: whole(1, 65535),
+    linearStepBakeTimeMinutes: limit(c.checkBakeTime),
+    testListenerPort: limit(c.checkListenerPort),
     costImageGb: decimal(0, 100, " GB"),
     costImagePullsPerMonth: decimal(0, 1000000),
     costLogGbPerTaskMonth: decimal(0, 100000, " GB"),

@@ -58,17 +58,26 @@ export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90
 /** Characters Pulumi's autonaming appends: a hyphen and 7 random characters. */
 export const AUTONAME_SUFFIX_LENGTH = 8;
 
-const range =
-    (lo: number, hi: number, unit = ""): Check<number> =>
-    (v) =>
-        Number.isInteger(v) && v >= lo && v <= hi ? undefined : `a whole number from ${lo} to ${hi}${unit}`;
+/** A whole-number check that also carries its limits, so a setting's bounds (settings/bounds.ts) are these same numbers. */
+export interface RangeCheck extends Check<number> {
+    readonly min: number;
+    readonly max: number;
+    readonly unit: string;
+}
+
+const range = (lo: number, hi: number, unit = ""): RangeCheck =>
+    Object.assign((v: number) => (Number.isInteger(v) && v >= lo && v <= hi ? undefined : `a whole number from ${lo} to ${hi}${unit}`), {
+        min: lo,
+        max: hi,
+        unit,
+    });
 
 export const checkFargateSize = (cpu: number, memory: number): string | undefined => {
     if (!FARGATE_CPU_VALUES.includes(cpu)) return `cpu one of ${FARGATE_CPU_VALUES.join(", ")}`;
     return isValidFargateSize(cpu, memory) ? undefined : describeAllowedMemory(cpu);
 };
 
-export const checkEphemeralStorage: Check<number> = range(21, 200, " GiB");
+export const checkEphemeralStorage = range(21, 200, " GiB");
 
 /** Containers' own reservations must fit inside the task size. */
 export function checkContainerReservations(
@@ -121,8 +130,9 @@ export const checkSecurityGroupDescription: Check<string> = (text) =>
         : "at most 255 characters of a-z A-Z 0-9 . _ - : / ( ) # , @ [ ] + = & ; { } ! $ * and space";
 
 export const checkHealthCheckInterval = range(5, 300, " seconds");
+export const HEALTH_CHECK_TIMEOUT = range(2, 120, " seconds");
 export function checkHealthCheckTimeout(timeout: number, interval: number): string | undefined {
-    return range(2, 120, " seconds")(timeout) ?? (timeout < interval ? undefined : `less than the interval (${interval} s)`);
+    return HEALTH_CHECK_TIMEOUT(timeout) ?? (timeout < interval ? undefined : `less than the interval (${interval} s)`);
 }
 export const checkHealthCheckThreshold = range(2, 10);
 
@@ -143,10 +153,13 @@ export const checkHealthCheckPath: Check<string> = (path) =>
 
 export const checkDeregistrationDelay = range(0, 3600, " seconds");
 
+export const MIN_HEALTHY_PERCENT = range(0, 100, " percent");
+export const MAX_PERCENT = range(100, 200, " percent");
+
 /** A rolling deployment must be able to start a new task or stop an old one. */
 export function checkHealthyPercents(minPercent: number, maxPercent: number, desired: number): string | undefined {
-    if (range(0, 100)(minPercent)) return "minimum healthy percent from 0 to 100";
-    if (range(100, 200)(maxPercent)) return "maximum percent from 100 to 200";
+    if (MIN_HEALTHY_PERCENT(minPercent)) return "minimum healthy percent from 0 to 100";
+    if (MAX_PERCENT(maxPercent)) return "maximum percent from 100 to 200";
     if (desired === 0) return undefined;
     const canStartExtra = Math.floor((desired * maxPercent) / 100) > desired;
     const canStopOne = Math.ceil((desired * minPercent) / 100) < desired;
@@ -207,5 +220,6 @@ export const checkTag = (key: string, value: string): string | undefined => {
 
 // --- IPv4 CIDR arithmetic for the VPC and its subnets.
 
+export const AZ_COUNT = range(2, 6);
 export const checkAzCount = (count: number, available?: number): string | undefined =>
-    range(2, 6)(count) ?? (available !== undefined && count > available ? `at most ${available} (the region's available AZs)` : undefined);
+    AZ_COUNT(count) ?? (available !== undefined && count > available ? `at most ${available} (the region's available AZs)` : undefined);
