@@ -8,6 +8,7 @@
 // scheduled, scheduledTasks, alwaysOnTasks and scheduledTaskShare (the stack's schedules priced).
 import type { Plan } from "./plan";
 import { describeRollout } from "./rollout";
+import { money } from "./renderCost";
 
 export interface FigureSpec {
     stack: string;
@@ -53,8 +54,6 @@ export const planKey = (spec: FigureSpec) => `${spec.stack}?${JSON.stringify(Obj
 export function figureSpecs(markdown: string): FigureSpec[] {
     return [...markdown.matchAll(MARKER)].map((m) => parseFigureSpec(m[1]!));
 }
-
-const money = (n: number) => `$${n.toFixed(2)}`;
 
 /** The value a figure names, from its plan. */
 export function figureValue(plan: Plan, value: string, policyCount: number): string {

@@ -3,7 +3,7 @@
 import { relative } from "node:path";
 import { displayType, type ResourceRecord, type Violation } from "./types";
 import type { Plan, PhaseResult } from "./plan";
-import { costNoteLines } from "./renderCost";
+import { costNoteLines, money } from "./renderCost";
 import { expiryLines } from "./renderExpiry";
 import { limitLines, opaqueLines, resultLine } from "./renderFindings";
 import { baselineLines } from "./renderBaseline";
@@ -35,7 +35,6 @@ export function resourceTree(resources: ResourceRecord[], stackName: string, mar
     return lines;
 }
 
-const money = (n: number) => `$${n.toFixed(2)}`;
 const PHASE_TITLE: Record<PlanPhase, string> = { preview: "at preview", up: "after up" };
 
 /** One row per policy that did something in any phase; the ones that passed everywhere are counted. */

@@ -5,7 +5,8 @@ import type { PlanCost } from "./costComparison";
 import { COST_ASSUMPTION_SETTINGS } from "../settings/costAssumptions";
 import type { ScheduledCost } from "../policy/knowledge/costSchedule";
 
-const money = (n: number) => `$${n.toFixed(2)}`;
+/** A monthly figure as every plan output and doc prints it. */
+export const money = (n: number) => `$${n.toFixed(2)}`;
 
 /** The monthly figure with and without the stack's scheduled actions, and what keeps running. */
 export function scheduleLines(s: ScheduledCost): string[] {

@@ -2,6 +2,7 @@
 // (weekdays 07:00–20:00), as ratios to the always-on dev stack.
 import { PolicyAnalyzer } from "../plan/analyzer/client";
 import { buildPlan } from "../plan/plan";
+import { money } from "../plan/renderCost";
 
 /** The office-hours example of docs/demo-lifecycle.md, with a stack's own working bounds. */
 export function officeHoursSchedules(minCount: number, maxCount: number): string {
@@ -14,8 +15,6 @@ export function officeHoursSchedules(minCount: number, maxCount: number): string
     });
     return JSON.stringify([weekdays("office-hours-end", 20, 0, 0), weekdays("office-hours-start", 7, minCount, maxCount)]);
 }
-
-const money = (n: number) => `$${n.toFixed(2)}`;
 
 /** Lines of the section; starts its own pack server (the plan judges every variant, both phases). */
 export async function scheduleCostLines(root: string): Promise<string[]> {
