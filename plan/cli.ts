@@ -5,6 +5,7 @@
 // bound) or a bug (in the plan or a policy pack), 4 incomplete: a component's children went unjudged (outcome.ts).
 import { resolve } from "node:path";
 import type { PolicyAnalyzer } from "./analyzer/client";
+import type { ProgramRunCache } from "./host/runCache";
 import { USAGE, UsageError, parseCliArgs } from "./cliArgs";
 import { PlanLimitError, isUserError } from "./errors";
 import { buildPlan } from "./plan";
@@ -24,6 +25,8 @@ export interface CliOptions {
     analyzer?: PolicyAnalyzer;
     /** Where relative paths start; default: where the user ran the command (npm's INIT_CWD). */
     cwd?: string;
+    /** --program runs to reuse across calls in this process (tests). */
+    programRuns?: ProgramRunCache;
 }
 
 /** Runs the CLI; returns the exit code. Nothing here exits the process (output must drain first). */
@@ -58,6 +61,7 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             analyzer: args["policy-pack"] === undefined ? options.analyzer : undefined,
             acceptIncomplete: args["accept-incomplete"],
             timeoutSeconds: args.timeoutSeconds,
+            programRuns: options.programRuns,
             // A program's own output goes to stderr in text mode; in JSON it is the programOutput field.
             onProgramOutput: args.json ? undefined : (line) => io.err(line),
         }).finally(() => (Error.stackTraceLimit = traceLimit));

@@ -12,6 +12,7 @@ import type { Outcome } from "./outcome";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
 import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
 import { hostedSubject } from "./host/programHost";
+import type { ProgramRunCache } from "./host/runCache";
 import type { DeploymentEstimate } from "./rollout";
 import { regionOf, rolloutOf } from "./planFacts";
 import { StackState, readStackState } from "./state";
@@ -50,6 +51,8 @@ export interface PlanOptions {
     timeoutSeconds?: number;
     /** Each distinct line a --program run prints (its stdout and stderr), as it prints it. */
     onProgramOutput?(line: string): void;
+    /** --program runs to reuse when the same program, config and phase run again in this process (tests). */
+    programRuns?: ProgramRunCache;
 }
 
 export interface PhaseResult {
@@ -109,7 +112,13 @@ function programSubject(o: PlanOptions): Subject {
     const invokeResults = o.invokeResults === undefined ? undefined : readInvokeResults(o.invokeResults);
     // Another program runs as the Pulumi CLI runs it, in a child process; this one in-process (fast).
     if (o.programDir !== undefined)
-        return hostedSubject(program, { timeoutSeconds: o.timeoutSeconds, onOutput: o.onProgramOutput, phases: o.phases ?? ["preview", "up"], invokeResults });
+        return hostedSubject(program, {
+            timeoutSeconds: o.timeoutSeconds,
+            onOutput: o.onProgramOutput,
+            phases: o.phases ?? ["preview", "up"],
+            invokeResults,
+            cache: o.programRuns,
+        });
     return {
         stack: program.stack.stack,
         project: program.stack.project,

@@ -5,32 +5,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AwsMocks } from "../awsMocks";
 import { shownPath } from "../errors";
-import { Phase, ProgramRun, RecordingMonitor, providerDefaultTags } from "../runProgram";
+import { Phase, RecordingMonitor, providerDefaultTags } from "../runProgram";
 import { raiseUnanswered } from "../mocks/unanswered";
-import type { InvokeResults } from "../mocks/invokeResults";
 import type { ProgramSource } from "../programRun";
 import { judgeChild } from "./childOutcome";
 import { runChild } from "./childProgram";
 import { STACK_TYPE, startMonitorServer } from "./monitorServer";
+import type { HostOptions, HostedRun } from "./hostedRun";
+import type { ProgramRunCache } from "./runCache";
 import { readRuntimeOptions } from "./runtimeOptions";
+
+export type { HostOptions, HostedRun } from "./hostedRun";
 
 /** The default bound on one phase of a program run, in seconds (--timeout). */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
-
-export interface HostOptions {
-    timeoutSeconds?: number;
-    /** Answers for invokes (--invoke-results), as the in-process run takes them. */
-    invokeResults?: InvokeResults;
-    /** Each distinct line the program prints, once across phases (preview and up both run it). */
-    onOutput?(line: string): void;
-    /** Lines already passed to onOutput, shared by the phases of one plan. */
-    seen?: Set<string>;
-}
-
-export interface HostedRun extends ProgramRun {
-    /** What the program printed in this phase. */
-    output: string[];
-}
 
 export async function runHosted(program: Pick<ProgramSource, "dir" | "entry" | "stack">, phase: Phase, options: HostOptions = {}): Promise<HostedRun> {
     const runtime = readRuntimeOptions(program.dir);
@@ -83,11 +71,13 @@ export async function runHosted(program: Pick<ProgramSource, "dir" | "entry" | "
  * A --program subject for the plan (plan.ts's Subject): its phases run in child processes, all of
  * them started when the first is asked for (they are independent, and each waits on its child).
  */
-export function hostedSubject(program: ProgramSource, options: Omit<HostOptions, "seen"> & { phases?: Phase[] }) {
+export function hostedSubject(program: ProgramSource, options: Omit<HostOptions, "seen"> & { phases?: Phase[]; cache?: ProgramRunCache }) {
     const seen = new Set<string>();
     const runs = new Map<Phase, Promise<HostedRun>>();
     const start = (phase: Phase) => {
-        const run = runHosted(program, phase, { ...options, seen });
+        const fresh = () => runHosted(program, phase, { ...options, seen });
+        const kept = options.cache?.run(program, phase, options, fresh);
+        const run = kept?.reused ? kept.run.then((r) => replayOutput(r, seen, options.onOutput)) : (kept?.run ?? fresh());
         run.catch(() => undefined); // awaited when its phase is asked for
         runs.set(phase, run);
         return run;
@@ -106,4 +96,14 @@ export function hostedSubject(program: ProgramSource, options: Omit<HostOptions,
             return { resources: run.resources, outputs: run.outputs, zones: run.mocks.zones() };
         },
     };
+}
+
+/** A reused run's printed lines, passed on as a fresh run passes them: each distinct line once. */
+function replayOutput(run: HostedRun, seen: Set<string>, onOutput: HostOptions["onOutput"]): HostedRun {
+    for (const line of run.output) {
+        if (seen.has(line)) continue;
+        seen.add(line);
+        onOutput?.(line);
+    }
+    return run;
 }

@@ -246,22 +246,18 @@ describe("plan: analyzer client (through @pulumi/policy's server)", () => {
         assert.equal(found.length, 1);
     });
 
-    for (const n of [1_000, 10_000]) {
-        it(`analyses ${n.toLocaleString("en")} resources`, async function () {
-            this.timeout(300_000);
-            await configure({});
-            const records = Array.from({ length: n }, (_, i) =>
-                i % 2 === 0
-                    ? service(`svc-${i}`, { tags: { app: "web", environment: "dev" } })
-                    : resource("aws:cloudwatch/logGroup:LogGroup", `lg-${i}`, { retentionInDays: 7, tags: { app: "web", environment: "dev" } }),
-            );
-            const started = performance.now();
-            const { violations } = await analyzer.analyze(records, { phase: "up" });
-            const seconds = (performance.now() - started) / 1000;
-            console.log(`      (${n} resources in ${seconds.toFixed(2)} s: ${Math.round(n / seconds)} resources/s)`);
-            assert.equal(of(violations, "ecs-service-no-public-ip").length, n / 2);
-        });
-    }
+    // Growth to 10,000 resources is measured by npm run bench; here, that a large stack is judged whole.
+    it("analyses 1,000 resources", async () => {
+        const n = 1_000;
+        await configure({});
+        const records = Array.from({ length: n }, (_, i) =>
+            i % 2 === 0
+                ? service(`svc-${i}`, { tags: { app: "web", environment: "dev" } })
+                : resource("aws:cloudwatch/logGroup:LogGroup", `lg-${i}`, { retentionInDays: 7, tags: { app: "web", environment: "dev" } }),
+        );
+        const { violations } = await analyzer.analyze(records, { phase: "up" });
+        assert.equal(of(violations, "ecs-service-no-public-ip").length, n / 2);
+    });
 });
 
 describe("plan: analyzer server process", () => {

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { runCli } from "../../plan/cli";
+import { ProgramRunCache } from "../../plan/host/runCache";
 import { sharedAnalyzer } from "./analyzer";
 import { ROOT } from "./mocks";
 
@@ -12,11 +13,18 @@ export interface CliResult {
     err: string;
 }
 
+/**
+ * --program runs shared by the specs of this process: tests of the CLI's options plan the same
+ * fixture many times, and its run is the same each time (plan/host/runCache.ts). Tests of the
+ * run itself call buildPlan without it.
+ */
+export const programRuns = new ProgramRunCache();
+
 export async function cli(args: string[], root = ROOT): Promise<CliResult> {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (text: string) => void out.push(text), err: (text: string) => void err.push(text) };
-    const code = await runCli(args, root, io, { analyzer: await sharedAnalyzer() });
+    const code = await runCli(args, root, io, { analyzer: await sharedAnalyzer(), programRuns });
     return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
