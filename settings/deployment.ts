@@ -1,13 +1,11 @@
 // The deployment settings: ECS's strategy, its bake times and traffic steps, the test listener and
-// an optional lifecycle hook. Each value is checked against ECS's ranges; a key that has no effect
-// with the chosen strategy is refused rather than silently ignored.
-import * as c from "./constraints";
+// an optional lifecycle hook. Each value's range is in its declaration (declarations/deployment.ts);
+// a key that has no effect with the chosen strategy is refused here rather than silently ignored.
 import type { ConfigReader } from "./configReader";
-import type { ProfileDefaults } from "./profiles";
-import { DEPLOYMENT_STRATEGIES, DeploymentSettings, DeploymentStrategy, LIFECYCLE_STAGES, LifecycleStage } from "./types";
-
-/** Ports the public listeners use; the test listener must be another one. */
-const PUBLIC_LISTENER_PORTS = [80, 443];
+import { DEPLOYMENT } from "./declarations";
+import { LIFECYCLE_STAGES, type DeploymentStrategy, type LifecycleStage, type Profile } from "./profiles";
+import { readGroup } from "./readGroup";
+import type { DeploymentSettings } from "./types";
 
 /** Keys that only mean something for some strategies. */
 const ONLY_WITH: Record<string, DeploymentStrategy[]> = {
@@ -21,52 +19,17 @@ const ONLY_WITH: Record<string, DeploymentStrategy[]> = {
     linearStepBakeTimeMinutes: ["linear"],
 };
 
-export function readDeployment(r: ConfigReader, d: ProfileDefaults): DeploymentSettings {
-    const strategy = r.oneOf<DeploymentStrategy>("deployment", DEPLOYMENT_STRATEGIES, d.deployment);
+export function readDeployment(r: ConfigReader, profile: Profile): DeploymentSettings {
+    const deployment = readGroup(r, DEPLOYMENT, profile, { values: { hookStages: readHookStages(r) } });
     for (const [key, strategies] of Object.entries(ONLY_WITH)) {
-        if (r.given(key) && !strategies.includes(strategy))
-            r.fail(`${key} has no effect with deployment=${strategy}; allowed: set it only with deployment=${strategies.join(" | ")}`);
+        if (r.given(key) && !strategies.includes(deployment.strategy))
+            r.fail(`${key} has no effect with deployment=${deployment.strategy}; allowed: set it only with deployment=${strategies.join(" | ")}`);
     }
-
-    const bakeTimeMinutes = r.int("bakeTimeMinutes", d.bakeTimeMinutes);
-    r.expect("bakeTimeMinutes", bakeTimeMinutes, c.checkBakeTime(bakeTimeMinutes));
-    const canaryPercent = r.number("canaryPercent", 10);
-    r.expect("canaryPercent", canaryPercent, c.checkCanaryPercent(canaryPercent));
-    const canaryBakeTimeMinutes = r.int("canaryBakeTimeMinutes", d.canaryBakeTimeMinutes);
-    r.expect("canaryBakeTimeMinutes", canaryBakeTimeMinutes, c.checkBakeTime(canaryBakeTimeMinutes));
-    const linearStepPercent = r.number("linearStepPercent", 10);
-    r.expect("linearStepPercent", linearStepPercent, c.checkLinearStepPercent(linearStepPercent));
-    const linearStepBakeTimeMinutes = r.int("linearStepBakeTimeMinutes", 5);
-    r.expect("linearStepBakeTimeMinutes", linearStepBakeTimeMinutes, c.checkBakeTime(linearStepBakeTimeMinutes));
-
-    const testListenerPort = r.int("testListenerPort", 8443);
-    r.expect(
-        "testListenerPort",
-        testListenerPort,
-        c.checkListenerPort(testListenerPort) ??
-            (PUBLIC_LISTENER_PORTS.includes(testListenerPort) ? "a port other than 80 and 443 (the public listeners)" : undefined),
-    );
-
-    const hookFunctionArn = r.string("deploymentHookArn");
-    if (hookFunctionArn !== undefined) r.expect("deploymentHookArn", hookFunctionArn, c.checkLambdaArn(hookFunctionArn));
-    const hookStages = readHookStages(r);
-
-    return {
-        strategy,
-        bakeTimeMinutes,
-        canaryPercent,
-        canaryBakeTimeMinutes,
-        linearStepPercent,
-        linearStepBakeTimeMinutes,
-        testListenerPort,
-        hookFunctionArn,
-        hookStages,
-    };
+    return deployment;
 }
 
-/** Default: after test traffic reaches the new revision, before production traffic moves. */
 function readHookStages(r: ConfigReader): LifecycleStage[] {
-    const value = r.json("deploymentHookStages") ?? ["POST_TEST_TRAFFIC_SHIFT"];
+    const value = r.json("deploymentHookStages") ?? DEPLOYMENT.settings.hookStages.default;
     const allowed = `a non-empty list of ${LIFECYCLE_STAGES.join(", ")}`;
     if (!Array.isArray(value) || value.length === 0) return (r.expect("deploymentHookStages", value, allowed), []);
     const stages = value.filter((v): v is LifecycleStage => (LIFECYCLE_STAGES as readonly unknown[]).includes(v));

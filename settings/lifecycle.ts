@@ -2,23 +2,25 @@
 // deletion protection, Pulumi `protect`, and `retiring`, the explicit, reviewed switch that turns
 // protection off so a protected stack can be destroyed (and that prod's policy config honours).
 import type { ConfigReader } from "./configReader";
-import type { ProfileDefaults } from "./profiles";
+import { defaultFor, LIFECYCLE } from "./declarations";
+import { readExpiry } from "./expiry";
+import type { Profile } from "./profiles";
+import { readGroup, readSetting } from "./readGroup";
+import { readTags } from "./structured";
+import type { SettingsOf } from "./types";
 
-export interface Lifecycle {
-    disposable: boolean;
-    deletionProtection: boolean;
-    protect: boolean;
-    retiring: boolean;
-}
-
-export function readLifecycle(r: ConfigReader, d: Pick<ProfileDefaults, "disposable" | "deletionProtection" | "protect">): Lifecycle {
-    const retiring = r.bool("retiring", false);
-    const lifecycle: Lifecycle = {
-        retiring,
-        disposable: r.bool("disposable", retiring || d.disposable),
-        deletionProtection: r.bool("deletionProtection", !retiring && d.deletionProtection),
-        protect: r.bool("protect", !retiring && d.protect),
-    };
+export function readLifecycle(r: ConfigReader, profile: Profile): SettingsOf<"lifecycle" | "expiry"> {
+    const retiring = readSetting(r, LIFECYCLE, "retiring", profile);
+    const d = LIFECYCLE.settings;
+    // Retiring turns protection off: each default gives way, so the stack can be destroyed.
+    const fallbacks = retiring
+        ? { disposable: true, deletionProtection: false, protect: false }
+        : {
+              disposable: defaultFor(d.disposable, profile),
+              deletionProtection: defaultFor(d.deletionProtection, profile),
+              protect: defaultFor(d.protect, profile),
+          };
+    const lifecycle = readGroup(r, LIFECYCLE, profile, { values: { retiring, tags: readTags(r) }, fallbacks });
     if (retiring) {
         // Each of these would stop `pulumi destroy` half-way.
         const needs = [
@@ -31,5 +33,5 @@ export function readLifecycle(r: ConfigReader, d: Pick<ProfileDefaults, "disposa
     } else if (lifecycle.disposable && lifecycle.protect) {
         r.fail("disposable=true and protect=true contradict each other; allowed: at most one of them true");
     }
-    return lifecycle;
+    return { ...lifecycle, expiry: readExpiry(r, profile) };
 }
