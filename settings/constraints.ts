@@ -58,7 +58,7 @@ export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90
 /** Characters Pulumi's autonaming appends: a hyphen and 7 random characters. */
 export const AUTONAME_SUFFIX_LENGTH = 8;
 
-/** A whole-number check that also carries its limits, so a setting's bounds (settings/bounds.ts) are these same numbers. */
+/** A whole-number check that also carries its limits, so a setting declared with `limit(check)` has these same numbers as its bounds. */
 export interface RangeCheck extends Check<number> {
     readonly min: number;
     readonly max: number;

@@ -4,6 +4,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readProject } from "../../plan/stackConfig";
 import { SETTINGS_DOC, settingsMarkdown } from "../../scripts/settingsDoc";
 import { defaultFor, GROUPS, SETTINGS } from "../../settings/declarations";
 import { PROFILES } from "../../settings/profiles";
@@ -44,6 +45,16 @@ describe("settings: declarations, readers and docs/settings.md", () => {
     it("applies a set value to the field its declaration names", () => {
         const s = readSettings({ healthCheckPath: "/ready", costImageGb: "0.5", deployment: "linear", keepImages: "7" }, "dev");
         assert.deepEqual([s.healthCheck.path, s.costAssumptions.imageGb, s.deployment.strategy, s.keepImages], ["/ready", 0.5, "linear", 7]);
+    });
+
+    it("Pulumi.yaml declares only declared settings, each with the declared default", () => {
+        for (const [key, value] of Object.entries(readProject(ROOT).defaults)) {
+            const d = SETTINGS.find((s) => s.key === key);
+            assert.ok(d, `Pulumi.yaml declares ${key}, which settings/declarations/ does not`);
+            // A default computed from other settings (the profile's, from the stack name) has no place there.
+            if (d.docDefault !== undefined) assert.equal(value, undefined, `Pulumi.yaml: ${key}'s default is computed`);
+            else for (const profile of PROFILES) assert.deepEqual(value, defaultFor(d, profile), `Pulumi.yaml: the default of ${key} on ${profile}`);
+        }
     });
 
     it("docs/settings.md's table is generated from the declarations (npm run docs)", async () => {
