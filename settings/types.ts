@@ -2,7 +2,7 @@
 // by its declarations (settings/declarations/): a setting added to a group reaches Settings, and
 // every slice of it a component takes, with no type written here. What stays hand-written is
 // what the readers compute (resource names, the EC2 capacity, the pipeline's names).
-import type { Static } from "typebox";
+import type { Static } from "@sinclair/typebox";
 import type { CostAssumptions } from "../policy/knowledge/costModel";
 import type { Expiry } from "./expiry";
 import type { ResourceNames } from "./naming";

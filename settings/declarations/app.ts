@@ -1,5 +1,5 @@
 // The app's identity: which profile's defaults apply, and the name every resource name starts with.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { APP_NAME } from "../formats";
 import { PROFILES } from "../profiles";
 import { group, oneOf, setting } from "./declare";

@@ -1,7 +1,7 @@
 // How a setting is declared: once, with everything the program, the docs and the tests derive from
 // it. The TypeBox schema gives both the value's TypeScript type (Static) and the JSON Schema the
 // reader validates with ajv; the rest is the default per profile and the words the docs show.
-import { Type, type Static, type TEnum, type TSchema } from "typebox";
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import type { Profile } from "../profiles";
 
 /** One value for every profile, or one per profile. */
@@ -68,8 +68,8 @@ export type SettingDeclaration = Declared & { readonly key: string; readonly fie
 export const limit = (check: { min: number; max: number }) => Type.Integer({ minimum: check.min, maximum: check.max });
 export const whole = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
 export const decimal = (minimum: number, maximum: number) => Type.Number({ minimum, maximum });
-/** One of these strings; the schema is a JSON Schema enum, the type their union. */
-export const oneOf = <const T extends readonly string[]>(values: T): TEnum<[...T]> => Type.Enum<[...T]>(values);
+/** One of these strings: a JSON Schema enum, typed as their union. */
+export const oneOf = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: "string", enum: [...values] });
 
 export function declarationsOf(g: Group): SettingDeclaration[] {
     return Object.entries(g.settings).map(([field, d]) => ({ ...d, key: d.key ?? field, field, group: g.name }));

@@ -1,5 +1,5 @@
 // ECS's deployment strategy, its bake times and traffic steps, the test listener and a lifecycle hook.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import * as c from "../constraints";
 import { DEPLOYMENT_STRATEGIES } from "../profiles";
 import { decimal, group, limit, oneOf, setting } from "./declare";

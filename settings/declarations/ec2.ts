@@ -1,6 +1,6 @@
 // The EC2 launch type's capacity: instances, how many, their volume and role. Only with launchType ec2;
 // counts and the type default from the tasks they must hold (settings/ec2Settings.ts).
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { group, oneOf, setting, whole } from "./declare";
 
 const ONLY = "Only with `launchType: ec2`.";

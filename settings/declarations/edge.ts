@@ -1,5 +1,5 @@
 // The load balancer's edge: certificate or domain, TLS policy, access logs.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import * as c from "../constraints";
 import { BUCKET } from "../formats";
 import { group, setting } from "./declare";

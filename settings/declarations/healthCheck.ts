@@ -1,5 +1,5 @@
 // The target group's health check (and the container's, which probes the same path).
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import * as c from "../constraints";
 import { group, limit, setting } from "./declare";
 

@@ -1,5 +1,5 @@
 // How a stack's resources live and die: disposable, protected, retiring on purpose, expiring, tagged.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { group, setting } from "./declare";
 import { TAGS } from "./shapes";
 

@@ -1,5 +1,5 @@
 // The service's log group.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import * as c from "../constraints";
 import { group, setting, whole } from "./declare";
 

@@ -1,5 +1,5 @@
 // The VPC: its range and AZs, or an adopted one; how private subnets reach out; IPv6; flow logs.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { PRICED_INSTANCE_TYPES } from "../../policy/knowledge/costModel";
 import * as c from "../constraints";
 import { EGRESS_MODES } from "../profiles";

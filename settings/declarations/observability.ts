@@ -1,5 +1,5 @@
 // What watches the service: the dashboard and where alarms notify.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { SNS_ARN } from "../formats";
 import { group, setting } from "./declare";
 

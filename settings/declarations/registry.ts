@@ -1,5 +1,5 @@
 // The image: a prebuilt reference, or the stack's ECR repository and what it keeps.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { checkImageReference } from "../formats";
 import { group, setting, whole } from "./declare";
 

@@ -1,5 +1,5 @@
 // What the task role may do: the S3 buckets the app uses, nothing else.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { group, setting } from "./declare";
 import { S3_GRANT } from "./shapes";
 

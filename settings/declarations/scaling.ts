@@ -2,7 +2,7 @@
 import * as c from "../constraints";
 import { group, limit, setting, whole } from "./declare";
 import { SCHEDULE } from "./shapes";
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 
 export const SCALING = group("scaling", {
     desiredCount: setting(whole(0, 1000), {

@@ -1,5 +1,5 @@
 // The ECS service: capacity provider, how a rolling update may run, and how targets drain.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import * as c from "../constraints";
 import { group, limit, setting, whole } from "./declare";
 

@@ -1,6 +1,6 @@
 // Schemas of the structured settings (JSON objects and lists): their TypeScript types derive from
 // these. Their readers (settings/structured.ts and the group readers) keep the finer checks.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../policy/knowledge/endpoints";
 import { LIFECYCLE_STAGES } from "../profiles";
 import { oneOf } from "./declare";

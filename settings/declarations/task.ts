@@ -1,5 +1,5 @@
 // The task definition and its one container: size, platform, port, what the container is given.
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import * as c from "../constraints";
 import { oneOf, group, limit, setting, whole } from "./declare";
 import { ENVIRONMENT, SECRETS } from "./shapes";
