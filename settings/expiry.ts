@@ -17,7 +17,6 @@ export interface Expiry {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?Z)?$/;
 const TTL = /^([1-9]\d*)(h|d|w)$/;
 const HOURS = { h: 1, d: 24, w: 168 } as const;
-export { EXPIRES_AT_FORMS, MAX_TTL_HOURS, TTL_FORMS } from "./declarations/lifecycle";
 
 /** The moment a stack file's `expiresAt` names, or undefined when it is not a real one. */
 export function parseExpiresAt(text: string): Date | undefined {

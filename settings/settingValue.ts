@@ -5,7 +5,7 @@ import type { SettingDeclaration } from "./declarations";
 import { boundsOf, numberTextProblem, rangeText } from "./bounds";
 import { didYouMean } from "./suggest";
 
-const ajv = new Ajv({ strict: false });
+const ajv = new Ajv();
 const validators = new WeakMap<object, ValidateFunction>();
 
 /** Whether a value fits the setting's JSON Schema (compiled on first use: most stacks set few keys). */

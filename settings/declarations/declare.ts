@@ -39,19 +39,19 @@ export function setting<S extends TSchema>(schema: S, spec: Omit<SettingSpec<S>,
     return { ...spec, schema, hasDefault: spec.default !== undefined };
 }
 
-type Settings = Readonly<Record<string, Declared>>;
+type Declarations = Readonly<Record<string, Declared>>;
 
 /** The settings that feed one component group, by the field name the group's values use. */
-export interface Group<N extends string = string, P extends Settings = Settings> {
+export interface Group<N extends string = string, P extends Declarations = Declarations> {
     readonly name: N;
     readonly settings: P;
 }
 
-export function group<const N extends string, P extends Settings>(name: N, settings: P): Group<N, P> {
+export function group<const N extends string, P extends Declarations>(name: N, settings: P): Group<N, P> {
     return { name, settings };
 }
 
-type Defaulted<P extends Settings> = { [K in keyof P]: P[K]["hasDefault"] extends true ? K : never }[keyof P];
+type Defaulted<P extends Declarations> = { [K in keyof P]: P[K]["hasDefault"] extends true ? K : never }[keyof P];
 type Flat<T> = { [K in keyof T]: T[K] };
 
 /** The typed values of a group: one field per declared setting, optional when it has no default. */

@@ -1,8 +1,8 @@
 // How many tasks run: the count at creation, target tracking's bounds and targets, scheduled capacity.
+import { Type } from "@sinclair/typebox";
 import * as c from "../constraints";
 import { group, limit, setting, whole } from "./declare";
 import { SCHEDULE } from "./shapes";
-import { Type } from "@sinclair/typebox";
 
 export const SCALING = group("scaling", {
     desiredCount: setting(whole(0, 1000), {
