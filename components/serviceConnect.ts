@@ -3,12 +3,12 @@
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import { HTTP_PORT_NAME } from "../documents/containerDefinitions";
-import type { Settings } from "../settings/settings";
+import type { SettingsOf } from "../settings/settings";
 
 type Input = aws.types.input.ecs.ServiceServiceConnectConfiguration;
 
 export function serviceConnectConfiguration(
-    s: Pick<Settings, "serviceConnect" | "containerPort">,
+    s: SettingsOf<"task" | "serviceConnect">,
     args: { namespaceArn?: pulumi.Input<string>; logGroupName: pulumi.Input<string>; region: pulumi.Input<string> },
 ): Input | undefined {
     const sc = s.serviceConnect;

@@ -9,38 +9,14 @@ import { ServiceAlarms } from "./serviceAlarms";
 import { ServiceAutoscaling } from "./serviceAutoscaling";
 import { serviceConnectConfiguration } from "./serviceConnect";
 import { TaskInputs, webTaskDefinition } from "./webTaskDefinition";
-import type { Settings } from "../settings/settings";
+import type { SettingsOf } from "../settings/settings";
 
-export type WebServiceSettings = Pick<
-    Settings,
-    | "appName"
-    | "names"
-    | "cpu"
-    | "memory"
-    | "cpuArchitecture"
-    | "ephemeralStorageGiB"
-    | "containerPort"
-    | "healthCheck"
-    | "desiredCount"
-    | "autoscaling"
-    | "schedules"
-    | "spot"
-    | "environment"
-    | "secrets"
-    | "tlsPolicy"
-    | "deregistrationDelaySeconds"
-    | "healthCheckGracePeriodSeconds"
-    | "minHealthyPercent"
-    | "maxPercent"
-    | "deployment"
-    | "enableExec"
-    | "deletionProtection"
-    | "accessLogsBucket"
-    | "alarmTopicArn"
-    | "launchType"
-    | "ipAddressType"
-    | "serviceConnect"
-> & { /** An ARN from settings, or the stack's own certificate once validated. */ certificateArn?: pulumi.Input<string> };
+/** The groups of settings the service is built from, typed by their declarations (settings/declarations/). */
+type ServiceGroups = "app" | "task" | "healthCheck" | "scaling" | "autoscaling" | "service" | "deployment" | "network" | "edge" | "lifecycle";
+export type WebServiceSettings = Omit<SettingsOf<ServiceGroups | "observability" | "serviceConnect">, "certificateArn"> & {
+    /** An ARN from settings, or the stack's own certificate once validated. */
+    certificateArn?: pulumi.Input<string>;
+};
 
 /** What the service needs beyond the task definition's inputs (image, logs, roles, tags). */
 export interface WebServiceArgs extends TaskInputs {

@@ -4,22 +4,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TMP_VOLUME, webContainerDefinitions } from "../documents/containerDefinitions";
-import type { Settings } from "../settings/settings";
+import type { SettingsOf } from "../settings/settings";
 
-type TaskSettings = Pick<
-    Settings,
-    | "appName"
-    | "containerPort"
-    | "cpu"
-    | "memory"
-    | "cpuArchitecture"
-    | "ephemeralStorageGiB"
-    | "environment"
-    | "secrets"
-    | "healthCheck"
-    | "launchType"
-    | "enableExec"
->;
+/** The task's settings: the app's name, the task group and the health check's path, typed by their declarations. */
+export type TaskSettings = SettingsOf<"app" | "task" | "healthCheck">;
 
 export interface TaskInputs {
     imageUri: pulumi.Input<string>;

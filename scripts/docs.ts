@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { policies } from "../policy/policies";
 import { PROFILES_DOC, profilesMarkdown } from "./profiles";
+import { SETTINGS_DOC, settingsMarkdown } from "./settingsDoc";
 import { writePackReadme } from "./policyReadme";
 import { writeFigures } from "./docFigures";
 import { parseStrict } from "../plan/strictArgs";
@@ -84,7 +85,7 @@ export function policyCatalogMarkdown(): string {
 }
 
 const USAGE = `usage: npm run docs [-- --help]
-Regenerates what the docs derive from the code: docs/policies.md (the catalog), docs/profiles.md, the generated sections of
+Regenerates what the docs derive from the code: docs/policies.md (the catalog), docs/profiles.md, docs/settings.md's table, the generated sections of
 policy/README.md, and every <!--fig …--> figure in README.md and docs/*.md from the real plan (plan/docFigures.ts).`;
 
 function argsProblem(argv: string[]): string | undefined {
@@ -104,13 +105,19 @@ if (isEntry(module) && argsProblem(process.argv.slice(2)) !== undefined) {
     }
 } else if (isEntry(module)) {
     writeFileSync(POLICY_DOCS, policyCatalogMarkdown());
-    Promise.all([profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)), writePackReadme(join(ROOT, "policy", "README.md"))])
+    Promise.all([
+        profilesMarkdown().then((page) => writeFileSync(PROFILES_DOC, page)),
+        settingsMarkdown().then((page) => writeFileSync(SETTINGS_DOC, page)),
+        writePackReadme(join(ROOT, "policy", "README.md")),
+    ])
         .then(async () => {
             // Figures last: they quote the plan, which the pages above do not change.
             const analyzer = await openPolicyAnalyzer(join(ROOT, "policy"));
             try {
                 const changed = await writeFigures(analyzer);
-                console.log(`wrote docs/policies.md, docs/profiles.md, the generated sections of policy/README.md, and figures in ${changed.length} doc(s)`);
+                console.log(
+                    `wrote docs/policies.md, docs/profiles.md, docs/settings.md's table, the generated sections of policy/README.md, and figures in ${changed.length} doc(s)`,
+                );
             } finally {
                 await analyzer.close();
             }

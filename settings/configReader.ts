@@ -1,8 +1,9 @@
 // Typed reads of raw Pulumi config strings that collect every problem instead of
 // stopping at the first, so one run shows the user all they must fix.
 import { isRecord } from "../policy/knowledge/values";
-import { SETTING_BOUNDS, boundsProblem } from "./bounds";
+import { declarationOf } from "./declarations";
 import { Redactor } from "./redaction";
+import { parseSetting } from "./settingValue";
 import { didYouMean } from "./suggest";
 
 /** Raw config of this project: key (without namespace) → the string Pulumi stores. */
@@ -49,58 +50,34 @@ export class ConfigReader {
         this.problems.push(this.redactor.scrub(message));
     }
 
-    /** Every key read, with the default it falls back to: the source of truth for docs/settings.md. */
-    readonly defaults = new Map<string, unknown>();
-
-    private take(key: string, fallback?: unknown): string | undefined {
+    private take(key: string): string | undefined {
+        // Reading a key no declaration names is a bug in this program, not the user's input.
+        if (!declarationOf(key)) throw new Error(`settings/declarations declares no setting ${key}`);
         this.used.add(key);
-        this.defaults.set(key, fallback);
         return this.raw[key];
     }
 
-    string(key: string, fallback: string): string;
-    string(key: string): string | undefined;
-    string(key: string, fallback?: string): string | undefined {
-        return this.take(key, fallback) ?? fallback;
-    }
-
-    /** A whole number within the key's bounds (bounds.ts); out of bounds, the default stands and the problem is recorded. */
-    int(key: string, fallback: number): number {
-        return this.bounded(key, fallback, true);
-    }
-
-    /** A plain decimal number (percents like 2.5) within the key's bounds. */
-    number(key: string, fallback: number): number {
-        return this.bounded(key, fallback, false);
-    }
-
-    private bounded(key: string, fallback: number, whole: boolean): number {
-        const bounds = SETTING_BOUNDS[key];
-        // A numeric setting without bounds is a bug in this program, not the user's input.
-        if (!bounds || bounds.whole !== whole) throw new Error(`settings/bounds.ts declares no ${whole ? "whole" : "decimal"} bounds for ${key}`);
-        const text = this.take(key, fallback);
+    /**
+     * A declared setting's value: parsed and checked against its schema, then its finer check.
+     * Unset, the fallback (its default) stands; refused, too, and the problem is recorded.
+     */
+    value<T>(key: string, fallback: T): T {
+        const text = this.take(key);
         if (text === undefined) return fallback;
-        return this.expect(key, text, boundsProblem(text, bounds)) ? Number(text) : fallback;
+        const parsed = parseSetting(declarationOf(key)!, text);
+        if (parsed.problem !== undefined) return (this.expect(key, text, parsed.problem), fallback);
+        const finer = declarationOf(key)!.check?.(parsed.value);
+        return this.expect(key, parsed.value, finer) ? (parsed.value as T) : fallback;
+    }
+
+    /** The raw text of a declared key its group's own reader checks. */
+    string(key: string): string | undefined {
+        return this.take(key);
     }
 
     /** Whether the user set `key` (as opposed to taking the default). */
     given(key: string): boolean {
         return this.raw[key] !== undefined;
-    }
-
-    bool(key: string, fallback: boolean): boolean {
-        const text = this.take(key, fallback);
-        if (text === undefined) return fallback;
-        return this.expect(key, text, text === "true" || text === "false" ? undefined : "true or false") ? text === "true" : fallback;
-    }
-
-    oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
-        const text = this.take(key, fallback);
-        if (text === undefined) return fallback;
-        if (allowed.includes(text as T)) return text as T;
-        const hint = didYouMean(text, allowed);
-        this.expect(key, text, `${allowed.join(", ")}${hint ? `; ${hint}` : ""}`);
-        return fallback;
     }
 
     /** Structured values (objects, arrays) arrive as JSON text. */
@@ -128,6 +105,11 @@ export class ConfigReader {
             const read = readItem(item, itemKey);
             return read === undefined ? [] : [read];
         });
+    }
+
+    /** Every key read so far, set or not. */
+    keysRead(): string[] {
+        return [...this.used];
     }
 
     /** Keys the program never read: most likely typos, never ignored silently. */

@@ -3,10 +3,12 @@
 import { LEGACY_TLS_POLICIES, TLS12_PLUS_POLICIES } from "../policy/knowledge/tlsPolicies";
 import { FARGATE_CPU_VALUES, describeAllowedMemory, isValidFargateSize } from "./fargateSizes";
 
-export * from "./cidr";
-export { LEGACY_TLS_POLICIES, TLS12_PLUS_POLICIES } from "../policy/knowledge/tlsPolicies";
+import { range, type Check } from "./check";
 
-export type Check<T> = (value: T) => string | undefined;
+export * from "./cidr";
+export * from "./nameLimits";
+export type { Check, RangeCheck } from "./check";
+export { LEGACY_TLS_POLICIES, TLS12_PLUS_POLICIES } from "../policy/knowledge/tlsPolicies";
 
 export interface ConstraintInfo {
     limit: string;
@@ -55,23 +57,6 @@ export const CONSTRAINTS: Readonly<Record<string, ConstraintInfo>> = {
 
 export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
-/** Characters Pulumi's autonaming appends: a hyphen and 7 random characters. */
-export const AUTONAME_SUFFIX_LENGTH = 8;
-
-/** A whole-number check that also carries its limits, so a setting's bounds (settings/bounds.ts) are these same numbers. */
-export interface RangeCheck extends Check<number> {
-    readonly min: number;
-    readonly max: number;
-    readonly unit: string;
-}
-
-const range = (lo: number, hi: number, unit = ""): RangeCheck =>
-    Object.assign((v: number) => (Number.isInteger(v) && v >= lo && v <= hi ? undefined : `a whole number from ${lo} to ${hi}${unit}`), {
-        min: lo,
-        max: hi,
-        unit,
-    });
-
 export const checkFargateSize = (cpu: number, memory: number): string | undefined => {
     if (!FARGATE_CPU_VALUES.includes(cpu)) return `cpu one of ${FARGATE_CPU_VALUES.join(", ")}`;
     return isValidFargateSize(cpu, memory) ? undefined : describeAllowedMemory(cpu);
@@ -90,44 +75,6 @@ export function checkContainerReservations(
     if (memory > task.memory) return `container memory adds up to ${memory} MiB, more than the task's ${task.memory} MiB`;
     return undefined;
 }
-
-function checkElbName(name: string, autonamed: boolean, forbidInternal: boolean): string | undefined {
-    const length = name.length + (autonamed ? AUTONAME_SUFFIX_LENGTH : 0);
-    if (length > 32) return `at most 32 characters${autonamed ? " including the 8-character autoname suffix" : ""} (is ${length})`;
-    if (!/^[A-Za-z0-9-]+$/.test(name)) return "only letters, digits and hyphens";
-    if (name.startsWith("-") || name.endsWith("-")) return "no leading or trailing hyphen";
-    if (forbidInternal && name.toLowerCase().startsWith("internal-")) return "a name that does not start with 'internal-'";
-    return undefined;
-}
-
-export const checkAlbName = (name: string, autonamed = true) => checkElbName(name, autonamed, true);
-export const checkTargetGroupName = (name: string, autonamed = true) => checkElbName(name, autonamed, false);
-
-const iamName =
-    (max: number) =>
-    (name: string, autonamed = true): string | undefined => {
-        const length = name.length + (autonamed ? AUTONAME_SUFFIX_LENGTH : 0);
-        if (length > max) return `at most ${max} characters${autonamed ? " including the autoname suffix" : ""} (is ${length})`;
-        return /^[\w+=,.@-]+$/.test(name) ? undefined : "only letters, digits and +=,.@_-";
-    };
-export const checkIamRoleName = iamName(64);
-export const checkIamPolicyName = iamName(128);
-
-export const checkIamPath: Check<string> = (path) =>
-    path.length <= 512 && /^\/(?:[\x21-\x7e]*\/)?$/.test(path) ? undefined : "'/' or a path like /team/app/ of printable ASCII, at most 512 characters";
-
-export const checkEcrRepositoryName: Check<string> = (name) =>
-    name.length >= 2 && name.length <= 256 && /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name)
-        ? undefined
-        : "2–256 lowercase letters, digits and . _ - / (each part starting and ending with a letter or digit)";
-
-export const checkLogGroupName: Check<string> = (name) =>
-    name.length >= 1 && name.length <= 512 && /^[.\-_/#A-Za-z0-9]+$/.test(name) ? undefined : "1–512 characters of A-Z a-z 0-9 . - _ / #";
-
-export const checkSecurityGroupDescription: Check<string> = (text) =>
-    text.length <= 255 && /^[a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]*$/.test(text)
-        ? undefined
-        : "at most 255 characters of a-z A-Z 0-9 . _ - : / ( ) # , @ [ ] + = & ; { } ! $ * and space";
 
 export const checkHealthCheckInterval = range(5, 300, " seconds");
 export const HEALTH_CHECK_TIMEOUT = range(2, 120, " seconds");
@@ -208,15 +155,6 @@ export const checkLogRetention: Check<number> = (days) => (LOG_RETENTION_DAYS.in
 /** A log group's retentionInDays: 0 (the provider's default) keeps logs forever, which AWS accepts. */
 export const checkRetentionInDays: Check<number> = (days) =>
     days === 0 || LOG_RETENTION_DAYS.includes(days) ? undefined : `one of ${LOG_RETENTION_DAYS.join(", ")}, or 0 (never expire)`;
-
-export const checkTag = (key: string, value: string): string | undefined => {
-    const chars = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-    if (key.length < 1 || key.length > 128) return "a tag key of 1–128 characters";
-    if (key.toLowerCase().startsWith("aws:")) return "a tag key that does not start with 'aws:' (reserved)";
-    if (value.length > 256) return "a tag value of at most 256 characters";
-    if (!chars.test(key) || !chars.test(value)) return "letters, digits, spaces and _ . : / = + - @";
-    return undefined;
-};
 
 // --- IPv4 CIDR arithmetic for the VPC and its subnets.
 

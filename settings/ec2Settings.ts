@@ -3,12 +3,13 @@
 import { ECS_AMI_PARAMETERS, INSTANCE_TYPES, InstanceSpec, tasksPerInstance } from "../policy/knowledge/ec2Instances";
 import featurePrices from "../policy/knowledge/featurePrices.json";
 import type { ConfigReader } from "./configReader";
+import { defaultFor, EC2 } from "./declarations";
+import { declarationsOf } from "./declarations/declare";
 import { shortenName } from "./naming";
 import type { Profile } from "./profiles";
-import type { CpuArchitecture, Ec2CapacitySettings, InstancePolicy, LaunchType } from "./types";
+import type { CpuArchitecture, Ec2CapacitySettings, LaunchType } from "./types";
 
-export const LAUNCH_TYPES: readonly LaunchType[] = ["fargate", "ec2"];
-const EC2_KEYS = ["ec2InstanceType", "ec2MinInstances", "ec2MaxInstances", "ec2VolumeGiB", "ec2InstancePolicy"] as const;
+const EC2_KEYS = declarationsOf(EC2).map((d) => d.key);
 
 /** The profile's instance type per architecture: burstable and small for dev, general purpose for prod. */
 const PROFILE_INSTANCE: Record<Profile, Record<CpuArchitecture, string>> = {
@@ -27,7 +28,6 @@ export interface Ec2Context {
     minCount: number;
     maxCount: number;
     maxPercent: number;
-    ephemeralStorageGiB: number;
 }
 
 const hourly = featurePrices.ec2.instanceHour as Record<string, number>;
@@ -46,14 +46,9 @@ export function readEc2(r: ConfigReader, launchType: LaunchType, c: Ec2Context):
         for (const key of given) r.fail(`${key} is set but launchType=${launchType}; allowed: set launchType=ec2, or remove ${key}`);
         return undefined;
     }
-    if (c.ephemeralStorageGiB > 21)
-        r.fail(
-            `ephemeralStorageGiB=${c.ephemeralStorageGiB} is not valid with launchType=ec2; allowed: 21 (task storage is a Fargate feature; size the instance volume with ec2VolumeGiB)`,
-        );
-
     const preferred = PROFILE_INSTANCE[c.profile][c.cpuArchitecture];
     const fallback = fits(INSTANCE_TYPES[preferred]!, c) ? preferred : (cheapestFitting(c) ?? preferred);
-    const instanceType = r.string("ec2InstanceType", fallback);
+    const instanceType = r.value("ec2InstanceType", fallback);
     const spec = INSTANCE_TYPES[instanceType];
     const sameArch = Object.keys(INSTANCE_TYPES).filter((t) => INSTANCE_TYPES[t]!.arch === c.cpuArchitecture);
     if (!spec) return (r.expect("ec2InstanceType", instanceType, `one of ${sameArch.join(", ")}`), undefined);
@@ -75,10 +70,10 @@ export function readEc2(r: ConfigReader, launchType: LaunchType, c: Ec2Context):
 
     const per = fit.tasks;
     const atLeastOnePerAz = c.profile === "dev" ? 1 : c.azCount;
-    const minInstances = r.int("ec2MinInstances", Math.max(atLeastOnePerAz, Math.ceil(c.minCount / per)));
+    const minInstances = r.value("ec2MinInstances", Math.max(atLeastOnePerAz, Math.ceil(c.minCount / per)));
     const neededForMax = Math.ceil(c.maxCount / per);
     // A rolling deployment at full scale runs maxPercent of the tasks at once.
-    const maxInstances = r.int("ec2MaxInstances", Math.max(minInstances, Math.ceil(Math.ceil((c.maxCount * c.maxPercent) / 100) / per)));
+    const maxInstances = r.value("ec2MaxInstances", Math.max(minInstances, Math.ceil(Math.ceil((c.maxCount * c.maxPercent) / 100) / per)));
     r.expect(
         "ec2MaxInstances",
         maxInstances,
@@ -86,8 +81,8 @@ export function readEc2(r: ConfigReader, launchType: LaunchType, c: Ec2Context):
             ? undefined
             : `${Math.max(neededForMax, minInstances)}–1000 (maxCount=${c.maxCount} tasks at ${per} per ${instanceType} need ${neededForMax}; and at least ec2MinInstances=${minInstances})`,
     );
-    const volumeGiB = r.int("ec2VolumeGiB", 30);
-    const instancePolicy = r.oneOf<InstancePolicy>("ec2InstancePolicy", ["scoped", "aws-managed"], "scoped");
+    const volumeGiB = r.value("ec2VolumeGiB", defaultFor(EC2.settings.volumeGiB, c.profile));
+    const instancePolicy = r.value("ec2InstancePolicy", defaultFor(EC2.settings.instancePolicy, c.profile));
 
     const provider = `${c.prefix}-ec2`;
     return {

@@ -1,38 +1,25 @@
 // Settings of the edge: the web application firewall in front of the ALB, the domain and its certificate.
+// Each value's own rules are in declarations/edge.ts; here, the domain's shape and how values relate.
 import { isRecord } from "../policy/knowledge/values";
 import type { ConfigReader } from "./configReader";
+import { EDGE, FIREWALL } from "./declarations";
 import type { Profile } from "./profiles";
-import { checkCertificateArn } from "./constraints";
-import type { DomainSettings, ExistingVpc, IpAddressType, Settings, WafSettings } from "./types";
+import { readGroup } from "./readGroup";
+import type { DomainSettings, SettingsOf, WafSettings } from "./types";
 
-export type EdgeSettings = Pick<Settings, "ipAddressType" | "flowLogs" | "certificateArn" | "domain" | "waf">;
-
-/** The edge and the network around the service: IPv6, flow logs, the certificate or domain, the firewall. */
-export function readEdge(r: ConfigReader, profile: Profile, existingVpc: ExistingVpc | undefined): EdgeSettings {
-    const ipAddressType = r.oneOf<IpAddressType>("ipAddressType", ["ipv4", "dualstack"], "ipv4");
-    if (ipAddressType === "dualstack" && existingVpc)
-        r.fail("ipAddressType=dualstack is not valid with existingVpc; allowed: ipv4 (the stack gives IPv6 blocks only to a VPC it creates)");
-    // On by default for prod: a record of every connection is what an incident review starts from.
-    const flowLogs = r.bool("flowLogs", profile === "prod");
-    if (flowLogs && existingVpc && r.given("flowLogs"))
-        r.fail("flowLogs=true is not valid with existingVpc; allowed: false (an adopted VPC's flow logs belong to the stack that owns it)");
-    const certificateArn = r.string("certificateArn");
-    if (certificateArn !== undefined) r.expect("certificateArn", certificateArn, checkCertificateArn(certificateArn));
-    const domain = readDomain(r);
-    if (domain && certificateArn !== undefined)
+/** The load balancer's edge (certificate or domain, TLS policy, access logs) and the firewall in front of it. */
+export function readEdge(r: ConfigReader, profile: Profile): SettingsOf<"edge" | "firewall"> {
+    const edge = readGroup(r, EDGE, profile, { values: { domain: readDomain(r) } });
+    if (edge.domain && edge.certificateArn !== undefined)
         r.fail("certificateArn is set together with domain; allowed: one of them (domain makes and validates its own certificate)");
-    return { ipAddressType, flowLogs: flowLogs && !existingVpc, certificateArn, domain, waf: readWaf(r, profile) };
+    return { ...edge, waf: readWaf(r, profile) };
 }
-
-/** AWS's bounds for a rate-based rule's limit (requests per evaluation window per key). */
-export const DEFAULT_WAF_RATE_LIMIT = 2000;
 
 /** On by default for prod: an internet-facing service there gets managed rules and a rate limit. */
 export function readWaf(r: ConfigReader, profile: Profile): WafSettings | undefined {
-    const enabled = r.bool("waf", profile === "prod");
-    const rateLimitPer5Minutes = r.int("wafRateLimit", DEFAULT_WAF_RATE_LIMIT);
-    if (!enabled && r.given("wafRateLimit")) r.fail("wafRateLimit is set but waf is off; allowed: set waf=true too, or leave wafRateLimit unset");
-    return enabled ? { rateLimitPer5Minutes } : undefined;
+    const { waf, wafRateLimit } = readGroup(r, FIREWALL, profile);
+    if (!waf && r.given("wafRateLimit")) r.fail("wafRateLimit is set but waf is off; allowed: set waf=true too, or leave wafRateLimit unset");
+    return waf ? { rateLimitPer5Minutes: wafRateLimit } : undefined;
 }
 
 /** A DNS name of 1–253 characters in labels of 1–63 letters, digits and hyphens (no wildcard: one host). */

@@ -1,17 +1,17 @@
 // Egress settings: how private subnets reach out (NAT instance, NAT gateways or endpoints only),
 // the NAT instance's type, and the VPC interface endpoints. Each combination that cannot work
 // (a NAT instance on prod, endpoints-only without the endpoints tasks need) fails here.
-import { PRICED_INSTANCE_TYPES } from "../policy/knowledge/costModel";
 import { parseEcrImage } from "../policy/knowledge/ecr";
 import { INTERFACE_ENDPOINT_SERVICES, InterfaceEndpointService } from "../policy/knowledge/endpoints";
 import { isSecretsManagerArn } from "../policy/knowledge/secrets";
 import { show } from "../policy/knowledge/values";
 import type { ConfigReader } from "./configReader";
-import { EGRESS_MODES, Egress, Profile } from "./profiles";
+import { NETWORK } from "./declarations";
+import type { Egress, Profile } from "./profiles";
+import { readSetting } from "./readGroup";
 import type { ExistingVpc, SecretRef } from "./types";
 
-/** The smallest Graviton instance: enough for a demo's NAT, and the cheapest in prices.json. */
-export const DEFAULT_NAT_INSTANCE_TYPE = "t4g.nano";
+export { DEFAULT_NAT_INSTANCE_TYPE } from "./declarations/network";
 
 export interface EgressSettings {
     egress: Egress;
@@ -21,7 +21,6 @@ export interface EgressSettings {
 
 export interface EgressContext {
     profile: Profile;
-    defaultEgress: Egress;
     existingVpc?: ExistingVpc;
     secrets: SecretRef[];
     enableExec: boolean;
@@ -39,20 +38,13 @@ export function requiredEndpoints(ctx: Pick<EgressContext, "secrets" | "enableEx
 }
 
 export function readEgress(r: ConfigReader, ctx: EgressContext): EgressSettings {
-    const egress = r.oneOf<Egress>("egress", EGRESS_MODES, ctx.defaultEgress);
+    const egress = readSetting(r, NETWORK, "egress", ctx.profile);
     if (egress === "nat-instance" && ctx.profile === "prod")
         r.fail(
             "egress=nat-instance is not valid for profile prod; allowed: nat-per-az, nat-single, endpoints-only (a NAT instance is one instance in one AZ: a single point of failure)",
         );
 
-    const natInstanceType = r.string("natInstanceType", DEFAULT_NAT_INSTANCE_TYPE);
-    r.expect(
-        "natInstanceType",
-        natInstanceType,
-        PRICED_INSTANCE_TYPES.includes(natInstanceType)
-            ? undefined
-            : `${PRICED_INSTANCE_TYPES.join(", ")} (the types the cost model prices; add one with its price to policy/knowledge/prices.json)`,
-    );
+    const natInstanceType = readSetting(r, NETWORK, "natInstanceType", ctx.profile);
     if (r.given("natInstanceType") && egress !== "nat-instance")
         r.fail(`natInstanceType=${natInstanceType} is set, but egress=${egress} runs no NAT instance; allowed: set it only with egress=nat-instance`);
 

@@ -3,6 +3,7 @@
 // workflow destroys stacks whose moment has passed. prod never expires.
 import type { ConfigReader } from "./configReader";
 import type { Profile } from "./profiles";
+import { EXPIRES_AT_FORMS, MAX_TTL_HOURS, TTL_FORMS } from "./declarations/lifecycle";
 
 export { EXPIRES_AT_TAG } from "../policy/knowledge/lifecycle";
 
@@ -16,10 +17,6 @@ export interface Expiry {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?Z)?$/;
 const TTL = /^([1-9]\d*)(h|d|w)$/;
 const HOURS = { h: 1, d: 24, w: 168 } as const;
-/** A demo that outlives a quarter is no demo: longer is refused rather than forgotten. */
-export const MAX_TTL_HOURS = 90 * 24;
-export const EXPIRES_AT_FORMS = "a date YYYY-MM-DD (midnight UTC) or YYYY-MM-DDThh:mm[:ss]Z";
-export const TTL_FORMS = `a duration such as 36h, 7d or 2w (at most ${MAX_TTL_HOURS / 24}d)`;
 
 /** The moment a stack file's `expiresAt` names, or undefined when it is not a real one. */
 export function parseExpiresAt(text: string): Date | undefined {

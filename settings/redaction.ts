@@ -3,11 +3,12 @@
 // allowed; the value is shown as [secret]. A last pass scrubs any secret text a message still holds.
 import { SECRET_LIKE_NAME, SECRET_LIKE_VALUE } from "../policy/knowledge/secrets";
 import { show } from "../policy/knowledge/values";
+import { SETTINGS } from "./declarations";
 
 export const REDACTED = "[secret]";
 
-/** Keys whose whole value may carry secrets: structured settings that declare or hold them. */
-const HOLDS_SECRETS = ["secrets", "environment"];
+/** Keys whose whole value may carry secrets: the settings declared `secret` (they declare or hold them). */
+const HOLDS_SECRETS = SETTINGS.filter((d) => d.secret).map((d) => d.key);
 
 export class Redactor {
     private readonly secretTexts: string[];

@@ -1,159 +1,74 @@
-// The typed settings of one stack, as the components receive them.
+// The typed settings of one stack, as the components receive them. Each group's values are typed
+// by its declarations (settings/declarations/): a setting added to a group reaches Settings, and
+// every slice of it a component takes, with no type written here. What stays hand-written is
+// what the readers compute (resource names, the EC2 capacity, the pipeline's names).
+import type { Static } from "@sinclair/typebox";
 import type { CostAssumptions } from "../policy/knowledge/costModel";
-import type { InterfaceEndpointService } from "../policy/knowledge/endpoints";
 import type { Expiry } from "./expiry";
 import type { ResourceNames } from "./naming";
-import type { DeploymentStrategy, Egress, Profile } from "./profiles";
+import type { GroupValues } from "./declarations";
+import type { APP, AUTOSCALING, DEPLOYMENT, EC2, EDGE, GROUPS, HEALTH_CHECK, LIFECYCLE, LOGS, NETWORK, OBSERVABILITY } from "./declarations";
+import type { REGISTRY, ROLES, SCALING, SERVICE, TASK } from "./declarations";
+import type { DOMAIN, EXISTING_VPC, S3_GRANT, SCHEDULE, SECRET_REF } from "./declarations/shapes";
 
-export type S3Access = "read" | "read-write";
-export interface S3Grant {
-    bucket: string;
-    access: S3Access;
-}
-export interface SecretRef {
-    /** Environment variable name inside the container. */
-    name: string;
-    /** Secrets Manager secret ARN or SSM parameter ARN. */
-    valueFrom: string;
-}
-export interface ExistingVpc {
-    vpcId: string;
-    publicSubnetIds: string[];
-    privateSubnetIds: string[];
-}
-export type CpuArchitecture = "X86_64" | "ARM64";
+export { DEPLOYMENT_STRATEGIES, LIFECYCLE_STAGES, type DeploymentStrategy, type LifecycleStage } from "./profiles";
 
-export interface HealthCheckSettings {
-    path: string;
-    intervalSeconds: number;
-    timeoutSeconds: number;
-    healthyThreshold: number;
-    unhealthyThreshold: number;
-    matcher: string;
-}
+export type S3Grant = Static<typeof S3_GRANT>;
+export type S3Access = S3Grant["access"];
+export type SecretRef = Static<typeof SECRET_REF>;
+export type ExistingVpc = Static<typeof EXISTING_VPC>;
+export type ScheduledCapacity = Static<typeof SCHEDULE>;
+export type DomainSettings = Static<typeof DOMAIN>;
+export type HealthCheckSettings = GroupValues<typeof HEALTH_CHECK>;
+export type AutoscalingSettings = GroupValues<typeof AUTOSCALING>;
+export type DeploymentSettings = GroupValues<typeof DEPLOYMENT>;
+export type CpuArchitecture = GroupValues<typeof TASK>["cpuArchitecture"];
+export type LaunchType = GroupValues<typeof TASK>["launchType"];
+export type IpAddressType = GroupValues<typeof NETWORK>["ipAddressType"];
+export type InstancePolicy = NonNullable<GroupValues<typeof EC2>["instancePolicy"]>;
 
-export interface AutoscalingSettings {
-    minCount: number;
-    maxCount: number;
-    cpuTargetPercent: number;
-    memoryTargetPercent: number;
-    requestsPerTarget: number;
-    scaleInCooldownSeconds: number;
-    scaleOutCooldownSeconds: number;
-}
-
-/** A scheduled action on the service's scalable target: from `schedule` on, min/max are these. */
-export interface ScheduledCapacity {
-    name: string;
-    /** cron(...) or at(...) as Application Auto Scaling takes it. */
-    schedule: string;
-    /** IANA time zone the schedule is read in. */
-    timezone: string;
-    minCount: number;
-    maxCount: number;
-}
-
-/** ECS deployment strategies (deploymentConfiguration.strategy), as users name them. */
-export { DEPLOYMENT_STRATEGIES, type DeploymentStrategy } from "./profiles";
-
-/** ECS lifecycle stages a hook may run at (DeploymentLifecycleHook.lifecycleStages). */
-export const LIFECYCLE_STAGES = [
-    "RECONCILE_SERVICE",
-    "PRE_SCALE_UP",
-    "POST_SCALE_UP",
-    "TEST_TRAFFIC_SHIFT",
-    "POST_TEST_TRAFFIC_SHIFT",
-    "PRODUCTION_TRAFFIC_SHIFT",
-    "POST_PRODUCTION_TRAFFIC_SHIFT",
-] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-
-export interface DeploymentSettings {
-    strategy: DeploymentStrategy;
-    /** Minutes blue and green both run after production traffic has fully shifted (not rolling). */
-    bakeTimeMinutes: number;
-    canaryPercent: number;
-    canaryBakeTimeMinutes: number;
-    linearStepPercent: number;
-    linearStepBakeTimeMinutes: number;
-    /** ALB port for test traffic to the new revision, open only inside the VPC (not rolling). */
-    testListenerPort: number;
-    /** Lambda ECS invokes at `hookStages` (e.g. checks against the test listener before traffic shifts). */
-    hookFunctionArn?: string;
-    hookStages: LifecycleStage[];
-}
-
-export interface Settings {
-    project: string;
-    stack: string;
-    profile: Profile;
-    appName: string;
-    names: ResourceNames;
-    region?: string;
-    cpu: number;
-    memory: number;
-    cpuArchitecture: CpuArchitecture;
-    ephemeralStorageGiB: number;
-    containerPort: number;
-    healthCheck: HealthCheckSettings;
-    desiredCount: number;
-    autoscaling: AutoscalingSettings;
-    /** When a demo stack may be destroyed (expiresAt or ttl); none by default, never on prod. */
-    expiry?: Expiry;
-    /** Scheduled capacity changes (opt-in): none by default. */
-    schedules: ScheduledCapacity[];
-    spot: boolean;
-    vpcCidr: string;
-    azCount: number;
-    egress: Egress;
-    /** The NAT instance's type when egress is nat-instance. */
-    natInstanceType: string;
-    /** VPC interface endpoints in the private subnets (endpoints-only needs ECR, logs and the secret stores). */
-    interfaceEndpoints: InterfaceEndpointService[];
-    existingVpc?: ExistingVpc;
-    /** dualstack: the VPC and its subnets get IPv6 blocks and the ALB answers on IPv6 too. */
-    ipAddressType: IpAddressType;
-    /** Flow logs on the VPC the stack creates, to their own log group. */
-    flowLogs: boolean;
-    logRetentionDays: number;
-    logKms: boolean;
-    image?: string;
-    keepImages: number;
-    immutableTags: boolean;
-    s3Grants: S3Grant[];
-    secrets: SecretRef[];
-    environment: Record<string, string>;
-    certificateArn?: string;
-    /** The stack's own host name and certificate; exclusive with certificateArn. */
-    domain?: DomainSettings;
-    tlsPolicy: string;
-    deregistrationDelaySeconds: number;
-    healthCheckGracePeriodSeconds: number;
-    minHealthyPercent: number;
-    maxPercent: number;
-    deployment: DeploymentSettings;
-    enableExec: boolean;
-    disposable: boolean;
-    deletionProtection: boolean;
-    protect: boolean;
-    /** Being retired on purpose: protection off, resources tagged so the policy config exempts them. */
-    retiring: boolean;
-    accessLogsBucket?: string;
-    alarmTopicArn?: string;
-    tags: Record<string, string>;
-    /** Usage the cost estimate assumes (data volumes, image pulls). */
-    costAssumptions: CostAssumptions;
-    launchType: LaunchType;
-    /** EC2 capacity; set exactly when launchType is ec2. */
-    ec2?: Ec2CapacitySettings;
-    /** CodePipeline for this stack; unset when the stack has none. */
-    pipeline?: PipelineSettings;
-    dashboard: boolean;
+/** What each group adds to Settings: its values, or (for groups a reader assembles) the object it builds. */
+export interface SettingsByGroup {
+    app: GroupValues<typeof APP> & { names: ResourceNames };
+    task: GroupValues<typeof TASK>;
+    healthCheck: { healthCheck: HealthCheckSettings };
+    scaling: GroupValues<typeof SCALING>;
+    autoscaling: { autoscaling: AutoscalingSettings };
+    service: GroupValues<typeof SERVICE>;
+    deployment: { deployment: DeploymentSettings };
+    network: GroupValues<typeof NETWORK>;
+    edge: GroupValues<typeof EDGE>;
     /** A WAF web ACL on the ALB; unset when the stack has none. */
-    waf?: WafSettings;
+    firewall: { waf?: WafSettings };
+    logs: GroupValues<typeof LOGS>;
+    registry: GroupValues<typeof REGISTRY>;
+    roles: GroupValues<typeof ROLES>;
+    lifecycle: GroupValues<typeof LIFECYCLE>;
+    /** When a demo stack may be destroyed (expiresAt or ttl); none by default, never on prod. */
+    expiry: { expiry?: Expiry };
+    observability: GroupValues<typeof OBSERVABILITY>;
+    /** Usage the cost estimate assumes (data volumes, image pulls). */
+    costAssumptions: { costAssumptions: CostAssumptions };
+    /** EC2 capacity; set exactly when launchType is ec2. */
+    ec2: { ec2?: Ec2CapacitySettings };
+    /** CodePipeline for this stack; unset when the stack has none. */
+    pipeline: { pipeline?: PipelineSettings };
     /** Service Connect in a Cloud Map namespace the stack creates; unset when off. */
-    serviceConnect?: ServiceConnectSettings;
+    serviceConnect: { serviceConnect?: ServiceConnectSettings };
 }
+
+// Every declared group has its entry above, and no other: a new group fails to compile until it does.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everyGroupTyped: Same<keyof SettingsByGroup, (typeof GROUPS)[number]["name"]> = true;
+void everyGroupTyped;
+
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/** The settings of some groups: the slice a component takes, typed from the declarations. */
+export type SettingsOf<G extends keyof SettingsByGroup> = Flat<Intersection<SettingsByGroup[G]>>;
+
+export type Settings = Flat<{ project: string; stack: string; region?: string } & SettingsOf<keyof SettingsByGroup>>;
 
 export interface ServiceConnectSettings {
     /** The HTTP namespace's name (the stack creates it and makes it the cluster's default). */
@@ -167,23 +82,10 @@ export interface ServiceConnectSettings {
     peerSecurityGroupIds: string[];
 }
 
-/** The service's host name: an ACM certificate validated by DNS and an alias to the ALB in the zone. */
-export interface DomainSettings {
-    name: string;
-    /** The public hosted zone, by id... */
-    hostedZoneId?: string;
-    /** ...or by name, looked up when the program runs (an invoke: known at preview). */
-    zoneName?: string;
-}
-
 export interface WafSettings {
     /** Requests one client IP may send in 5 minutes before the rate rule blocks it. */
     rateLimitPer5Minutes: number;
 }
-
-export type LaunchType = "fargate" | "ec2";
-export type IpAddressType = "ipv4" | "dualstack";
-export type InstancePolicy = "scoped" | "aws-managed";
 
 export interface Ec2CapacitySettings {
     instanceType: string;

@@ -1,10 +1,10 @@
-// Every numeric setting's bounds come from settings/bounds.ts: probes derived from that table,
+// Every numeric setting's bounds come from its declaration's schema (settings/bounds.ts derives them): probes derived from that table,
 // plain decimal text only, and docs/settings.md stating each range.
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SETTING_BOUNDS } from "../../settings/bounds";
-import { settingDefaults } from "../../settings/settings";
+import { keysRead } from "../../settings/settings";
 import { PROFILES } from "../../settings/profiles";
 import { ROOT } from "../support/mocks";
 import { settingsErrorFor } from "../support/settings";
@@ -29,7 +29,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("settings: numeric bounds from one source", () => {
     it("bounds every numeric key the program reads, and only keys it reads", () => {
-        const keys = new Set(PROFILES.flatMap((p) => [...settingDefaults(p).keys()]));
+        const keys = new Set(PROFILES.flatMap((p) => keysRead({}, p)));
         for (const [key] of entries) assert.ok(keys.has(key), `${key} is bounded but not a setting`);
     });
 

@@ -1,6 +1,5 @@
 import { strict as assert } from "node:assert";
 import { DEFAULT_COST_ASSUMPTIONS } from "../../policy/knowledge/costModel";
-import { PROFILE_DEFAULTS } from "../../settings/profiles";
 import { requiredEndpoints } from "../../settings/egress";
 import { readSettings } from "../../settings/settings";
 import { settingsErrorFor, settingsFor } from "../support/settings";
@@ -13,7 +12,7 @@ describe("settings: egress and cost assumptions", () => {
     describe("egress", () => {
         it("dev defaults to a t4g.nano NAT instance; staging and prod to a NAT gateway per AZ; no interface endpoints", () => {
             assert.deepEqual(
-                (["dev", "staging", "prod"] as const).map((p) => PROFILE_DEFAULTS[p].egress),
+                (["dev", "staging", "prod"] as const).map((p) => settingsFor(p).egress),
                 ["nat-instance", "nat-per-az", "nat-per-az"],
             );
             const dev = settingsFor("dev");

@@ -1,5 +1,4 @@
 import { strict as assert } from "node:assert";
-import { PROFILE_DEFAULTS } from "../../settings/profiles";
 import { checkImageReference } from "../../settings/settings";
 import { settingsErrorFor, settingsFor } from "../support/settings";
 
@@ -30,7 +29,7 @@ describe("settings", () => {
         });
 
         it("staging mirrors prod's shape at a smaller size", () => {
-            const [staging, prod] = [PROFILE_DEFAULTS.staging, PROFILE_DEFAULTS.prod];
+            const [staging, prod] = [settingsFor("staging"), settingsFor("prod")];
             assert.equal(staging.spot, prod.spot);
             assert.equal(staging.egress, prod.egress);
             assert.ok(staging.desiredCount < prod.desiredCount);

@@ -1,38 +1,23 @@
-// docs/settings.md against the code: every key the program reads is documented (and nothing
-// else), with each profile's default as the code has it.
+// The declarations against the program and the docs: every declared setting is read (and nothing
+// undeclared), each reader falls back to the declared default, and docs/settings.md's table is
+// what `npm run docs` generates from the declarations.
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { settingDefaults } from "../../settings/settings";
+import { readProject } from "../../plan/stackConfig";
+import { SETTINGS_DOC, settingsMarkdown } from "../../scripts/settingsDoc";
+import { defaultFor, GROUPS, SETTINGS } from "../../settings/declarations";
 import { PROFILES } from "../../settings/profiles";
+import { keysRead, readSettings } from "../../settings/settings";
 import { ROOT } from "../support/mocks";
-import { settingsErrorFor } from "../support/settings";
+import { settingsErrorFor, settingsFor } from "../support/settings";
 
-interface DocRow {
-    key: string;
-    defaults: Record<string, string>;
-}
+/** Groups whose values Settings holds under the group's name; the others' values are spread into it. */
+const NESTED = ["healthCheck", "autoscaling", "deployment", "costAssumptions"];
+/** Groups a reader assembles into a richer object (or none): their values are checked by their own specs. */
+const ASSEMBLED = ["firewall", "expiry", "ec2", "pipeline", "serviceConnect"];
 
-function documentedRows(): DocRow[] {
-    const lines = readFileSync(join(ROOT, "docs", "settings.md"), "utf8").split("\n");
-    const header = lines.findIndex((l) => /^\|\s*Key\s*\|\s*dev\s*\|\s*staging\s*\|\s*prod\s*\|/.test(l));
-    assert.ok(header >= 0, "docs/settings.md has a | Key | dev | staging | prod | … table");
-    const rows: DocRow[] = [];
-    for (const line of lines.slice(header + 2)) {
-        if (!line.startsWith("|")) break;
-        const [key, dev, staging, prod] = line
-            .split(/(?<!\\)\|/)
-            .slice(1, 5)
-            .map((c) => c.trim());
-        rows.push({ key: key!.replace(/`/g, ""), defaults: { dev: dev!, staging: staging!, prod: prod! } });
-    }
-    return rows;
-}
-
-/** How the table writes a default: `value`, or "none" when the setting is off until set. */
-const cell = (value: unknown) => (value === undefined ? "none" : `\`${String(value)}\``);
-
-describe("settings: docs/settings.md", () => {
+describe("settings: declarations, readers and docs/settings.md", () => {
     it("quotes the error text the settings give today", () => {
         const doc = readFileSync(join(ROOT, "docs", "settings.md"), "utf8");
         const shown = /```\n(Invalid stack settings:\n[\s\S]*?)\n```/.exec(doc)?.[1];
@@ -40,20 +25,39 @@ describe("settings: docs/settings.md", () => {
         assert.equal(shown, settingsErrorFor(raw));
     });
 
-    it("documents every key the program reads, and no other (besides aws:region)", () => {
-        const rows = documentedRows();
-        const programKeys = new Set(PROFILES.flatMap((p) => [...settingDefaults(p).keys()]));
-        const documented = rows.map((r) => r.key).filter((k) => k !== "aws:region");
-        assert.deepEqual([...documented].sort(), [...programKeys].sort());
+    it("reads every declared setting on every profile, and declares each key only once", () => {
+        const declared = SETTINGS.map((d) => d.key);
+        assert.equal(new Set(declared).size, declared.length, "a key is declared twice");
+        for (const profile of PROFILES) assert.deepEqual(keysRead({}, profile).sort(), [...declared].sort(), profile);
     });
 
-    it("states each profile's default as the code has it", () => {
-        const rows = documentedRows();
+    it("falls back to each declared default, per profile", () => {
         for (const profile of PROFILES) {
-            const defaults = settingDefaults(profile);
-            for (const row of rows.filter((r) => r.key !== "profile" && r.key !== "aws:region")) {
-                assert.equal(row.defaults[profile], cell(defaults.get(row.key)), `docs/settings.md: ${row.key} on ${profile}`);
+            const settings = settingsFor(profile) as unknown as Record<string, Record<string, unknown>>;
+            for (const g of GROUPS.filter((g) => !ASSEMBLED.includes(g.name))) {
+                const values = NESTED.includes(g.name) ? settings[g.name]! : settings;
+                for (const [field, d] of Object.entries(g.settings).filter(([, d]) => d.docDefault === undefined))
+                    assert.deepEqual(values[field], defaultFor(d, profile), `${d.key ?? field} on ${profile}`);
             }
         }
+    });
+
+    it("applies a set value to the field its declaration names", () => {
+        const s = readSettings({ healthCheckPath: "/ready", costImageGb: "0.5", deployment: "linear", keepImages: "7" }, "dev");
+        assert.deepEqual([s.healthCheck.path, s.costAssumptions.imageGb, s.deployment.strategy, s.keepImages], ["/ready", 0.5, "linear", 7]);
+    });
+
+    it("Pulumi.yaml declares only declared settings, each with the declared default", () => {
+        for (const [key, value] of Object.entries(readProject(ROOT).defaults)) {
+            const d = SETTINGS.find((s) => s.key === key);
+            assert.ok(d, `Pulumi.yaml declares ${key}, which settings/declarations/ does not`);
+            // A default computed from other settings (the profile's, from the stack name) has no place there.
+            if (d.docDefault !== undefined) assert.equal(value, undefined, `Pulumi.yaml: ${key}'s default is computed`);
+            else for (const profile of PROFILES) assert.deepEqual(value, defaultFor(d, profile), `Pulumi.yaml: the default of ${key} on ${profile}`);
+        }
+    });
+
+    it("docs/settings.md's table is generated from the declarations (npm run docs)", async () => {
+        assert.equal(readFileSync(SETTINGS_DOC, "utf8"), await settingsMarkdown(), "docs/settings.md differs from the declarations; run npm run docs");
     });
 });
