@@ -42,12 +42,8 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
         // Relative paths are the user's: from where they ran `npm run` (INIT_CWD), not the project root npm moves to.
         const from = options.cwd ?? process.env.INIT_CWD ?? process.cwd();
         const path = (p: string | undefined) => (p === undefined ? undefined : resolve(from, p));
-        // The Pulumi SDK captures a stack trace for every promise it makes (a tenth of a run);
-        // traces are shown only with --debug, so without it none are captured.
         const baselineFile = path(args.baseline);
         const baseline = baselineFile === undefined ? undefined : readBaseline(baselineFile);
-        const traceLimit = Error.stackTraceLimit;
-        if (!debug) Error.stackTraceLimit = 0;
         const built = await buildPlan({
             root,
             stack: args.stack ?? "dev",
@@ -62,9 +58,10 @@ export async function runCli(argv: string[], root: string, io: Output, options: 
             acceptIncomplete: args["accept-incomplete"],
             timeoutSeconds: args.timeoutSeconds,
             programRuns: options.programRuns,
+            keepStackTraces: debug,
             // A program's own output goes to stderr in text mode; in JSON it is the programOutput field.
             onProgramOutput: args.json ? undefined : (line) => io.err(line),
-        }).finally(() => (Error.stackTraceLimit = traceLimit));
+        });
         const plan = baseline ? applyBaseline(built, baseline, baselineFile!) : built;
         if (args["write-baseline"] !== undefined) writeBaseline(path(args["write-baseline"])!, plan);
         if (args.sarif !== undefined) writeSarif(path(args.sarif)!, plan, baseline);

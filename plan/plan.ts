@@ -10,14 +10,11 @@ import { checkPlanConstraints } from "./planConstraints";
 import { opaqueComponents } from "./opaqueComponents";
 import type { Outcome } from "./outcome";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
-import { ProgramSource, resolveProgram, runProgramSource } from "./programRun";
-import { hostedSubject } from "./host/programHost";
 import type { ProgramRunCache } from "./host/runCache";
 import type { DeploymentEstimate } from "./rollout";
+import { PlanSource, Subject, SubjectRun, programSubject, stateSubject } from "./subjects";
 import { regionOf, rolloutOf } from "./planFacts";
-import { StackState, readStackState } from "./state";
 import { requireDirectory } from "./files";
-import { readInvokeResults } from "./mocks/invokeResults";
 import type { Evaluation, ResourceRecord } from "./types";
 import { PlanPhase, PolicyVerdict, mandatoryCount, policyVerdicts } from "./verdicts";
 
@@ -51,6 +48,8 @@ export interface PlanOptions {
     timeoutSeconds?: number;
     /** Each distinct line a --program run prints (its stdout and stderr), as it prints it. */
     onProgramOutput?(line: string): void;
+    /** Stack traces of this process's errors while the plan runs (--debug shows them); off, the run is a third faster. */
+    keepStackTraces?: boolean;
     /** --program runs to reuse when the same program, config and phase run again in this process (tests). */
     programRuns?: ProgramRunCache;
 }
@@ -67,7 +66,7 @@ export interface Plan extends PlanCost, Outcome {
     stack: string;
     project: string;
     region: string;
-    source: { kind: "program"; dir: string; entry: string } | { kind: "state"; file: string };
+    source: PlanSource;
     pack: { name: string; version: string; dir: string; policies: PolicyInfo[] };
     policyConfigPath?: string;
     policyConfig: ResolvedPolicyConfig;
@@ -85,74 +84,19 @@ export interface Plan extends PlanCost, Outcome {
     programOutput?: string[];
 }
 
-interface SubjectRun {
-    resources: ResourceRecord[];
-    outputs: Record<string, unknown>;
-    /** The zones the mocks offered: a program's plan is checked against AWS limits. */
-    zones?: string[];
-}
-
-interface Subject {
-    stack: string;
-    project: string;
-    region?: string;
-    config: Record<string, string>;
-    source: Plan["source"];
-    notes: string[];
-    /** Values stay unknown even after up (a state's encrypted secrets). */
-    unknownsAfterUp?: boolean;
-    /** Records per phase, produced on demand (program runs happen while the pack starts). */
-    run(phase: PlanPhase): Promise<SubjectRun>;
-    /** Lines a program in a child process printed (each distinct one once). */
-    output?: Set<string>;
-}
-
-function programSubject(o: PlanOptions): Subject {
-    const program: ProgramSource = resolveProgram(o.programDir ?? o.root, o.stack, o.configOverrides, o.programPath);
-    const invokeResults = o.invokeResults === undefined ? undefined : readInvokeResults(o.invokeResults);
-    // Another program runs as the Pulumi CLI runs it, in a child process; this one in-process (fast).
-    if (o.programDir !== undefined)
-        return hostedSubject(program, {
-            timeoutSeconds: o.timeoutSeconds,
-            onOutput: o.onProgramOutput,
-            phases: o.phases ?? ["preview", "up"],
-            invokeResults,
-            cache: o.programRuns,
-        });
-    return {
-        stack: program.stack.stack,
-        project: program.stack.project,
-        region: program.stack.region,
-        config: program.stack.config,
-        source: { kind: "program", dir: program.dir, entry: program.entry },
-        notes: [...(program.note ? [program.note] : []), ...(program.stack.notes ?? [])],
-        run: async (phase) => {
-            const run = await runProgramSource(program, phase, invokeResults);
-            return { resources: run.resources, outputs: run.outputs, zones: run.mocks.zones() };
-        },
-    };
-}
-
-function stateSubject(file: string): Subject {
-    const state: StackState = readStackState(file);
-    const notes =
-        state.encryptedSecrets > 0
-            ? [
-                  `${state.encryptedSecrets} secret value(s) are encrypted in the export and unknown to policies; export with --show-secrets to let policies read them`,
-              ]
-            : [];
-    return {
-        stack: state.stack,
-        project: state.project,
-        config: {},
-        source: { kind: "state", file },
-        notes,
-        unknownsAfterUp: state.encryptedSecrets > 0,
-        run: () => Promise.resolve({ resources: state.resources, outputs: state.outputs }),
-    };
-}
-
 export async function buildPlan(o: PlanOptions): Promise<Plan> {
+    // The Pulumi SDK captures a stack trace for every promise it makes (a third of an in-process
+    // run); they are shown only with --debug, so without it none are captured.
+    const traceLimit = Error.stackTraceLimit;
+    if (!o.keepStackTraces) Error.stackTraceLimit = 0;
+    try {
+        return await planWithin(o);
+    } finally {
+        Error.stackTraceLimit = traceLimit;
+    }
+}
+
+async function planWithin(o: PlanOptions): Promise<Plan> {
     const root = resolve(o.root);
     const packDir = resolve(o.policyPackDir ?? join(root, "policy"));
     if (!o.analyzer) requireDirectory(packDir, "policy pack directory");
