@@ -128,7 +128,7 @@ const verdictText = (e: Exposure) =>
         ? `is reachable from the internet: ${e.why}. Put the test listener on a port the load balancer's security groups admit only from inside the VPC.`
         : `cannot be proven private: ${e.why}.`;
 
-export const ecsTestListenerPrivate = stackRule({
+export const ecsTestListenerNotInternetFacing = stackRule({
     name: "ecs-test-listener-not-internet-facing",
     description:
         "The test listener of blue/green, canary and linear deployments (ECS native or CodeDeploy) is not reachable from the internet: untested revisions answer there.",
@@ -160,4 +160,4 @@ export const ecsTestListenerPrivate = stackRule({
     },
 });
 
-export const deploymentRules = [ecsServiceRollbackPath, ecsTestListenerPrivate];
+export const deploymentRules = [ecsServiceRollbackPath, ecsTestListenerNotInternetFacing];

@@ -21,7 +21,7 @@ function eachConfig(graph: StackGraph, report: Report, path: string[], check: (v
     }
 }
 
-export const ecsInstanceImdsv2 = stackRule({
+export const ecsContainerInstanceImdsv2 = stackRule({
     name: "ecs-container-instance-imdsv2",
     description: "ECS container instances require IMDSv2 session tokens (metadataOptions.httpTokens = required).",
     severity: "high",
@@ -39,7 +39,7 @@ export const ecsInstanceImdsv2 = stackRule({
     },
 });
 
-export const ecsInstanceHopLimit = stackRule({
+export const ecsContainerInstanceHopLimit = stackRule({
     name: "ecs-container-instance-hop-limit",
     description:
         "Tasks cannot reach the instance role: the metadata hop limit is 1 (containers behind a bridge) and the agent blocks IMDS for awsvpc tasks (ECS_AWSVPC_BLOCK_IMDS=true).",
@@ -61,7 +61,7 @@ export const ecsInstanceHopLimit = stackRule({
     },
 });
 
-export const ecsInstanceNoPublicIp = stackRule({
+export const ecsContainerInstanceNoPublicIp = stackRule({
     name: "ecs-container-instance-no-public-ip",
     description: "ECS container instances get no public IP address.",
     severity: "high",
@@ -94,7 +94,7 @@ function volumes(props: Record<string, unknown>): { where: string; encrypted: un
     ];
 }
 
-export const ecsInstanceEbsEncrypted = stackRule<{ accountEncryptsEbsByDefault: boolean }>({
+export const ecsContainerInstanceEbsEncrypted = stackRule<{ accountEncryptsEbsByDefault: boolean }>({
     name: "ecs-container-instance-ebs-encrypted",
     description: "ECS container instances declare their volumes encrypted (the root volume included).",
     severity: "high",
@@ -137,7 +137,7 @@ function subnetsOf(graph: StackGraph, r: PolicyResource, prop: "vpcZoneIdentifie
     return { inStack, outside };
 }
 
-export const ecsInstancePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: string[] }>({
+export const ecsContainerInstancePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: string[] }>({
     name: "ecs-container-instance-private-subnets",
     description:
         "Proves ECS container instances launch in private subnets (the same route-graph proof as services: no public IP on launch, no default route to an internet gateway). Subnets outside the stack must be allowlisted.",
@@ -182,7 +182,7 @@ const AGENT_ACTIONS = [
     "ec2:DescribeTags",
 ];
 
-export const ecsInstanceRoleScoped = stackRule<{ managedPolicyReason: string; allowedActions: string[] }>({
+export const ecsContainerInstanceRoleScoped = stackRule<{ managedPolicyReason: string; allowedActions: string[] }>({
     name: "ecs-container-instance-role-scoped",
     description: `A container instance's role grants the ECS agent's actions only. The AWS-managed ${ECS_INSTANCE_MANAGED_POLICY} (every cluster, every repository, every log group) is accepted only when the policy config gives the reason.`,
     severity: "high",
@@ -237,10 +237,10 @@ function checkInstanceRole(graph: StackGraph, role: PolicyResource, config: { ma
 }
 
 export const ec2Rules = [
-    ecsInstanceImdsv2,
-    ecsInstanceHopLimit,
-    ecsInstanceNoPublicIp,
-    ecsInstanceEbsEncrypted,
-    ecsInstancePrivateSubnets,
-    ecsInstanceRoleScoped,
+    ecsContainerInstanceImdsv2,
+    ecsContainerInstanceHopLimit,
+    ecsContainerInstanceNoPublicIp,
+    ecsContainerInstanceEbsEncrypted,
+    ecsContainerInstancePrivateSubnets,
+    ecsContainerInstanceRoleScoped,
 ];

@@ -66,3 +66,5 @@ export const iamNoBroadManagedPolicies = stackRule<{ allowedManagedPolicyArns: s
 function holders(graph: StackGraph): [PolicyResource, string][] {
     return ATTACHING.flatMap(([kind, prop]) => graph.ofKind(kind).map((r): [PolicyResource, string] => [r, prop]));
 }
+
+export const iamManagedRules = [iamNoBroadManagedPolicies];

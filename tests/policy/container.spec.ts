@@ -3,12 +3,12 @@ import { strict as assert } from "node:assert";
 import {
     ecsContainerImageProvenance,
     ecsContainerMemoryLimit,
-    ecsContainerNoPlaintextSecrets,
     ecsContainerNonRootUser,
+    ecsContainerNoPlaintextSecrets,
     ecsContainerNotPrivileged,
     ecsContainerReadonlyRoot,
-    ecsTaskNoHostNamespaces,
 } from "../../policy/rules/container";
+import { ecsTaskNoHostNamespaces } from "../../policy/rules/taskDefinition";
 import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
 import { check, checkRaw, messages, TASK_DEFINITION } from "./harness";
 

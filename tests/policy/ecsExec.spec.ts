@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecsExecAuditLogging } from "../../policy/rules/ecsExec";
+import { ecsExecAuditLogging } from "../../policy/rules/cluster";
 import { messages, StackBuilder } from "./harness";
 
 const CLUSTER = "aws:ecs/cluster:Cluster";

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecrKmsEncryption, ecsEfsTransitEncryption } from "../../policy/rules/encryption";
+import { ecrKmsEncryption } from "../../policy/rules/registry";
+import { ecsEfsTransitEncryption } from "../../policy/rules/taskDefinition";
 import { check, checkRaw, messages, TASK_DEFINITION } from "./harness";
 import { goodContainer, taskDefinition } from "./fixtures";
 

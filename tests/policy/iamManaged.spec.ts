@@ -3,7 +3,8 @@ import { strict as assert } from "node:assert";
 import type { Phase } from "../../plan/analyzer/types";
 import { awsManagedDocument } from "../../policy/lib/awsManagedPolicies";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { iamNoBroadManagedPolicies, iamNoServiceWildcards } from "../../policy/rules/iam";
+import { iamNoBroadManagedPolicies } from "../../policy/rules/iamManaged";
+import { iamNoServiceWildcards } from "../../policy/rules/iam";
 import { S3_FULL_ACCESS, document } from "./fixtures";
 import { check, checkRaw, messages, StackBuilder } from "./harness";
 

@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
-import { ecsAwslogsGroupExists, ecsClusterContainerInsights, ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
+import { ecsAwslogsGroupExists, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
+import { ecsClusterContainerInsights } from "../../policy/rules/cluster";
+import { ecsContainerLogConfiguration } from "../../policy/rules/container";
 import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
 import { check, checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder, TASK_DEFINITION } from "./harness";
 

@@ -1,13 +1,8 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
-import {
-    ecsFargatePlatformVersion,
-    ecsServiceNoPublicIp,
-    ecsServicePrivateSubnets,
-    ecsTaskAwsvpc,
-    ecsTaskIngressFromAlbOnly,
-    securityGroupNoWorldIngress,
-} from "../../policy/rules/network";
+import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsServicePrivateSubnets } from "../../policy/rules/service";
+import { ecsTaskAwsvpcNetworkMode } from "../../policy/rules/taskDefinition";
+import { ecsTaskIngressFromAlbOnly, securityGroupNoWorldIngress } from "../../policy/rules/securityGroups";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { goodContainer, openSecurityGroup, taskDefinition } from "./fixtures";
 import { check, checkRaw, messages, privateNetwork, SERVICE, StackBuilder } from "./harness";
@@ -51,10 +46,11 @@ describe("policy: network", () => {
 
     describe("ecs-task-awsvpc-network-mode", () => {
         it("passes awsvpc and fails bridge", async () => {
-            assert.deepEqual(await check(ecsTaskAwsvpc, aws.ecs.TaskDefinition, taskDefinition([goodContainer], { networkMode: "awsvpc" })), []);
-            assert.deepEqual(messages(await check(ecsTaskAwsvpc, aws.ecs.TaskDefinition, taskDefinition([goodContainer], { networkMode: "bridge" }))), [
-                'subject: networkMode is bridge; set it to "awsvpc".',
-            ]);
+            assert.deepEqual(await check(ecsTaskAwsvpcNetworkMode, aws.ecs.TaskDefinition, taskDefinition([goodContainer], { networkMode: "awsvpc" })), []);
+            assert.deepEqual(
+                messages(await check(ecsTaskAwsvpcNetworkMode, aws.ecs.TaskDefinition, taskDefinition([goodContainer], { networkMode: "bridge" }))),
+                ['subject: networkMode is bridge; set it to "awsvpc".'],
+            );
         });
     });
 

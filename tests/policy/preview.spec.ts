@@ -11,9 +11,10 @@ import { sharedAnalyzer } from "../support/analyzer";
 import { readPolicyConfig } from "../support/policyConfig";
 import { policies } from "../../policy/policies";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/iam";
-import { ecsClusterContainerInsights, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
-import { ecsServiceNoPublicIp } from "../../policy/rules/network";
+import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/taskRoles";
+import { ecsClusterContainerInsights } from "../../policy/rules/cluster";
+import { logGroupKms, logGroupRetention } from "../../policy/rules/logging";
+import { ecsServiceNoPublicIp } from "../../policy/rules/service";
 import { taskDefinition } from "./fixtures";
 import { check, checkRaw, evaluatePolicies, messages, resourceRecord, SERVICE, StackBuilder, TASK_DEFINITION } from "./harness";
 

@@ -4,8 +4,9 @@ import { strict as assert } from "node:assert";
 import { executionRolePolicy } from "../../documents/iamDocuments";
 import type { Violation } from "../../plan/types";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/iam";
-import { ecsServicePrivateSubnets, ecsTaskIngressFromAlbOnly } from "../../policy/rules/network";
+import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/taskRoles";
+import { ecsServicePrivateSubnets } from "../../policy/rules/service";
+import { ecsTaskIngressFromAlbOnly } from "../../policy/rules/securityGroups";
 import { goodContainer, taskDefinition } from "./fixtures";
 import { messages, SERVICE, StackBuilder, TASK_DEFINITION } from "./harness";
 

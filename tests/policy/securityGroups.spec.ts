@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecsServiceSecurityGroups, securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "../../policy/rules/securityGroups";
+import { ecsServiceSecurityGroups } from "../../policy/rules/service";
+import { securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "../../policy/rules/securityGroups";
 import { check, checkRaw, messages, SERVICE } from "./harness";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";

@@ -3,7 +3,7 @@
 // config names; anything else stays refused. At preview the namespace is an edge (its ARN unknown);
 // after up the fixture drops the edges, so the rule matches the namespace by its known ARN.
 import { strict as assert } from "node:assert";
-import { ecsTaskIngressFromAlbOnly } from "../../policy/rules/network";
+import { ecsTaskIngressFromAlbOnly } from "../../policy/rules/securityGroups";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { messages, SERVICE, StackBuilder } from "./harness";
 
