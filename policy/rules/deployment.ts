@@ -136,7 +136,7 @@ export const ecsTestListenerNotInternetFacing = stackRule({
     enforcementLevel: "mandatory",
     remediationSteps:
         "Serve test traffic on its own listener port and admit that port in the load balancer's security group only from the VPC CIDR (or a VPN range), or put it on an internal load balancer.",
-    anchors: ["ECS blue/green test traffic", "AwsSolutions-EC23", "EC2.18"],
+    anchors: ["ECS blue/green test traffic", "AwsSolutions-EC23"],
     check(graph, _config, report) {
         for (const service of graph.ofKind("service")) checkServiceRules(graph, service, report);
         for (const group of graph.ofKind("codeDeployGroup")) {

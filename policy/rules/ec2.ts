@@ -47,7 +47,7 @@ export const ecsContainerInstanceHopLimit = stackRule({
     enforcementLevel: "mandatory",
     remediationSteps:
         "Set metadataOptions.httpPutResponseHopLimit to 1, and put ECS_AWSVPC_BLOCK_IMDS=true in /etc/ecs/ecs.config through the user data. Tasks get their own task role.",
-    anchors: ["ECS best practices: IMDS", "EC2.8"],
+    anchors: ["ECS best practices: IMDS"],
     check(graph, _config, report) {
         eachConfig(graph, report, ["metadataOptions", "httpPutResponseHopLimit"], (hops, c) => {
             if (Number(hops) !== 1)
@@ -145,7 +145,7 @@ export const ecsContainerInstancePrivateSubnets = stackRule<{ approvedPrivateSub
     enforcementLevel: "mandatory",
     remediationSteps:
         "Launch the Auto Scaling group into the private subnets (vpcZoneIdentifiers); for subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
-    anchors: ["EC2.9", "AutoScaling.5"],
+    anchors: ["ECS best practices: private subnets"],
     configSchema: { properties: { approvedPrivateSubnetIds: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         // Groups choose the subnets of what they launch; a plain instance names its own.

@@ -31,7 +31,7 @@ export const iamNoAdminAccess = resourceRule({
     severity: "critical",
     enforcementLevel: "mandatory",
     remediationSteps: "List the specific actions the workload calls and the ARNs it touches; never grant `*` on `*`.",
-    anchors: ["AS-IAM4", "CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_355", "IAM.1", "AwsSolutions-IAM5"],
+    anchors: ["AS-IAM4", "CKV_AWS_62", "CKV_AWS_63", "IAM.1", "AwsSolutions-IAM5"],
     kinds: IDENTITY_KINDS,
     check(props, ctx, report) {
         for (const { where, document } of identityDocuments(ctx.type, props)) {
@@ -58,7 +58,7 @@ export const iamNoServiceWildcards = resourceRule({
     enforcementLevel: "mandatory",
     remediationSteps:
         "Replace the wildcard with the actions the workload calls (e.g. s3:GetObject, s3:PutObject). A wildcard may stay only when every action it reaches is Read or List (e.g. s3:Get*Tagging).",
-    anchors: ["AS-IAM5", "CKV_AWS_355", "CKV_AWS_289", "CKV_AWS_290", "AwsSolutions-IAM5"],
+    anchors: ["AS-IAM5", "AwsSolutions-IAM5"],
     kinds: IDENTITY_KINDS,
     check(props, ctx, report) {
         eachStatement(ctx.type, props, (s, where) => {

@@ -50,7 +50,7 @@ export const ecsAwslogsGroupExists = stackRule<{ allowedLogGroups: string[] }>({
     severity: "medium",
     enforcementLevel: "advisory",
     remediationSteps: "Create the log group in the stack (aws.cloudwatch.LogGroup with retention) and reference it, or add its name to allowedLogGroups.",
-    anchors: ["ECS.9", "CKV_AWS_66"],
+    anchors: ["ECS awslogs log group"],
     configSchema: { properties: { allowedLogGroups: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         const names = new Set(graph.ofKind("logGroup").map((g) => safeProp(g, "name")));

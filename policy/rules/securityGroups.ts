@@ -77,7 +77,7 @@ export const ecsTaskIngressFromAlbOnly = stackRule({
     enforcementLevel: "mandatory",
     remediationSteps:
         "Replace CIDR sources on the task security group with referencedSecurityGroupId (or sourceSecurityGroupId) set to the ALB's security group, on the container port only.",
-    anchors: ["ECS.16", "AwsSolutions-EC23"],
+    anchors: ["ECS best practices: task security groups", "AwsSolutions-EC23"],
     configSchema: {
         properties: {
             serviceConnectPeerSecurityGroupIds: {

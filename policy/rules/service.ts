@@ -84,7 +84,7 @@ export const ecsServicePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: st
     enforcementLevel: "mandatory",
     remediationSteps:
         "Place services in subnets whose route tables send 0.0.0.0/0 to a NAT gateway or a NAT instance's network interface (or have no default route, with VPC endpoints), with mapPublicIpOnLaunch false. For subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
-    anchors: ["ECS.2", "ECS.16", "CKV_AWS_333"],
+    anchors: ["ECS best practices: private subnets"],
     configSchema: { properties: { approvedPrivateSubnetIds: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         for (const service of [...graph.ofKind("service"), ...graph.ofKind("taskSet")]) {
@@ -111,7 +111,7 @@ export const ecsServiceSecurityGroups = resourceRule({
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps: "Set networkConfiguration.securityGroups to a group that admits only the load balancer on the container port.",
-    anchors: ["EC2.2", "ECS default security group"],
+    anchors: ["ECS default security group"],
     kinds: ["service", "taskSet"],
     check(props, ctx, report) {
         // Only awsvpc tasks take security groups, and awsvpc is what a networkConfiguration means.

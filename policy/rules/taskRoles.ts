@@ -42,7 +42,7 @@ export const ecsExecutionRoleLeastPrivilege = stackRule<{ allowedManagedPolicyAr
     enforcementLevel: "mandatory",
     remediationSteps:
         "Build the execution role's policy from the task definition: ecr:GetAuthorizationToken, pull on the image's repository ARN, logs writes on the awslogs group ARN (`<group arn>:*`), and GetSecretValue/GetParameters on the declared secrets only. The rule simulates the agent's requests (all must be allowed) and a fixed probe set (push, delete, other repositories, log groups, secrets, PassRole, S3…; all must be denied).",
-    anchors: ["CKV_AWS_355", "AwsSolutions-IAM5", "IAM least privilege"],
+    anchors: ["AwsSolutions-IAM5", "IAM least privilege"],
     configSchema: { properties: { allowedManagedPolicyArns: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         const roles = new Map<string, PolicyResource[]>();
