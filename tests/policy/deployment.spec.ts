@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { readPolicyConfig } from "../support/policyConfig";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { ecsServiceRollbackPath, ecsTestListenerNotInternetFacing } from "../../policy/rules/deployment";
-import { messages, SERVICE, StackBuilder } from "./harness";
+import { messages, SERVICE, StackBuilder, VALUE_FORMS, Values } from "./harness";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -87,7 +87,7 @@ describe("policy: deployment", () => {
         const TEST_RULE_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/3/test";
 
         /** An internet-facing ALB: 443 open to the world, the test port as `testIngress` says. */
-        function stack(o: { testIngress?: Record<string, unknown>; internal?: boolean; testOnProductionListener?: boolean; arns: "known" | "unknown" }) {
+        function stack(o: { testIngress?: Record<string, unknown>; internal?: boolean; testOnProductionListener?: boolean; arns: Values }) {
             const known = o.arns === "known";
             const b = new StackBuilder()
                 .add(SG, "alb-sg", {})
@@ -124,13 +124,12 @@ describe("policy: deployment", () => {
             );
         }
 
-        for (const arns of ["known", "unknown"] as const) {
-            const phase = arns === "known" ? "after up" : "at preview";
-            it(`${phase}: passes a test port open only to the VPC, and any port on an internal load balancer`, async () => {
+        for (const arns of VALUE_FORMS) {
+            it(`${arns} ARNs: passes a test port open only to the VPC, and any port on an internal load balancer`, async () => {
                 assert.deepEqual(await stack({ arns }).check(ecsTestListenerNotInternetFacing), []);
                 assert.deepEqual(await stack({ arns, internal: true, testIngress: { cidrIpv4: "0.0.0.0/0" } }).check(ecsTestListenerNotInternetFacing), []);
             });
-            it(`${phase}: fails a test port the ALB's security group opens to the world (IPv4 or IPv6)`, async () => {
+            it(`${arns} ARNs: fails a test port the ALB's security group opens to the world (IPv4 or IPv6)`, async () => {
                 const [v] = await stack({ arns, testIngress: { cidrIpv4: "0.0.0.0/0" } }).check(ecsTestListenerNotInternetFacing);
                 assert.equal(v!.enforcementLevel, "mandatory");
                 assert.match(
@@ -142,7 +141,7 @@ describe("policy: deployment", () => {
                 const v6 = await stack({ arns, testIngress: { cidrIpv4: undefined, cidrIpv6: "::/0" } }).check(ecsTestListenerNotInternetFacing);
                 assert.equal(v6.length, 1);
             });
-            it(`${phase}: fails a test rule on the public production listener (e.g. a header match on 443)`, async () => {
+            it(`${arns} ARNs: fails a test rule on the public production listener (e.g. a header match on 443)`, async () => {
                 assert.match(
                     messages(await stack({ arns, testOnProductionListener: true }).check(ecsTestListenerNotInternetFacing))[0]!,
                     /port 443 from the world \(alb-in-443\)/,

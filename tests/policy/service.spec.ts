@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsServicePrivateSubnets } from "../../policy/rules/service";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { check, checkRaw, messages, privateNetwork, SERVICE, StackBuilder } from "./harness";
+import { check, checkRaw, computed, messages, privateNetwork, SERVICE, StackBuilder, VALUE_FORMS, Values } from "./harness";
 
 const service = (assignPublicIp: boolean, extra: aws.ecs.ServiceArgs = {}): aws.ecs.ServiceArgs => ({
     networkConfiguration: { subnets: ["subnet-private"], assignPublicIp },
@@ -111,27 +111,25 @@ describe("policy: service", () => {
         });
     });
 
-    describe("ecs-service-private-subnets through a NAT instance, at preview and after up", () => {
-        type Phase = "preview" | "up";
-        const known = (phase: Phase, value: string) => (phase === "preview" ? UNKNOWN.string : value);
+    describe("ecs-service-private-subnets through a NAT instance, with ids unknown (as at preview) or known (as after up)", () => {
         /** Public and private subnet; the private table sends 0.0.0.0/0 to the NAT instance's primary ENI. */
-        const natInstanceNetwork = (phase: Phase) =>
+        const natInstanceNetwork = (values: Values) =>
             new StackBuilder()
                 .add("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" })
-                .add("aws:ec2/internetGateway:InternetGateway", "igw", { id: known(phase, "igw-0abc") }, { vpcId: ["vpc"] })
-                .add("aws:ec2/subnet:Subnet", "public", { mapPublicIpOnLaunch: false, id: known(phase, "subnet-public") }, { vpcId: ["vpc"] })
-                .add("aws:ec2/subnet:Subnet", "private", { mapPublicIpOnLaunch: false, id: known(phase, "subnet-private") }, { vpcId: ["vpc"] })
+                .add("aws:ec2/internetGateway:InternetGateway", "igw", { id: computed(values, "igw-0abc") }, { vpcId: ["vpc"] })
+                .add("aws:ec2/subnet:Subnet", "public", { mapPublicIpOnLaunch: false, id: computed(values, "subnet-public") }, { vpcId: ["vpc"] })
+                .add("aws:ec2/subnet:Subnet", "private", { mapPublicIpOnLaunch: false, id: computed(values, "subnet-private") }, { vpcId: ["vpc"] })
                 .add(
                     "aws:ec2/instance:Instance",
                     "nat-instance",
-                    { sourceDestCheck: false, associatePublicIpAddress: true, primaryNetworkInterfaceId: known(phase, "eni-0nat") },
+                    { sourceDestCheck: false, associatePublicIpAddress: true, primaryNetworkInterfaceId: computed(values, "eni-0nat") },
                     { subnetId: ["public"] },
                 )
                 .add("aws:ec2/routeTable:RouteTable", "public-rt", {}, { vpcId: ["vpc"] })
                 .add(
                     "aws:ec2/route:Route",
                     "public-default",
-                    { destinationCidrBlock: "0.0.0.0/0", gatewayId: known(phase, "igw-0abc") },
+                    { destinationCidrBlock: "0.0.0.0/0", gatewayId: computed(values, "igw-0abc") },
                     { routeTableId: ["public-rt"], gatewayId: ["igw"] },
                 )
                 .add("aws:ec2/routeTableAssociation:RouteTableAssociation", "public-assoc", {}, { subnetId: ["public"], routeTableId: ["public-rt"] })
@@ -139,30 +137,30 @@ describe("policy: service", () => {
                 .add(
                     "aws:ec2/route:Route",
                     "private-default",
-                    { destinationCidrBlock: "0.0.0.0/0", networkInterfaceId: known(phase, "eni-0nat") },
+                    { destinationCidrBlock: "0.0.0.0/0", networkInterfaceId: computed(values, "eni-0nat") },
                     { routeTableId: ["private-rt"], networkInterfaceId: ["nat-instance"] },
                 )
                 .add("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-assoc", {}, { subnetId: ["private"], routeTableId: ["private-rt"] });
-        const serviceIn = (b: StackBuilder, phase: Phase, subnet: string) =>
-            b.add(SERVICE, "svc", { networkConfiguration: { subnets: [known(phase, `subnet-${subnet}`)] } }, { networkConfiguration: [subnet] });
+        const serviceIn = (b: StackBuilder, values: Values, subnet: string) =>
+            b.add(SERVICE, "svc", { networkConfiguration: { subnets: [computed(values, `subnet-${subnet}`)] } }, { networkConfiguration: [subnet] });
 
-        for (const phase of ["preview", "up"] as const) {
-            it(`${phase}: a route to the NAT instance's ENI is not an internet gateway: the task subnet is proven private`, async () => {
-                assert.deepEqual(await serviceIn(natInstanceNetwork(phase), phase, "private").check(ecsServicePrivateSubnets), []);
+        for (const values of VALUE_FORMS) {
+            it(`${values} ids: a route to the NAT instance's ENI is not an internet gateway: the task subnet is proven private`, async () => {
+                assert.deepEqual(await serviceIn(natInstanceNetwork(values), values, "private").check(ecsServicePrivateSubnets), []);
             });
-            it(`${phase}: the NAT instance's own subnet is public (its table routes to the internet gateway)`, async () => {
-                assert.deepEqual(messages(await serviceIn(natInstanceNetwork(phase), phase, "public").check(ecsServicePrivateSubnets)), [
+            it(`${values} ids: the NAT instance's own subnet is public (its table routes to the internet gateway)`, async () => {
+                assert.deepEqual(messages(await serviceIn(natInstanceNetwork(values), values, "public").check(ecsServicePrivateSubnets)), [
                     `svc: runs in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway (igw). Use a private subnet.`,
                 ]);
             });
-            it(`${phase}: an instance route does not hide a second route to the internet gateway`, async () => {
-                const b = natInstanceNetwork(phase).add(
+            it(`${values} ids: an instance route does not hide a second route to the internet gateway`, async () => {
+                const b = natInstanceNetwork(values).add(
                     "aws:ec2/route:Route",
                     "private-leak",
-                    { destinationCidrBlock: "203.0.113.0/24", gatewayId: known(phase, "igw-0abc") },
+                    { destinationCidrBlock: "203.0.113.0/24", gatewayId: computed(values, "igw-0abc") },
                     { routeTableId: ["private-rt"], gatewayId: ["igw"] },
                 );
-                assert.deepEqual(messages(await serviceIn(b, phase, "private").check(ecsServicePrivateSubnets)), [
+                assert.deepEqual(messages(await serviceIn(b, values, "private").check(ecsServicePrivateSubnets)), [
                     `svc: runs in subnet private, which is public: route private-leak in private-rt sends 203.0.113.0/24 to an internet gateway (igw). Use a private subnet.`,
                 ]);
             });
@@ -179,7 +177,7 @@ describe("policy: service", () => {
                 { vpcEndpointType: "Gateway", serviceName: "com.amazonaws.us-east-1.s3" },
                 { routeTableIds: ["private-rt"] },
             );
-            assert.deepEqual(await serviceIn(b, "up", "private").check(ecsServicePrivateSubnets), []);
+            assert.deepEqual(await serviceIn(b, "known", "private").check(ecsServicePrivateSubnets), []);
         });
     });
 });
