@@ -8,6 +8,7 @@ import { containerRules } from "./rules/container";
 import { taskRoleRules } from "./rules/taskRoles";
 import { clusterRules } from "./rules/cluster";
 import { ec2Rules } from "./rules/ec2";
+import { instanceRoleRules } from "./rules/instanceRole";
 import { securityGroupsRules } from "./rules/securityGroups";
 import { vpcRules } from "./rules/vpc";
 import { loadBalancerRules } from "./rules/loadBalancer";
@@ -36,6 +37,7 @@ export const ruleFamilies = {
     taskRoles: taskRoleRules,
     cluster: clusterRules,
     ec2: ec2Rules,
+    instanceRole: instanceRoleRules,
     securityGroups: securityGroupsRules,
     vpc: vpcRules,
     loadBalancer: loadBalancerRules,

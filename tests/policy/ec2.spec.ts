@@ -1,13 +1,13 @@
 import { strict as assert } from "node:assert";
 import {
+    ec2Rules,
     ecsContainerInstanceEbsEncrypted,
     ecsContainerInstanceHopLimit,
     ecsContainerInstanceImdsv2,
     ecsContainerInstanceNoPublicIp,
     ecsContainerInstancePrivateSubnets,
-    ecsContainerInstanceRoleScoped,
-    ec2Rules,
 } from "../../policy/rules/ec2";
+import { ecsContainerInstanceRoleScoped } from "../../policy/rules/instanceRole";
 import { ec2TrustPolicy, ecsInstanceRolePolicy, ecsUserData } from "../../documents/ecsInstance";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { messages, privateNetwork, StackBuilder } from "./harness";
