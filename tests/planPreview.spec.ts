@@ -11,7 +11,7 @@ import { evaluatePolicies } from "./policy/harness";
 import { loadStackConfig } from "../plan/stackConfig";
 import { ENGINE_UNKNOWN, unknownPaths } from "../plan/unknowns";
 import { UNKNOWN } from "../policy/knowledge/unknowns";
-import { ecsTaskAwsvpc } from "../policy/rules/network";
+import { ecsTaskAwsvpcNetworkMode } from "../policy/rules/taskDefinition";
 import { PROJECT, ROOT, one } from "./support/mocks";
 
 const stack = { project: PROJECT, stack: "test", config: { "aws:region": "eu-west-1" }, region: "eu-west-1" };
@@ -107,7 +107,7 @@ describe("mock preview phase", function () {
                 }),
             "preview",
         );
-        const [v] = (await evaluatePolicies([ecsTaskAwsvpc], resources)).violations;
+        const [v] = (await evaluatePolicies([ecsTaskAwsvpcNetworkMode], resources)).violations;
         assert.equal(v!.enforcementLevel, "advisory");
         assert.equal(v!.unverifiable, true);
         assert.match(

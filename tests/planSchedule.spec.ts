@@ -6,7 +6,7 @@ import { renderText } from "../plan/render";
 import { estimateMonthlyCost } from "../policy/knowledge/cost";
 import { scheduledCost } from "../policy/knowledge/costSchedule";
 import { zeroShareOfWeek } from "../policy/knowledge/schedules";
-import { scheduledCapacityNoProdZero } from "../policy/rules/scheduledCapacity";
+import { scheduledCapacityNoZeroOnProd } from "../policy/rules/scheduledCapacity";
 import { evaluatePolicies, messages } from "./policy/harness";
 import { sharedAnalyzer } from "./support/analyzer";
 import { cli } from "./support/cli";
@@ -44,7 +44,7 @@ describe("plan: scheduled capacity", function () {
         // Held to staging's tag for this check, the rule finds the scale-to-zero action the program registered.
         const config = { "scheduled-capacity-no-zero-on-prod": { enforcementLevel: "mandatory" as const, environments: ["staging"] } };
         for (const phase of ["preview", "up"] as const) {
-            const { violations } = await evaluatePolicies([scheduledCapacityNoProdZero], staging.phases[phase]!.resources, config, phase);
+            const { violations } = await evaluatePolicies([scheduledCapacityNoZeroOnProd], staging.phases[phase]!.resources, config, phase);
             assert.deepEqual(
                 messages(violations).map((m) => m.split(",")[0]),
                 ["web-staging-schedule-office-hours-end: runs on the schedule cron(0 20 ? * MON-FRI *) against web-staging"],

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Phase, runUnderMocks } from "../plan/runProgram";
 import { evaluatePolicies, messages } from "./policy/harness";
 import { ENGINE_UNKNOWN } from "../plan/unknowns";
-import { ecsServicePrivateSubnets } from "../policy/rules/network";
+import { ecsServicePrivateSubnets } from "../policy/rules/service";
 import { PROJECT, ROOT } from "./support/mocks";
 import { byPolicy, gate, runPhase } from "./support/phases";
 import { policyConfigWith } from "./support/policyConfig";

@@ -49,7 +49,7 @@ export const cicdRoleLeastPrivilege = stackRule<{ allowedUnscopedActions: string
     enforcementLevel: "mandatory",
     remediationSteps:
         "Give each project and the pipeline its own role; grant logs writes on the project's log group, S3 object actions on the artifact bucket, ECR push on the stack's repository, GetSecretValue on the secrets the project declares, sts:AssumeRole on the role it declares, StartBuild on the pipeline's projects, UseConnection on its connection. Add aws:SourceAccount and aws:SourceArn conditions to the trust.",
-    anchors: ["CKV_AWS_355", "CKV_AWS_290", "AwsSolutions-IAM4", "AwsSolutions-IAM5", "CodeBuild.1"],
+    anchors: ["AwsSolutions-IAM4", "AwsSolutions-IAM5", "CodeBuild.1"],
     configSchema: {
         properties: {
             allowedUnscopedActions: { type: "array", items: { type: "string" }, default: [] },
@@ -170,7 +170,7 @@ export const cicdArtifactBucketProtected = stackRule<{ approvedArtifactBuckets: 
     enforcementLevel: "mandatory",
     remediationSteps:
         "Give the bucket a BucketServerSideEncryptionConfiguration (aws:kms or AES256), a BucketPublicAccessBlock with all four flags true, and a BucketLifecycleConfiguration rule that expires objects.",
-    anchors: ["S3.1", "S3.8", "S3.4", "S3.13", "CKV_AWS_145", "CKV2_AWS_6", "CKV2_AWS_61"],
+    anchors: ["S3.1", "S3.4", "S3.13", "CKV_AWS_145", "CKV2_AWS_61"],
     configSchema: { properties: { approvedArtifactBuckets: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         for (const pipeline of graph.ofKind("pipeline")) {

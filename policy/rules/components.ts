@@ -8,16 +8,17 @@ import { derivedChildren, opaqueAwsxComponents } from "../lib/awsxChildren";
 import { appliesTo, specOf, stackRule } from "../lib/rule";
 import { PreviewConfig, decideOrExplain } from "../lib/undecided";
 import { UnknownRead, checkingUnknowns, isUnknownRead, unknownValueError } from "../knowledge/unknowns";
-import { iamNoAdminAccess, iamNoServiceWildcards, iamNoWildcardResource, iamTrustConfusedDeputy } from "./iam";
-import { iamNoPrivilegeEscalation } from "./iamEscalation";
-import { ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "./logging";
+import { iamNoAdminAccess, iamNoPrivilegeEscalation, iamNoServiceWildcards, iamNoWildcardResource } from "./iam";
+import { iamTrustConfusedDeputy } from "./iamTrust";
+import { logGroupKms, logGroupRetention } from "./logging";
 import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "./loadBalancer";
-import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsTaskAwsvpc, securityGroupNoWorldIngress } from "./network";
+import { ecsFargatePlatformVersion, ecsServiceNoPublicIp, ecsServiceSecurityGroups } from "./service";
+import { ecsTaskAwsvpcNetworkMode, ecsTaskNoHostNamespaces } from "./taskDefinition";
 import { containerRules } from "./container";
 import { ecrImmutableTags, ecrScanOnPush } from "./registry";
 import { subnetNoAutoPublicIp } from "./vpc";
 import { requiredTags } from "./tagging";
-import { ecsServiceSecurityGroups, securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "./securityGroups";
+import { securityGroupNoWorldEgressAllPorts, securityGroupNoWorldIngress, securityGroupRuleDescription } from "./securityGroups";
 
 /** The prefix of a component rule's name: `awsx-` and the name of the rule it applies. */
 export const COMPONENT_RULE_PREFIX = "awsx-";
@@ -71,12 +72,12 @@ const childRules: ResourceValidationPolicy[] = [
     ecsServiceNoPublicIp,
     ecsServiceSecurityGroups,
     ecsFargatePlatformVersion,
-    ecsTaskAwsvpc,
+    ecsTaskAwsvpcNetworkMode,
     securityGroupNoWorldIngress,
     securityGroupNoWorldEgressAllPorts,
     securityGroupRuleDescription,
+    ecsTaskNoHostNamespaces,
     ...containerRules,
-    ecsContainerLogConfiguration,
     logGroupRetention,
     logGroupKms,
     iamNoAdminAccess,

@@ -1,7 +1,9 @@
+// Per-container rules: each entry of a task definition's containerDefinitions is judged on its own.
+// What the task definition sets for all its containers is in taskDefinition.ts.
 import { Container, containerName, parseContainers } from "../knowledge/containers";
 import { Props, ResourceRuleSpec, resourceRule } from "../lib/rule";
 import { SECRET_LIKE_NAME, SECRET_LIKE_VALUE } from "../knowledge/secrets";
-import { asRecords, at, globMatch, show, text } from "../knowledge/values";
+import { asRecords, at, globMatch, isRecord, show, text } from "../knowledge/values";
 
 type ContainerRule<C> = Omit<ResourceRuleSpec<C>, "kinds" | "check"> & {
     /** Returns the problem for one container, or undefined. */
@@ -60,20 +62,6 @@ export const ecsContainerNonRootUser = containerRule({
     checkContainer: (c) => (isRootUser(c.user) ? `runs as root (user: ${show(c.user ?? "unset, the image default")}); set a non-root uid.` : undefined),
 });
 
-export const ecsTaskNoHostNamespaces = resourceRule({
-    name: "ecs-task-no-host-namespaces",
-    description: "Task definitions do not share the host's process or IPC namespace.",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    remediationSteps: 'Remove pidMode: "host" and ipcMode: "host".',
-    anchors: ["ECS.3", "CKV_AWS_335"],
-    kinds: ["taskDefinition"],
-    check(props, _ctx, report) {
-        for (const key of ["pidMode", "ipcMode"])
-            if (props[key] === "host") report(`${key} is "host"; containers could see and signal host processes. Remove it.`);
-    },
-});
-
 export const ecsContainerNoPlaintextSecrets = containerRule({
     name: "ecs-container-no-plaintext-secrets",
     description: "No secrets in plain environment variables: names that say secret, or values that look like keys.",
@@ -127,12 +115,35 @@ export const ecsContainerImageProvenance = containerRule<{ allowedRegistries: st
     },
 });
 
+export const ecsContainerLogConfiguration = resourceRule<{ allowedLogDrivers: string[] }>({
+    name: "ecs-container-log-configuration",
+    description: "Every container in a task definition has a log configuration with an allowed driver.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        'Add logConfiguration to each container, e.g. { logDriver: "awslogs", options: { "awslogs-group", "awslogs-region", "awslogs-stream-prefix" } }.',
+    anchors: ["AS-ECS7", "ECS.9", "AwsSolutions-ECS7"],
+    configSchema: { properties: { allowedLogDrivers: { type: "array", items: { type: "string" }, default: ["awslogs", "awsfirelens"] } } },
+    kinds: ["taskDefinition"],
+    check(props, ctx, report) {
+        const parsed = parseContainers(props.containerDefinitions);
+        if (!parsed.ok) return report(`containerDefinitions is malformed: ${parsed.error}; it cannot be checked, fix the document.`);
+        parsed.containers.forEach((c, i) => {
+            const driver = at(c, "logConfiguration", "logDriver");
+            if (!isRecord(c.logConfiguration))
+                report(`container ${containerName(c, i)} has no logConfiguration; its output is lost. Add one with the awslogs driver.`);
+            else if (typeof driver !== "string" || !ctx.config.allowedLogDrivers.includes(driver))
+                report(`container ${containerName(c, i)} uses log driver ${show(driver)}; allowed: ${ctx.config.allowedLogDrivers.join(", ")}.`);
+        });
+    },
+});
+
 export const containerRules = [
     ecsContainerNotPrivileged,
     ecsContainerReadonlyRoot,
     ecsContainerNonRootUser,
-    ecsTaskNoHostNamespaces,
     ecsContainerNoPlaintextSecrets,
     ecsContainerMemoryLimit,
     ecsContainerImageProvenance,
+    ecsContainerLogConfiguration,
 ];

@@ -128,7 +128,7 @@ const verdictText = (e: Exposure) =>
         ? `is reachable from the internet: ${e.why}. Put the test listener on a port the load balancer's security groups admit only from inside the VPC.`
         : `cannot be proven private: ${e.why}.`;
 
-export const ecsTestListenerPrivate = stackRule({
+export const ecsTestListenerNotInternetFacing = stackRule({
     name: "ecs-test-listener-not-internet-facing",
     description:
         "The test listener of blue/green, canary and linear deployments (ECS native or CodeDeploy) is not reachable from the internet: untested revisions answer there.",
@@ -136,7 +136,7 @@ export const ecsTestListenerPrivate = stackRule({
     enforcementLevel: "mandatory",
     remediationSteps:
         "Serve test traffic on its own listener port and admit that port in the load balancer's security group only from the VPC CIDR (or a VPN range), or put it on an internal load balancer.",
-    anchors: ["ECS blue/green test traffic", "AwsSolutions-EC23", "EC2.18"],
+    anchors: ["ECS blue/green test traffic", "AwsSolutions-EC23"],
     check(graph, _config, report) {
         for (const service of graph.ofKind("service")) checkServiceRules(graph, service, report);
         for (const group of graph.ofKind("codeDeployGroup")) {
@@ -160,4 +160,4 @@ export const ecsTestListenerPrivate = stackRule({
     },
 });
 
-export const deploymentRules = [ecsServiceRollbackPath, ecsTestListenerPrivate];
+export const deploymentRules = [ecsServiceRollbackPath, ecsTestListenerNotInternetFacing];

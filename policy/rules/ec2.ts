@@ -1,13 +1,10 @@
-// ECS container instances (the EC2 launch type): the instance role stays out of the tasks' reach,
-// nothing is public, volumes are encrypted, and the role is the agent's, not a broad managed one.
+// ECS container instances (the EC2 launch type): the instance metadata stays out of the tasks' reach,
+// nothing is public and volumes are encrypted. The instance's role is judged in instanceRole.ts.
 import type { PolicyResource } from "@pulumi/policy";
-import { ContainerInstanceConfig, containerInstanceConfigs, instanceProfileOf, knownAt, probe, roleOfProfile, userDataText } from "../lib/containerInstances";
-import { safeProp } from "../lib/graph";
-import { allows, parsePolicy } from "../lib/iam";
+import { ContainerInstanceConfig, containerInstanceConfigs, knownAt, probe, userDataText } from "../lib/containerInstances";
 import { stackRule } from "../lib/rule";
 import { subnetVerdict } from "../lib/routes";
-import { ECS_INSTANCE_MANAGED_POLICY } from "../knowledge/ec2Instances";
-import { asRecords, asStrings, globMatch, show, text, truthy } from "../knowledge/values";
+import { asRecords, show, truthy } from "../knowledge/values";
 import type { StackGraph } from "../lib/graph";
 
 type Report = (message: string, resource?: PolicyResource) => void;
@@ -21,7 +18,7 @@ function eachConfig(graph: StackGraph, report: Report, path: string[], check: (v
     }
 }
 
-export const ecsInstanceImdsv2 = stackRule({
+export const ecsContainerInstanceImdsv2 = stackRule({
     name: "ecs-container-instance-imdsv2",
     description: "ECS container instances require IMDSv2 session tokens (metadataOptions.httpTokens = required).",
     severity: "high",
@@ -39,7 +36,7 @@ export const ecsInstanceImdsv2 = stackRule({
     },
 });
 
-export const ecsInstanceHopLimit = stackRule({
+export const ecsContainerInstanceHopLimit = stackRule({
     name: "ecs-container-instance-hop-limit",
     description:
         "Tasks cannot reach the instance role: the metadata hop limit is 1 (containers behind a bridge) and the agent blocks IMDS for awsvpc tasks (ECS_AWSVPC_BLOCK_IMDS=true).",
@@ -47,7 +44,7 @@ export const ecsInstanceHopLimit = stackRule({
     enforcementLevel: "mandatory",
     remediationSteps:
         "Set metadataOptions.httpPutResponseHopLimit to 1, and put ECS_AWSVPC_BLOCK_IMDS=true in /etc/ecs/ecs.config through the user data. Tasks get their own task role.",
-    anchors: ["ECS best practices: IMDS", "EC2.8"],
+    anchors: ["ECS best practices: IMDS"],
     check(graph, _config, report) {
         eachConfig(graph, report, ["metadataOptions", "httpPutResponseHopLimit"], (hops, c) => {
             if (Number(hops) !== 1)
@@ -61,7 +58,7 @@ export const ecsInstanceHopLimit = stackRule({
     },
 });
 
-export const ecsInstanceNoPublicIp = stackRule({
+export const ecsContainerInstanceNoPublicIp = stackRule({
     name: "ecs-container-instance-no-public-ip",
     description: "ECS container instances get no public IP address.",
     severity: "high",
@@ -94,7 +91,7 @@ function volumes(props: Record<string, unknown>): { where: string; encrypted: un
     ];
 }
 
-export const ecsInstanceEbsEncrypted = stackRule<{ accountEncryptsEbsByDefault: boolean }>({
+export const ecsContainerInstanceEbsEncrypted = stackRule<{ accountEncryptsEbsByDefault: boolean }>({
     name: "ecs-container-instance-ebs-encrypted",
     description: "ECS container instances declare their volumes encrypted (the root volume included).",
     severity: "high",
@@ -137,7 +134,7 @@ function subnetsOf(graph: StackGraph, r: PolicyResource, prop: "vpcZoneIdentifie
     return { inStack, outside };
 }
 
-export const ecsInstancePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: string[] }>({
+export const ecsContainerInstancePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: string[] }>({
     name: "ecs-container-instance-private-subnets",
     description:
         "Proves ECS container instances launch in private subnets (the same route-graph proof as services: no public IP on launch, no default route to an internet gateway). Subnets outside the stack must be allowlisted.",
@@ -145,7 +142,7 @@ export const ecsInstancePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: s
     enforcementLevel: "mandatory",
     remediationSteps:
         "Launch the Auto Scaling group into the private subnets (vpcZoneIdentifiers); for subnets created outside this stack, add their ids to approvedPrivateSubnetIds after checking them.",
-    anchors: ["EC2.9", "AutoScaling.5"],
+    anchors: ["ECS best practices: private subnets"],
     configSchema: { properties: { approvedPrivateSubnetIds: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         // Groups choose the subnets of what they launch; a plain instance names its own.
@@ -171,76 +168,10 @@ export const ecsInstancePrivateSubnets = stackRule<{ approvedPrivateSubnetIds: s
     },
 });
 
-/** What the ECS agent calls: anything else on an instance role is reachable from the host, not the tasks' to have. */
-const AGENT_ACTIONS = [
-    "ecs:DiscoverPollEndpoint",
-    "ecs:*ContainerInstance*",
-    "ecs:Submit*",
-    "ecs:Poll",
-    "ecs:StartTelemetrySession",
-    "ecs:PutSystemLogEvents",
-    "ec2:DescribeTags",
-];
-
-export const ecsInstanceRoleScoped = stackRule<{ managedPolicyReason: string; allowedActions: string[] }>({
-    name: "ecs-container-instance-role-scoped",
-    description: `A container instance's role grants the ECS agent's actions only. The AWS-managed ${ECS_INSTANCE_MANAGED_POLICY} (every cluster, every repository, every log group) is accepted only when the policy config gives the reason.`,
-    severity: "high",
-    enforcementLevel: "mandatory",
-    remediationSteps:
-        "Grant the agent's actions on this cluster (RegisterContainerInstance, Submit*, Poll… on the cluster and its container instances) in an inline policy; pull and log writes belong to the task execution role. To keep the managed policy, set managedPolicyReason in the policy config.",
-    anchors: ["AwsSolutions-IAM4", "AwsSolutions-IAM5", "ECS best practices: instance role"],
-    configSchema: {
-        properties: { managedPolicyReason: { type: "string", default: "" }, allowedActions: { type: "array", items: { type: "string" }, default: [] } },
-    },
-    check(graph, config, report) {
-        const roles = new Map<string, PolicyResource>();
-        for (const c of containerInstanceConfigs(graph)) {
-            const profile = instanceProfileOf(graph, c.config);
-            const role = profile && roleOfProfile(graph, profile);
-            if (role) roles.set(role.urn, role);
-        }
-        for (const role of roles.values()) {
-            const read = probe(() => checkInstanceRole(graph, role, config, report));
-            if (!read.known) report(`a ${read.path} of instance role ${role.name} is unknown at preview: unverifiable, so not accepted.`, role);
-        }
-    },
-});
-
-function checkInstanceRole(graph: StackGraph, role: PolicyResource, config: { managedPolicyReason: string; allowedActions: string[] }, report: Report): void {
-    const managed = [
-        ...asStrings(safeProp(role, "managedPolicyArns")),
-        ...graph.consumersOf(role, "rolePolicyAttachment", "role").map((a) => text(safeProp(a, "policyArn"))),
-    ];
-    for (const arn of managed) {
-        if (arn.endsWith(`:policy/${ECS_INSTANCE_MANAGED_POLICY}`) && config.managedPolicyReason.trim() !== "") continue;
-        report(
-            arn.endsWith(ECS_INSTANCE_MANAGED_POLICY)
-                ? `instance role ${role.name} attaches ${arn}, which grants every cluster, repository and log group; scope it to this cluster, or give managedPolicyReason in the policy config.`
-                : `instance role ${role.name} attaches ${arn}; the instance runs the ECS agent, which needs only its own actions.`,
-            role,
-        );
-    }
-    const allowed = [...AGENT_ACTIONS, ...config.allowedActions];
-    for (const rp of graph.consumersOf(role, "rolePolicy", "role")) {
-        const parsed = parsePolicy(rp.props.policy);
-        if (!parsed.ok) continue;
-        for (const s of parsed.statements.filter(allows)) {
-            const extra = s.actions.filter((a) => !allowed.some((p) => globMatch(p, a)));
-            if (extra.length > 0 || s.notActions.length > 0)
-                report(
-                    `instance role ${role.name} (${rp.name}) allows ${s.notActions.length > 0 ? `everything but ${show(s.notActions)}` : extra.join(", ")}, which the ECS agent does not call; tasks get their own roles.`,
-                    role,
-                );
-        }
-    }
-}
-
 export const ec2Rules = [
-    ecsInstanceImdsv2,
-    ecsInstanceHopLimit,
-    ecsInstanceNoPublicIp,
-    ecsInstanceEbsEncrypted,
-    ecsInstancePrivateSubnets,
-    ecsInstanceRoleScoped,
+    ecsContainerInstanceImdsv2,
+    ecsContainerInstanceHopLimit,
+    ecsContainerInstanceNoPublicIp,
+    ecsContainerInstanceEbsEncrypted,
+    ecsContainerInstancePrivateSubnets,
 ];

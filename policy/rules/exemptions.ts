@@ -24,3 +24,5 @@ export const policyExemptions: StackValidationPolicy = {
         for (const s of report.stale) reportViolation(`stale exemption [${s.policy}] ${selectorText(s.exemption)}: matched no finding (${terms(s.exemption)})`);
     },
 };
+
+export const exemptionRules = [policyExemptions];

@@ -44,7 +44,7 @@ export const iamNoBroadManagedPolicies = stackRule<{ allowedManagedPolicyArns: s
     enforcementLevel: "mandatory",
     remediationSteps:
         "Detach the managed policy and grant the specific actions on specific resources (the task role's declared grants). A policy you accept as it is goes in allowedManagedPolicyArns.",
-    anchors: ["AS-IAM4", "CKV_AWS_274", "IAM.1", "AwsSolutions-IAM4"],
+    anchors: ["AS-IAM4", "CKV_AWS_274", "AwsSolutions-IAM4"],
     configSchema: { properties: { allowedManagedPolicyArns: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         const undecided: [PolicyResource, string][] = [];
@@ -66,3 +66,5 @@ export const iamNoBroadManagedPolicies = stackRule<{ allowedManagedPolicyArns: s
 function holders(graph: StackGraph): [PolicyResource, string][] {
     return ATTACHING.flatMap(([kind, prop]) => graph.ofKind(kind).map((r): [PolicyResource, string] => [r, prop]));
 }
+
+export const iamManagedRules = [iamNoBroadManagedPolicies];

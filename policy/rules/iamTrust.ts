@@ -1,7 +1,7 @@
-// Role trust that names a whole account: every principal there whose own policies allow
-// sts:AssumeRole can take the role.
+// Role trust policies: who may assume a role. A service principal without a source condition is a
+// confused deputy; a whole account lets every principal there allowed sts:AssumeRole take the role.
 import { narrowsPrincipals } from "../lib/conditions";
-import { allows, parsePolicy } from "../lib/iam";
+import { allows, conditionKeys, parsePolicy, trustsAnyone, trustsService } from "../lib/iam";
 import { accountRoots } from "../lib/principals";
 import { resourceRule } from "../lib/rule";
 
@@ -32,4 +32,27 @@ export const iamTrustNoAccountRoot = resourceRule<{ trustedAccountIds: string[] 
     },
 });
 
-export const iamTrustRules = [iamTrustNoAccountRoot];
+export const iamTrustConfusedDeputy = resourceRule<{ services: string[] }>({
+    name: "iam-trust-confused-deputy",
+    description: "Roles trusted by service principals (ecs-tasks) carry aws:SourceAccount or aws:SourceArn conditions; nothing trusts `*`.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        'Add Condition: { StringEquals: { "aws:SourceAccount": "<account>" }, ArnLike: { "aws:SourceArn": "arn:aws:ecs:<region>:<account>:*" } } to the trust statement.',
+    anchors: ["IAM confused deputy", "CKV_AWS_60", "AwsSolutions-IAM5"],
+    configSchema: { properties: { services: { type: "array", items: { type: "string" }, default: ["ecs-tasks.amazonaws.com"] } } },
+    kinds: ["role"],
+    check(props, ctx, report) {
+        const parsed = parsePolicy(props.assumeRolePolicy);
+        if (!parsed.ok) return report(`assumeRolePolicy is malformed: ${parsed.error}.`);
+        parsed.statements.filter(allows).forEach((s) => {
+            if (trustsAnyone(s)) return report(`trust statement ${s.label} lets any principal assume the role; name the service principal.`);
+            const service = ctx.config.services.find((svc) => trustsService(s, svc));
+            const keys = conditionKeys(s);
+            if (service && !keys.includes("aws:sourceaccount") && !keys.includes("aws:sourcearn"))
+                report(`trust statement ${s.label} trusts ${service} without aws:SourceAccount or aws:SourceArn conditions (confused deputy).`);
+        });
+    },
+});
+
+export const iamTrustRules = [iamTrustConfusedDeputy, iamTrustNoAccountRoot];

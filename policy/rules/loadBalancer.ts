@@ -1,5 +1,9 @@
+// Load balancers and their listeners: TLS, headers, desync, deletion protection, access logs.
+// The web ACL in front of them is in waf.ts.
 import { TLS12_PLUS_POLICIES } from "../knowledge/tlsPolicies";
+import { decisive, describeValue } from "../lib/providerDefaults";
 import { resourceRule } from "../lib/rule";
+import { isKind } from "../knowledge/types";
 import { withChanges } from "../knowledge/unknowns";
 import { asRecords, at, knownProp, show, truthy } from "../knowledge/values";
 
@@ -108,4 +112,24 @@ export const albAccessLogs = resourceRule({
     },
 });
 
-export const loadBalancerRules = [albHttpsOnly, albTlsPolicy, albDropInvalidHeaders, albDeletionProtection, albAccessLogs];
+export const albDesyncMitigationMode = resourceRule<{ allowedModes: string[] }>({
+    name: "alb-desync-mitigation-mode",
+    description: 'Application and classic load balancers mitigate HTTP desync with "defensive" (the default) or "strictest", never "monitor".',
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: 'Remove desyncMitigationMode (AWS defaults to "defensive") or set it to "defensive" or "strictest".',
+    anchors: ["CKV_AWS_328", "ELB.12"],
+    configSchema: { properties: { allowedModes: { type: "array", items: { type: "string" }, default: ["defensive", "strictest"] } } },
+    kinds: ["loadBalancer", "classicLoadBalancer"],
+    check(props, ctx, report) {
+        // Network and gateway load balancers do not parse HTTP.
+        if (isKind(ctx.type, "loadBalancer") && decisive(ctx.type, props, "loadBalancerType") !== "application") return;
+        const mode = decisive(ctx.type, props, "desyncMitigationMode");
+        if (typeof mode !== "string" || !ctx.config.allowedModes.includes(mode))
+            report(
+                `desyncMitigationMode is ${describeValue(ctx.type, "desyncMitigationMode", mode)}; ambiguous requests (HTTP desync, request smuggling) reach the targets. Allowed: ${ctx.config.allowedModes.join(", ")}.`,
+            );
+    },
+});
+
+export const loadBalancerRules = [albHttpsOnly, albTlsPolicy, albDropInvalidHeaders, albDesyncMitigationMode, albDeletionProtection, albAccessLogs];

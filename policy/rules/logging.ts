@@ -1,31 +1,9 @@
+// Log groups and where containers' logs go. A container's own logConfiguration is judged in container.ts.
 import { parseContainers, containerName } from "../knowledge/containers";
 import { safeProp } from "../lib/graph";
 import { resourceRule, stackRule } from "../lib/rule";
 import { presence, withChanges } from "../knowledge/unknowns";
-import { asRecords, at, isRecord, show } from "../knowledge/values";
-
-export const ecsContainerLogConfiguration = resourceRule<{ allowedLogDrivers: string[] }>({
-    name: "ecs-container-log-configuration",
-    description: "Every container in a task definition has a log configuration with an allowed driver.",
-    severity: "medium",
-    enforcementLevel: "mandatory",
-    remediationSteps:
-        'Add logConfiguration to each container, e.g. { logDriver: "awslogs", options: { "awslogs-group", "awslogs-region", "awslogs-stream-prefix" } }.',
-    anchors: ["AS-ECS7", "ECS.9", "AwsSolutions-ECS7"],
-    configSchema: { properties: { allowedLogDrivers: { type: "array", items: { type: "string" }, default: ["awslogs", "awsfirelens"] } } },
-    kinds: ["taskDefinition"],
-    check(props, ctx, report) {
-        const parsed = parseContainers(props.containerDefinitions);
-        if (!parsed.ok) return report(`containerDefinitions is malformed: ${parsed.error}; it cannot be checked, fix the document.`);
-        parsed.containers.forEach((c, i) => {
-            const driver = at(c, "logConfiguration", "logDriver");
-            if (!isRecord(c.logConfiguration))
-                report(`container ${containerName(c, i)} has no logConfiguration; its output is lost. Add one with the awslogs driver.`);
-            else if (typeof driver !== "string" || !ctx.config.allowedLogDrivers.includes(driver))
-                report(`container ${containerName(c, i)} uses log driver ${show(driver)}; allowed: ${ctx.config.allowedLogDrivers.join(", ")}.`);
-        });
-    },
-});
+import { at, show } from "../knowledge/values";
 
 export const logGroupRetention = resourceRule<{ minimumRetentionDays: number; defaultRetentionDays: number }>({
     name: "log-group-retention",
@@ -66,35 +44,13 @@ export const logGroupKms = resourceRule({
     },
 });
 
-const insightsOn = (props: Record<string, unknown>) =>
-    asRecords(props.settings).some((s) => s.name === "containerInsights" && (s.value === "enabled" || s.value === "enhanced"));
-
-export const ecsClusterContainerInsights = resourceRule({
-    name: "ecs-cluster-container-insights",
-    description: "ECS clusters have Container Insights enabled.",
-    severity: "low",
-    enforcementLevel: "advisory",
-    remediationSteps: 'Add settings: [{ name: "containerInsights", value: "enabled" }] (or "enhanced") to the cluster.',
-    anchors: ["AS-ECS4", "CKV_AWS_65", "ECS.12", "AwsSolutions-ECS4"],
-    kinds: ["cluster"],
-    check(props, _ctx, report) {
-        if (!insightsOn(props))
-            report(`Container Insights is off (settings: ${show(props.settings ?? [])}); add { name: "containerInsights", value: "enabled" }.`);
-    },
-    remediate(props) {
-        if (insightsOn(props)) return undefined;
-        const others = asRecords(props.settings).filter((s) => s.name !== "containerInsights");
-        return withChanges(props, { settings: [...others, { name: "containerInsights", value: "enabled" }] });
-    },
-});
-
 export const ecsAwslogsGroupExists = stackRule<{ allowedLogGroups: string[] }>({
     name: "ecs-awslogs-group-exists",
     description: "Each awslogs-group a container writes to is a log group in this stack (with its retention) or allowlisted.",
     severity: "medium",
     enforcementLevel: "advisory",
     remediationSteps: "Create the log group in the stack (aws.cloudwatch.LogGroup with retention) and reference it, or add its name to allowedLogGroups.",
-    anchors: ["ECS.9", "CKV_AWS_66"],
+    anchors: ["ECS awslogs log group"],
     configSchema: { properties: { allowedLogGroups: { type: "array", items: { type: "string" }, default: [] } } },
     check(graph, config, report) {
         const names = new Set(graph.ofKind("logGroup").map((g) => safeProp(g, "name")));
@@ -115,4 +71,4 @@ export const ecsAwslogsGroupExists = stackRule<{ allowedLogGroups: string[] }>({
     },
 });
 
-export const loggingRules = [ecsContainerLogConfiguration, ecsAwslogsGroupExists, logGroupRetention, logGroupKms, ecsClusterContainerInsights];
+export const loggingRules = [ecsAwslogsGroupExists, logGroupRetention, logGroupKms];

@@ -1,7 +1,7 @@
 import { safeProp } from "../lib/graph";
 import { allows, parsePolicy, trustsAnyone } from "../lib/iam";
 import { narrowsPrincipals } from "../lib/conditions";
-import { decisive, describeValue } from "../lib/providerDefaults";
+import { decisive, describeValue, effective, inputList } from "../lib/providerDefaults";
 import { resourceRule, stackRule } from "../lib/rule";
 import { withChanges } from "../knowledge/unknowns";
 import { at, isRecord, show, truthy } from "../knowledge/values";
@@ -82,4 +82,32 @@ export const ecrNoPublicRepositoryPolicy = resourceRule({
     },
 });
 
-export const registryRules = [ecrScanOnPush, ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy];
+const KMS_TYPES = ["KMS", "KMS_DSSE"];
+
+export const ecrKmsEncryption = resourceRule<{ requireCustomerManagedKey: boolean }>({
+    name: "ecr-kms-encryption",
+    description: "ECR repositories encrypt images with KMS (with a customer-managed key where the stack's config asks for one), not the default AES-256.",
+    severity: "low",
+    enforcementLevel: "advisory",
+    remediationSteps:
+        'Set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: <aws.kms.Key ARN> }] (ECR applies it at creation: the repository is replaced).',
+    anchors: ["CKV_AWS_136"],
+    configSchema: { properties: { requireCustomerManagedKey: { type: "boolean", default: false } } },
+    kinds: ["repository"],
+    check(props, ctx, report) {
+        const path =
+            inputList(props, "encryptionConfigurations").length > 0 ? "encryptionConfigurations.0.encryptionType" : "encryptionConfigurations.encryptionType";
+        const encryption = decisive(ctx.type, props, path);
+        if (typeof encryption !== "string" || !KMS_TYPES.includes(encryption)) {
+            report(
+                `encryptionType is ${describeValue(ctx.type, path, encryption)}; images are encrypted with a key ECR owns, not KMS. Set encryptionConfigurations: [{ encryptionType: "KMS" }].`,
+            );
+            return;
+        }
+        // An unknown key ARN at preview is a key all the same.
+        if (ctx.config.requireCustomerManagedKey && effective(ctx.type, props, "encryptionConfigurations.0.kmsKey") === undefined)
+            report("encryptionType is KMS with the AWS managed key (no kmsKey); this stack requires a customer-managed key. Set kmsKey to an aws.kms.Key ARN.");
+    },
+});
+
+export const registryRules = [ecrScanOnPush, ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy, ecrKmsEncryption];

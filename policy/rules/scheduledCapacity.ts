@@ -24,7 +24,7 @@ function serviceOf(graph: StackGraph, target: PolicyResource): PolicyResource | 
     return name === undefined ? undefined : graph.ofKind("service").find((s) => safeProp(s, "name") === name);
 }
 
-export const scheduledCapacityNoProdZero = stackRule<{ environments: string[] }>({
+export const scheduledCapacityNoZeroOnProd = stackRule<{ environments: string[] }>({
     name: "scheduled-capacity-no-zero-on-prod",
     description: "Scheduled actions never let a service of a prod-tagged stack down to zero tasks (min or max capacity 0).",
     severity: "high",
@@ -57,4 +57,4 @@ export const scheduledCapacityNoProdZero = stackRule<{ environments: string[] }>
     },
 });
 
-export const scheduledCapacityRules = [scheduledCapacityNoProdZero];
+export const scheduledCapacityRules = [scheduledCapacityNoZeroOnProd];

@@ -23,7 +23,7 @@ function internetFacingAlbs(graph: StackGraph): PolicyResource[] {
         .filter((lb) => (safeProp(lb, "loadBalancerType") ?? "application") === "application" && !truthy(safeProp(lb, "internal")));
 }
 
-export const albWebAcl = stackRule({
+export const albWafWebAcl = stackRule({
     name: "alb-waf-web-acl",
     description: "Internet-facing application load balancers are associated with a WAFv2 web ACL.",
     severity: "high",
@@ -40,7 +40,7 @@ export const albWebAcl = stackRule({
     },
 });
 
-export const wafLogging = stackRule({
+export const wafWebAclLogging = stackRule({
     name: "waf-web-acl-logging",
     description: "Each WAFv2 web ACL of the stack logs its verdicts (a logging configuration to CloudWatch Logs, S3 or Firehose).",
     severity: "medium",
@@ -57,4 +57,4 @@ export const wafLogging = stackRule({
     },
 });
 
-export const wafRules = [albWebAcl, wafLogging];
+export const wafRules = [albWafWebAcl, wafWebAclLogging];

@@ -12,6 +12,7 @@ import { fiveXxRateQueries, unhealthyHostQueries } from "../../documents/deploym
 import { ecsServiceTrustPolicy, hookRolePolicy, trafficRolePolicy } from "../../documents/deploymentIam";
 import { evaluatePolicies } from "../policy/harness";
 import { iamRules } from "../../policy/rules/iam";
+import { iamTrustRules } from "../../policy/rules/iamTrust";
 import type { DeploymentSettings } from "../../settings/types";
 import { resourceRecord } from "../policy/harness";
 
@@ -165,7 +166,7 @@ describe("documents: deployment", () => {
                 resourceRecord("aws:iam/rolePolicy:RolePolicy", "hook", { policy: JSON.stringify(hookRolePolicy(HOOK)) }),
                 resourceRecord("aws:iam/role:Role", "role", { assumeRolePolicy: JSON.stringify(ecsServiceTrustPolicy()) }),
             ];
-            assert.deepEqual((await evaluatePolicies(iamRules, records)).violations, []);
+            assert.deepEqual((await evaluatePolicies([...iamRules, ...iamTrustRules], records)).violations, []);
         });
     });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { COMPONENT_RULE_PREFIX, componentRule, componentRules } from "../../policy/rules/components";
-import { ecsServiceNoPublicIp } from "../../policy/rules/network";
+import { ecsServiceNoPublicIp } from "../../policy/rules/service";
 import { ROOT } from "../support/mocks";
 import { PHASES, ROLES, TAGS, component, container, decided, judge, logs, named, out, privateService } from "./awsxComponents";
 import { SERVICE, evaluatePolicies, messages, resourceRecord } from "./harness";

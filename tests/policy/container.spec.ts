@@ -2,12 +2,12 @@ import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import {
     ecsContainerImageProvenance,
+    ecsContainerLogConfiguration,
     ecsContainerMemoryLimit,
-    ecsContainerNoPlaintextSecrets,
     ecsContainerNonRootUser,
+    ecsContainerNoPlaintextSecrets,
     ecsContainerNotPrivileged,
     ecsContainerReadonlyRoot,
-    ecsTaskNoHostNamespaces,
 } from "../../policy/rules/container";
 import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
 import { check, checkRaw, messages, TASK_DEFINITION } from "./harness";
@@ -51,14 +51,6 @@ describe("policy: container", () => {
         assert.deepEqual(await check(ecsContainerNonRootUser, aws.ecs.TaskDefinition, taskDefinition([{ ...goodContainer, user: "1000" }])), []);
     });
 
-    it("ecs-task-no-host-namespaces", async () => {
-        assert.deepEqual(await check(ecsTaskNoHostNamespaces, aws.ecs.TaskDefinition, good), []);
-        assert.deepEqual(messages(await checkRaw(ecsTaskNoHostNamespaces, TASK_DEFINITION, { ...good, pidMode: "host", ipcMode: "host" })), [
-            'subject: pidMode is "host"; containers could see and signal host processes. Remove it.',
-            'subject: ipcMode is "host"; containers could see and signal host processes. Remove it.',
-        ]);
-    });
-
     it("ecs-container-no-plaintext-secrets: names and key-shaped values", async () => {
         assert.deepEqual(await check(ecsContainerNoPlaintextSecrets, aws.ecs.TaskDefinition, good), []);
         assert.deepEqual(messages(await check(ecsContainerNoPlaintextSecrets, aws.ecs.TaskDefinition, tutorial)), [
@@ -100,6 +92,41 @@ describe("policy: container", () => {
             assert.deepEqual(
                 await checkRaw(ecsContainerImageProvenance, TASK_DEFINITION, td, { "ecs-container-image-provenance": { allowedRegistries: ["ghcr.io"] } }),
                 [],
+            );
+        });
+    });
+
+    describe("ecs-container-log-configuration", () => {
+        it("passes containers with awslogs, given as a JSON string or as objects", async () => {
+            assert.deepEqual(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, taskDefinition([goodContainer])), []);
+            assert.deepEqual(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: [goodContainer] }), []);
+        });
+        it("fails the tutorial container without logConfiguration", async () => {
+            assert.deepEqual(messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, taskDefinition([goodContainer, tutorialContainer]))), [
+                "subject: container app has no logConfiguration; its output is lost. Add one with the awslogs driver.",
+            ]);
+        });
+        it("fails a driver outside the allowlist, which config can extend", async () => {
+            const td = taskDefinition([{ ...goodContainer, logConfiguration: { logDriver: "splunk" } }]);
+            assert.match(
+                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, td))[0]!,
+                /uses log driver splunk; allowed: awslogs, awsfirelens/,
+            );
+            assert.deepEqual(
+                await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, td, {
+                    "ecs-container-log-configuration": { allowedLogDrivers: ["awslogs", "splunk"] },
+                }),
+                [],
+            );
+        });
+        it("reports a malformed document as a violation instead of crashing", async () => {
+            assert.match(
+                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: "[{not json" }))[0]!,
+                /containerDefinitions is malformed: not valid JSON/,
+            );
+            assert.match(
+                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: "[]" }))[0]!,
+                /an empty container list/,
             );
         });
     });

@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { readPolicyConfig } from "../support/policyConfig";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecsServiceRollbackPath, ecsTestListenerPrivate } from "../../policy/rules/deployment";
-import { messages, SERVICE, StackBuilder } from "./harness";
+import { ecsServiceRollbackPath, ecsTestListenerNotInternetFacing } from "../../policy/rules/deployment";
+import { messages, SERVICE, StackBuilder, VALUE_FORMS, Values } from "./harness";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -87,7 +87,7 @@ describe("policy: deployment", () => {
         const TEST_RULE_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/3/test";
 
         /** An internet-facing ALB: 443 open to the world, the test port as `testIngress` says. */
-        function stack(o: { testIngress?: Record<string, unknown>; internal?: boolean; testOnProductionListener?: boolean; arns: "known" | "unknown" }) {
+        function stack(o: { testIngress?: Record<string, unknown>; internal?: boolean; testOnProductionListener?: boolean; arns: Values }) {
             const known = o.arns === "known";
             const b = new StackBuilder()
                 .add(SG, "alb-sg", {})
@@ -124,14 +124,13 @@ describe("policy: deployment", () => {
             );
         }
 
-        for (const arns of ["known", "unknown"] as const) {
-            const phase = arns === "known" ? "after up" : "at preview";
-            it(`${phase}: passes a test port open only to the VPC, and any port on an internal load balancer`, async () => {
-                assert.deepEqual(await stack({ arns }).check(ecsTestListenerPrivate), []);
-                assert.deepEqual(await stack({ arns, internal: true, testIngress: { cidrIpv4: "0.0.0.0/0" } }).check(ecsTestListenerPrivate), []);
+        for (const arns of VALUE_FORMS) {
+            it(`${arns} ARNs: passes a test port open only to the VPC, and any port on an internal load balancer`, async () => {
+                assert.deepEqual(await stack({ arns }).check(ecsTestListenerNotInternetFacing), []);
+                assert.deepEqual(await stack({ arns, internal: true, testIngress: { cidrIpv4: "0.0.0.0/0" } }).check(ecsTestListenerNotInternetFacing), []);
             });
-            it(`${phase}: fails a test port the ALB's security group opens to the world (IPv4 or IPv6)`, async () => {
-                const [v] = await stack({ arns, testIngress: { cidrIpv4: "0.0.0.0/0" } }).check(ecsTestListenerPrivate);
+            it(`${arns} ARNs: fails a test port the ALB's security group opens to the world (IPv4 or IPv6)`, async () => {
+                const [v] = await stack({ arns, testIngress: { cidrIpv4: "0.0.0.0/0" } }).check(ecsTestListenerNotInternetFacing);
                 assert.equal(v!.enforcementLevel, "mandatory");
                 assert.match(
                     messages([v!])[0]!,
@@ -139,12 +138,12 @@ describe("policy: deployment", () => {
                         ? /^svc: test listener rule test-rule is reachable from the internet: internet-facing load balancer alb's security group alb-sg admits port 8443 from the world \(alb-in-test\)/
                         : /^svc: 2 of the listener rules its deployments use are reachable from the internet or unproven \(prod-rule: .*port 443.*; test-rule: .*port 8443 from the world \(alb-in-test\)\), but only its 1 production rule\(s\) may be/,
                 );
-                const v6 = await stack({ arns, testIngress: { cidrIpv4: undefined, cidrIpv6: "::/0" } }).check(ecsTestListenerPrivate);
+                const v6 = await stack({ arns, testIngress: { cidrIpv4: undefined, cidrIpv6: "::/0" } }).check(ecsTestListenerNotInternetFacing);
                 assert.equal(v6.length, 1);
             });
-            it(`${phase}: fails a test rule on the public production listener (e.g. a header match on 443)`, async () => {
+            it(`${arns} ARNs: fails a test rule on the public production listener (e.g. a header match on 443)`, async () => {
                 assert.match(
-                    messages(await stack({ arns, testOnProductionListener: true }).check(ecsTestListenerPrivate))[0]!,
+                    messages(await stack({ arns, testOnProductionListener: true }).check(ecsTestListenerNotInternetFacing))[0]!,
                     /port 443 from the world \(alb-in-443\)/,
                 );
             });
@@ -162,7 +161,7 @@ describe("policy: deployment", () => {
                 ],
             });
             assert.match(
-                messages(await b.check(ecsTestListenerPrivate))[0]!,
+                messages(await b.check(ecsTestListenerNotInternetFacing))[0]!,
                 /test listener rule .*listener-rule\/app\/x\/1\/2\/3 cannot be proven private: rule .* is not in this stack/,
             );
         });
@@ -173,7 +172,7 @@ describe("policy: deployment", () => {
                 .add(LISTENER, "test", { port: 8443 }, { loadBalancerArn: ["alb"] })
                 .add(RULE, "test-rule", { arn: TEST_RULE_ARN }, { listenerArn: ["test"] })
                 .add(SERVICE, "svc", { loadBalancers: [{ advancedConfiguration: { testListenerRule: TEST_RULE_ARN } }] });
-            assert.deepEqual(messages(await b.check(ecsTestListenerPrivate)), [
+            assert.deepEqual(messages(await b.check(ecsTestListenerNotInternetFacing)), [
                 'svc: test listener rule test-rule cannot be proven private: internet-facing load balancer alb\'s security groups (["sg-0123456789abcdef0"]) are not in this stack.',
             ]);
         });
@@ -182,7 +181,7 @@ describe("policy: deployment", () => {
             const b = new StackBuilder().add(SERVICE, "svc", {
                 loadBalancers: [{ targetGroupArn: "tg", advancedConfiguration: { productionListenerRule: PROD_RULE_ARN } }],
             });
-            assert.deepEqual(await b.check(ecsTestListenerPrivate), []);
+            assert.deepEqual(await b.check(ecsTestListenerNotInternetFacing), []);
         });
 
         it("CodeDeploy: a test traffic route on a world-open port fails; unknown at preview says it cannot tell", async () => {
@@ -198,7 +197,7 @@ describe("policy: deployment", () => {
                         { loadBalancerInfo: { targetGroupPairInfo: [{ testTrafficRoute: { listenerArns } }] } },
                         { loadBalancerInfo: ["test"] },
                     )
-                    .check(ecsTestListenerPrivate);
+                    .check(ecsTestListenerNotInternetFacing);
             assert.deepEqual(await codeDeploy(["arn:test-listener"], "10.0.0.0/16"), []);
             assert.match(messages(await codeDeploy(["arn:test-listener"], "0.0.0.0/0"))[0]!, /^dg: test listener test is reachable from the internet/);
             assert.match(messages(await codeDeploy(UNKNOWN.array, "10.0.0.0/16"))[0]!, /testTrafficRoute.listenerArns is unknown at preview/);

@@ -1,7 +1,8 @@
 // IPv6 in the graph proofs: ::/0 to an internet gateway makes a subnet public; to an egress-only
 // gateway it stays private; world ingress over IPv6 counts as world ingress.
 import { strict as assert } from "node:assert";
-import { ecsServicePrivateSubnets, securityGroupNoWorldIngress } from "../../policy/rules/network";
+import { ecsServicePrivateSubnets } from "../../policy/rules/service";
+import { securityGroupNoWorldIngress } from "../../policy/rules/securityGroups";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { checkRaw, messages, privateNetwork, SERVICE, StackBuilder } from "./harness";
 

@@ -1,13 +1,13 @@
 import { strict as assert } from "node:assert";
 import {
-    ecsInstanceEbsEncrypted,
-    ecsInstanceHopLimit,
-    ecsInstanceImdsv2,
-    ecsInstanceNoPublicIp,
-    ecsInstancePrivateSubnets,
-    ecsInstanceRoleScoped,
     ec2Rules,
+    ecsContainerInstanceEbsEncrypted,
+    ecsContainerInstanceHopLimit,
+    ecsContainerInstanceImdsv2,
+    ecsContainerInstanceNoPublicIp,
+    ecsContainerInstancePrivateSubnets,
 } from "../../policy/rules/ec2";
+import { ecsContainerInstanceRoleScoped } from "../../policy/rules/instanceRole";
 import { ec2TrustPolicy, ecsInstanceRolePolicy, ecsUserData } from "../../documents/ecsInstance";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { messages, privateNetwork, StackBuilder } from "./harness";
@@ -78,7 +78,7 @@ describe("policy: ECS container instances", () => {
             { subnetId: "subnet-public", associatePublicIpAddress: true, sourceDestCheck: false, userData: "#!/bin/bash\nsysctl -w net.ipv4.ip_forward=1" },
             { subnetId: ["public"] },
         );
-        for (const rule of [ecsInstanceImdsv2, ecsInstanceNoPublicIp, ecsInstancePrivateSubnets])
+        for (const rule of [ecsContainerInstanceImdsv2, ecsContainerInstanceNoPublicIp, ecsContainerInstancePrivateSubnets])
             assert.deepEqual(messages(await nat.check(rule)), [], rule.name);
         // The same instance joining a cluster is one.
         const joined = privateNetwork(new StackBuilder()).add(
@@ -87,11 +87,11 @@ describe("policy: ECS container instances", () => {
             { subnetId: "subnet-public", associatePublicIpAddress: true, userData: "#!/bin/bash\necho ECS_CLUSTER=web-dev >> /etc/ecs/ecs.config" },
             { subnetId: ["public"] },
         );
-        assert.deepEqual(messages(await joined.check(ecsInstanceNoPublicIp)), [
+        assert.deepEqual(messages(await joined.check(ecsContainerInstanceNoPublicIp)), [
             "worker: associates a public IP address; container instances belong in private subnets without one.",
         ]);
         assert.match(
-            messages(await joined.check(ecsInstancePrivateSubnets))[0]!,
+            messages(await joined.check(ecsContainerInstancePrivateSubnets))[0]!,
             /^worker: launches instances in subnet public, which is public: route public-default/,
         );
     });
@@ -99,17 +99,19 @@ describe("policy: ECS container instances", () => {
     describe("ecs-container-instance-imdsv2", () => {
         it("fails optional tokens and an unset choice (the AMI's default)", async () => {
             assert.deepEqual(
-                messages(await capacity(template({ metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 } })).check(ecsInstanceImdsv2)),
+                messages(
+                    await capacity(template({ metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 } })).check(ecsContainerInstanceImdsv2),
+                ),
                 ['lt: metadataOptions.httpTokens is optional; IMDSv1 hands the instance role to any request forgery. Set it to "required".'],
             );
             assert.match(
-                messages(await capacity(template({ metadataOptions: undefined })).check(ecsInstanceImdsv2))[0]!,
+                messages(await capacity(template({ metadataOptions: undefined })).check(ecsContainerInstanceImdsv2))[0]!,
                 /httpTokens is unset \(the AMI's default\)/,
             );
         });
         it("at preview, an unknown setting is unverifiable and not accepted", async () => {
             const lt = template({ metadataOptions: { httpTokens: UNKNOWN.string, httpPutResponseHopLimit: 1 } });
-            assert.deepEqual(messages(await capacity(lt).check(ecsInstanceImdsv2)), [
+            assert.deepEqual(messages(await capacity(lt).check(ecsContainerInstanceImdsv2)), [
                 "lt: metadataOptions.httpTokens is unknown at preview: unverifiable, so not accepted.",
             ]);
         });
@@ -118,11 +120,13 @@ describe("policy: ECS container instances", () => {
     describe("ecs-container-instance-hop-limit", () => {
         it("fails a hop limit above 1 and user data that lets awsvpc tasks reach IMDS", async () => {
             assert.match(
-                messages(await capacity(template({ metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } })).check(ecsInstanceHopLimit))[0]!,
+                messages(
+                    await capacity(template({ metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } })).check(ecsContainerInstanceHopLimit),
+                )[0]!,
                 /^lt: metadataOptions\.httpPutResponseHopLimit is 2; containers can fetch the instance role's credentials\. Set it to 1\.$/,
             );
             const open = Buffer.from("#!/bin/bash\necho ECS_CLUSTER=web-dev >> /etc/ecs/ecs.config\n").toString("base64");
-            assert.deepEqual(messages(await capacity(template({ userData: open })).check(ecsInstanceHopLimit)), [
+            assert.deepEqual(messages(await capacity(template({ userData: open })).check(ecsContainerInstanceHopLimit)), [
                 "lt: user data does not set ECS_AWSVPC_BLOCK_IMDS=true; awsvpc tasks can reach the instance metadata service and its role.",
             ]);
         });
@@ -131,25 +135,31 @@ describe("policy: ECS container instances", () => {
     describe("ecs-container-instance-no-public-ip", () => {
         it("fails a template interface, launch configuration or instance with a public IP", async () => {
             const lt = template({ networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: "true" }] });
-            assert.deepEqual(messages(await capacity(lt).check(ecsInstanceNoPublicIp)), [
+            assert.deepEqual(messages(await capacity(lt).check(ecsContainerInstanceNoPublicIp)), [
                 "lt: associates a public IP address; container instances belong in private subnets without one.",
             ]);
             const lc = privateNetwork(new StackBuilder())
                 .add("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { associatePublicIpAddress: true, userData: "ECS_CLUSTER=web" })
                 .add(ASG, "asg", { vpcZoneIdentifiers: ["subnet-private"] }, { vpcZoneIdentifiers: ["private"], launchConfiguration: ["lc"] });
-            assert.equal(messages(await lc.check(ecsInstanceNoPublicIp)).length, 1);
+            assert.equal(messages(await lc.check(ecsContainerInstanceNoPublicIp)).length, 1);
         });
     });
 
     describe("ecs-container-instance-ebs-encrypted", () => {
         it("fails an unencrypted volume, and a template that leaves the root volume to the AMI unless the account encrypts by default", async () => {
             const plain = template({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 30, encrypted: "false" } }] });
-            assert.deepEqual(messages(await capacity(plain).check(ecsInstanceEbsEncrypted)), [
+            assert.deepEqual(messages(await capacity(plain).check(ecsContainerInstanceEbsEncrypted)), [
                 "lt: blockDeviceMappings[0] (/dev/xvda) is not encrypted; set encrypted to true.",
             ]);
             const none = capacity(template({ blockDeviceMappings: undefined }));
-            assert.match(messages(await none.check(ecsInstanceEbsEncrypted))[0]!, /^lt: declares no volumes: the root volume takes the AMI snapshot's/);
-            assert.deepEqual(await none.check(ecsInstanceEbsEncrypted, { "ecs-container-instance-ebs-encrypted": { accountEncryptsEbsByDefault: true } }), []);
+            assert.match(
+                messages(await none.check(ecsContainerInstanceEbsEncrypted))[0]!,
+                /^lt: declares no volumes: the root volume takes the AMI snapshot's/,
+            );
+            assert.deepEqual(
+                await none.check(ecsContainerInstanceEbsEncrypted, { "ecs-container-instance-ebs-encrypted": { accountEncryptsEbsByDefault: true } }),
+                [],
+            );
         });
         it("reads instances' root and EBS devices", async () => {
             const instance = privateNetwork(new StackBuilder()).add(
@@ -163,46 +173,50 @@ describe("policy: ECS container instances", () => {
                 },
                 { subnetId: ["private"] },
             );
-            assert.deepEqual(messages(await instance.check(ecsInstanceEbsEncrypted)), ["worker: ebsBlockDevices[0] is not encrypted; set encrypted to true."]);
+            assert.deepEqual(messages(await instance.check(ecsContainerInstanceEbsEncrypted)), [
+                "worker: ebsBlockDevices[0] is not encrypted; set encrypted to true.",
+            ]);
         });
     });
 
     describe("ecs-container-instance-private-subnets", () => {
         it("follows the group's subnets through the route graph", async () => {
-            assert.deepEqual(messages(await capacity(template(), { subnet: "public" }).check(ecsInstancePrivateSubnets)), [
+            assert.deepEqual(messages(await capacity(template(), { subnet: "public" }).check(ecsContainerInstancePrivateSubnets)), [
                 "asg: launches instances in subnet public, which is public: route public-default in public-rt sends 0.0.0.0/0 to an internet gateway (igw).",
             ]);
         });
         it("refuses subnets outside the stack until the policy config allowlists them", async () => {
             const outside = capacity(template(), { asg: { vpcZoneIdentifiers: ["subnet-0abc"] } });
             // The graph still names the stack's private subnet; the extra id is outside.
-            assert.deepEqual(messages(await outside.check(ecsInstancePrivateSubnets)), [
+            assert.deepEqual(messages(await outside.check(ecsContainerInstancePrivateSubnets)), [
                 "asg: subnet subnet-0abc is not in this stack and not in approvedPrivateSubnetIds: unverifiable, so not accepted.",
             ]);
             assert.deepEqual(
-                await outside.check(ecsInstancePrivateSubnets, { "ecs-container-instance-private-subnets": { approvedPrivateSubnetIds: ["subnet-0abc"] } }),
+                await outside.check(ecsContainerInstancePrivateSubnets, {
+                    "ecs-container-instance-private-subnets": { approvedPrivateSubnetIds: ["subnet-0abc"] },
+                }),
                 [],
             );
         });
         it("at preview, unknown subnet ids are proven through the graph", async () => {
             const preview = capacity(template(), { asg: { vpcZoneIdentifiers: [UNKNOWN.string] } });
-            assert.deepEqual(await preview.check(ecsInstancePrivateSubnets), []);
+            assert.deepEqual(await preview.check(ecsContainerInstancePrivateSubnets), []);
         });
     });
 
     describe("ecs-container-instance-role-scoped", () => {
         it("refuses the AWS-managed instance policy unless the policy config gives the reason", async () => {
             const managed = capacity(template(), { managed: MANAGED });
-            assert.deepEqual(messages(await managed.check(ecsInstanceRoleScoped)), [
+            assert.deepEqual(messages(await managed.check(ecsContainerInstanceRoleScoped)), [
                 `instance-role: instance role instance-role attaches ${MANAGED}, which grants every cluster, repository and log group; scope it to this cluster, or give managedPolicyReason in the policy config.`,
             ]);
             const reason = {
                 "ecs-container-instance-role-scoped": { managedPolicyReason: "bridge-mode tasks without execution roles pull with the instance role" },
             };
-            assert.deepEqual(await managed.check(ecsInstanceRoleScoped, reason), []);
+            assert.deepEqual(await managed.check(ecsContainerInstanceRoleScoped, reason), []);
             const other = capacity(template(), { managed: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" });
             assert.match(
-                messages(await other.check(ecsInstanceRoleScoped, reason))[0]!,
+                messages(await other.check(ecsContainerInstanceRoleScoped, reason))[0]!,
                 /attaches arn:aws:iam::aws:policy\/AmazonS3ReadOnlyAccess; the instance runs the ECS agent/,
             );
         });
@@ -211,12 +225,12 @@ describe("policy: ECS container instances", () => {
                 Version: "2012-10-17",
                 Statement: [{ Effect: "Allow", Action: ["ecs:Poll", "s3:GetObject"], Resource: ["arn:aws:s3:::data/*"] }],
             });
-            assert.deepEqual(messages(await capacity(template(), { rolePolicy: extra }).check(ecsInstanceRoleScoped)), [
+            assert.deepEqual(messages(await capacity(template(), { rolePolicy: extra }).check(ecsContainerInstanceRoleScoped)), [
                 "instance-role: instance role instance-role (instance-policy) allows s3:GetObject, which the ECS agent does not call; tasks get their own roles.",
             ]);
         });
         it("at preview, an unknown policy document is unverifiable, not passed", async () => {
-            assert.deepEqual(messages(await capacity(template(), { rolePolicy: UNKNOWN.string }).check(ecsInstanceRoleScoped)), [
+            assert.deepEqual(messages(await capacity(template(), { rolePolicy: UNKNOWN.string }).check(ecsContainerInstanceRoleScoped)), [
                 "instance-role: a policy of instance role instance-role is unknown at preview: unverifiable, so not accepted.",
             ]);
         });

@@ -2,7 +2,7 @@
 // requests for its task definitions are allowed, a fixed probe set is denied, and every granted
 // action (wildcards expanded with AWS's action data) is one the agent needs.
 import { strict as assert } from "node:assert";
-import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/iam";
+import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/taskRoles";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { executionRolePolicy } from "../../documents/iamDocuments";
 import { document, goodContainer, taskDefinition } from "./fixtures";

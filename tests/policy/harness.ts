@@ -7,7 +7,7 @@ import type { Phase } from "../../plan/analyzer/types";
 import type { Evaluation, ResourceRecord, Violation } from "../../plan/types";
 import { ENGINE_UNKNOWN } from "../../plan/unknowns";
 import { detailOf } from "../../plan/verdicts";
-import { isUnknown } from "../../policy/knowledge/unknowns";
+import { UNKNOWN, isUnknown } from "../../policy/knowledge/unknowns";
 import { isRecord } from "../../policy/knowledge/values";
 import { sharedAnalyzer } from "../support/analyzer";
 
@@ -41,8 +41,19 @@ function onlyThese(policies: readonly AnyPolicy[], config: PolicyPackConfig, own
 }
 
 /**
- * What the server reports for `records` with `policies` enabled. Phase preview by default: values
- * may be unknown, as at `pulumi preview`; known values are judged the same in both phases.
+ * The form of a fixture's computed values (ids, ARNs): "unknown" as the engine sends them at preview,
+ * before AWS assigns them, or "known" as after `up`. This is not the server's phase: `phase` below is.
+ */
+export type Values = "unknown" | "known";
+export const VALUE_FORMS: readonly Values[] = ["unknown", "known"];
+
+/** A computed string in the given form: the engine's unknown, or the value AWS gives. */
+export const computed = (values: Values, value: string): string => (values === "unknown" ? UNKNOWN.string : value);
+
+/**
+ * What the server reports for `records` with `policies` enabled, in the server's `phase` (preview by
+ * default, as at `pulumi preview`, where values may be unknown; known values are judged the same in
+ * both phases).
  */
 export async function evaluatePolicies(
     policies: readonly AnyPolicy[],

@@ -1,13 +1,9 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
-import {
-    ecsDistinctRoles,
-    iamNoAdminAccess,
-    iamNoBroadManagedPolicies,
-    iamNoServiceWildcards,
-    iamNoWildcardResource,
-    iamTrustConfusedDeputy,
-} from "../../policy/rules/iam";
+import { ecsDistinctExecutionAndTaskRoles } from "../../policy/rules/taskRoles";
+import { iamNoAdminAccess, iamNoServiceWildcards, iamNoWildcardResource } from "../../policy/rules/iam";
+import { iamNoBroadManagedPolicies } from "../../policy/rules/iamManaged";
+import { iamTrustConfusedDeputy } from "../../policy/rules/iamTrust";
 import { executionRolePolicy } from "../../documents/iamDocuments";
 import { sessionManagerPolicy } from "../../documents/natInstanceIam";
 import { buildRolePolicy, document, ecsTrust, scopedPolicy } from "./fixtures";
@@ -235,18 +231,18 @@ describe("policy: iam", () => {
                 .add(ROLE, "exec", {})
                 .add(ROLE, "task", {})
                 .add(TASK_DEFINITION, "td", {}, { executionRoleArn: ["exec"], taskRoleArn: ["task"] });
-            assert.deepEqual(await b.check(ecsDistinctRoles), []);
+            assert.deepEqual(await b.check(ecsDistinctExecutionAndTaskRoles), []);
         });
         it("fails the tutorial's one role for both, by graph or by value", async () => {
             const byGraph = new StackBuilder()
                 .add(ROLE, "shared", {})
                 .add(TASK_DEFINITION, "td", {}, { executionRoleArn: ["shared"], taskRoleArn: ["shared"] });
-            assert.deepEqual(messages(await byGraph.check(ecsDistinctRoles)), [
+            assert.deepEqual(messages(await byGraph.check(ecsDistinctExecutionAndTaskRoles)), [
                 "td: uses the same role as execution role and task role (shared); the app would hold the agent's pull, log and secret permissions.",
             ]);
             const arn = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
             const byValue = new StackBuilder().add(TASK_DEFINITION, "td", { executionRoleArn: arn, taskRoleArn: arn });
-            assert.match(messages(await byValue.check(ecsDistinctRoles))[0]!, /ecsTaskExecutionRole/);
+            assert.match(messages(await byValue.check(ecsDistinctExecutionAndTaskRoles))[0]!, /ecsTaskExecutionRole/);
         });
     });
 

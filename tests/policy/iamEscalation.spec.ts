@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { actionInfo } from "../../policy/lib/iamData";
 import { ESCALATION_ACTIONS, PASS_ROLE } from "../../policy/lib/iamEscalations";
-import { iamNoPrivilegeEscalation } from "../../policy/rules/iamEscalation";
+import { iamNoPrivilegeEscalation } from "../../policy/rules/iam";
 import { document } from "./fixtures";
 import { checkRaw, messages } from "./harness";
 

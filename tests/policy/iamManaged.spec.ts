@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
-import type { Phase } from "../../plan/analyzer/types";
 import { awsManagedDocument } from "../../policy/lib/awsManagedPolicies";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { iamNoBroadManagedPolicies, iamNoServiceWildcards } from "../../policy/rules/iam";
+import { iamNoBroadManagedPolicies } from "../../policy/rules/iamManaged";
+import { iamNoServiceWildcards } from "../../policy/rules/iam";
 import { S3_FULL_ACCESS, document } from "./fixtures";
-import { check, checkRaw, messages, StackBuilder } from "./harness";
+import { check, checkRaw, computed, messages, StackBuilder, VALUE_FORMS, Values } from "./harness";
 
 const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
@@ -14,7 +14,6 @@ const aws_ = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 const CLOUDWATCH_V2 = aws_("CloudWatchFullAccessV2");
 const INSTEAD = "grant named actions on named resources instead, or list the ARN in allowedManagedPolicyArns.";
 const U = UNKNOWN.string;
-const PHASES: Phase[] = ["preview", "up"];
 
 describe("policy: iam-no-broad-managed-policies (AWS managed policies judged by their documents)", () => {
     it("fails CloudWatchFullAccessV2 and AmazonCognitoPowerUser for what they grant, which their names never said", async () => {
@@ -103,24 +102,24 @@ describe("policy: iam-no-broad-managed-policies (AWS managed policies judged by 
         assert.deepEqual(await checkRaw(iamNoBroadManagedPolicies, ROLE, { managedPolicyArns: [S3_FULL_ACCESS, CLOUDWATCH_V2] }, config), []);
     });
 
-    describe("in both phases", () => {
+    describe("with the stack's own ARNs unknown (as at preview) or known (as after up)", () => {
         const ownArn = "arn:aws:iam::123456789012:policy/app-extra";
-        const own = (phase: Phase) => (phase === "preview" ? U : ownArn);
-        const stack = (phase: Phase) =>
+        const own = (values: Values) => computed(values, ownArn);
+        const stack = (values: Values) =>
             new StackBuilder()
                 .add(POLICY, "app-extra", {
-                    id: own(phase),
-                    arn: own(phase),
+                    id: own(values),
+                    arn: own(values),
                     policy: document({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::data/*" }),
                 })
-                .add(ROLE, "app", { managedPolicyArns: [own(phase), CLOUDWATCH_V2] }, { managedPolicyArns: ["app-extra"] })
-                .add(ATTACHMENT, "app-extra", { role: "app", policyArn: own(phase) }, { role: ["app"], policyArn: ["app-extra"] });
+                .add(ROLE, "app", { managedPolicyArns: [own(values), CLOUDWATCH_V2] }, { managedPolicyArns: ["app-extra"] })
+                .add(ATTACHMENT, "app-extra", { role: "app", policyArn: own(values) }, { role: ["app"], policyArn: ["app-extra"] });
 
         it("a policy the stack makes is left to the document rules (its ARN unknown at preview, known after); known AWS ARNs are judged", async () => {
-            for (const phase of PHASES) {
-                const found = messages(await stack(phase).check(iamNoBroadManagedPolicies));
-                assert.equal(found.length, 1, phase);
-                assert.match(found[0]!, /^app: attaches arn:aws:iam::aws:policy\/CloudWatchFullAccessV2, which grants /, phase);
+            for (const values of VALUE_FORMS) {
+                const found = messages(await stack(values).check(iamNoBroadManagedPolicies));
+                assert.equal(found.length, 1, values);
+                assert.match(found[0]!, /^app: attaches arn:aws:iam::aws:policy\/CloudWatchFullAccessV2, which grants /, values);
             }
         });
         it("an ARN unknown at preview that no policy of the stack explains cannot be decided: 'can't run' naming it, or a violation when failing closed", async () => {

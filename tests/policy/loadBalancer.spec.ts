@@ -1,6 +1,13 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
-import { albAccessLogs, albDeletionProtection, albDropInvalidHeaders, albHttpsOnly, albTlsPolicy } from "../../policy/rules/loadBalancer";
+import {
+    albAccessLogs,
+    albDeletionProtection,
+    albDesyncMitigationMode,
+    albDropInvalidHeaders,
+    albHttpsOnly,
+    albTlsPolicy,
+} from "../../policy/rules/loadBalancer";
 import { check, checkRaw, evaluatePolicies, messages, resourceRecord } from "./harness";
 
 const LISTENER = "aws:lb/listener:Listener";
@@ -90,6 +97,31 @@ describe("policy: load balancer", () => {
         it("passes enabled logs; advises otherwise", async () => {
             assert.deepEqual(await check(albAccessLogs, aws.lb.LoadBalancer, { accessLogs: { bucket: "logs", enabled: true } }), []);
             assert.match(messages(await check(albAccessLogs, aws.lb.LoadBalancer, {}))[0]!, /access logs are off/);
+        });
+    });
+
+    describe("alb-desync-mitigation-mode", () => {
+        it("passes defensive (omitted, or filled in by the provider) and strictest", async () => {
+            assert.deepEqual(await check(albDesyncMitigationMode, aws.lb.LoadBalancer, {}), []);
+            assert.deepEqual(
+                await check(albDesyncMitigationMode, aws.lb.LoadBalancer, { loadBalancerType: "application", desyncMitigationMode: "defensive" }),
+                [],
+            );
+            assert.deepEqual(await check(albDesyncMitigationMode, aws.alb.LoadBalancer, { desyncMitigationMode: "strictest" }), []);
+            assert.deepEqual(await checkRaw(albDesyncMitigationMode, "aws:elb/loadBalancer:LoadBalancer", {}), [], "classic load balancers too");
+        });
+        it("fails monitor; network load balancers are not concerned", async () => {
+            assert.deepEqual(messages(await check(albDesyncMitigationMode, aws.lb.LoadBalancer, { desyncMitigationMode: "monitor" })), [
+                "subject: desyncMitigationMode is monitor; ambiguous requests (HTTP desync, request smuggling) reach the targets. Allowed: defensive, strictest.",
+            ]);
+            assert.deepEqual(await check(albDesyncMitigationMode, aws.lb.LoadBalancer, { loadBalancerType: "network", desyncMitigationMode: "monitor" }), []);
+            assert.equal((await checkRaw(albDesyncMitigationMode, "aws:elb/loadBalancer:LoadBalancer", { desyncMitigationMode: "monitor" })).length, 1);
+        });
+        it("a stack config can require strictest", async () => {
+            const strict = { "alb-desync-mitigation-mode": { allowedModes: ["strictest"] } };
+            assert.deepEqual(messages(await check(albDesyncMitigationMode, aws.lb.LoadBalancer, {}, strict)), [
+                "subject: desyncMitigationMode is defensive (the default); ambiguous requests (HTTP desync, request smuggling) reach the targets. Allowed: strictest.",
+            ]);
         });
     });
 });

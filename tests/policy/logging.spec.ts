@@ -1,48 +1,12 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
-import { ecsAwslogsGroupExists, ecsClusterContainerInsights, ecsContainerLogConfiguration, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
-import { goodContainer, taskDefinition, tutorialContainer } from "./fixtures";
-import { check, checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder, TASK_DEFINITION } from "./harness";
+import { ecsAwslogsGroupExists, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
+import { goodContainer, taskDefinition } from "./fixtures";
+import { check, evaluatePolicies, messages, resourceRecord, StackBuilder, TASK_DEFINITION } from "./harness";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
-const CLUSTER = "aws:ecs/cluster:Cluster";
 
 describe("policy: logging", () => {
-    describe("ecs-container-log-configuration", () => {
-        it("passes containers with awslogs, given as a JSON string or as objects", async () => {
-            assert.deepEqual(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, taskDefinition([goodContainer])), []);
-            assert.deepEqual(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: [goodContainer] }), []);
-        });
-        it("fails the tutorial container without logConfiguration", async () => {
-            assert.deepEqual(messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, taskDefinition([goodContainer, tutorialContainer]))), [
-                "subject: container app has no logConfiguration; its output is lost. Add one with the awslogs driver.",
-            ]);
-        });
-        it("fails a driver outside the allowlist, which config can extend", async () => {
-            const td = taskDefinition([{ ...goodContainer, logConfiguration: { logDriver: "splunk" } }]);
-            assert.match(
-                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, td))[0]!,
-                /uses log driver splunk; allowed: awslogs, awsfirelens/,
-            );
-            assert.deepEqual(
-                await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, td, {
-                    "ecs-container-log-configuration": { allowedLogDrivers: ["awslogs", "splunk"] },
-                }),
-                [],
-            );
-        });
-        it("reports a malformed document as a violation instead of crashing", async () => {
-            assert.match(
-                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: "[{not json" }))[0]!,
-                /containerDefinitions is malformed: not valid JSON/,
-            );
-            assert.match(
-                messages(await checkRaw(ecsContainerLogConfiguration, TASK_DEFINITION, { containerDefinitions: "[]" }))[0]!,
-                /an empty container list/,
-            );
-        });
-    });
-
     describe("log-group-retention", () => {
         it("passes retention at or above the minimum", async () => {
             assert.deepEqual(await check(logGroupRetention, aws.cloudwatch.LogGroup, { retentionInDays: 30 }), []);
@@ -73,22 +37,6 @@ describe("policy: logging", () => {
             const [v] = await check(logGroupKms, aws.cloudwatch.LogGroup, {});
             assert.equal(v!.enforcementLevel, "advisory");
             assert.match(v!.message, /kmsKeyId is not set/);
-        });
-    });
-
-    describe("ecs-cluster-container-insights", () => {
-        it("passes enabled and enhanced", async () => {
-            for (const value of ["enabled", "enhanced"])
-                assert.deepEqual(await check(ecsClusterContainerInsights, aws.ecs.Cluster, { settings: [{ name: "containerInsights", value }] }), []);
-        });
-        it("fails a cluster without it, and remediates", async () => {
-            assert.match(messages(await check(ecsClusterContainerInsights, aws.ecs.Cluster, {}))[0]!, /Container Insights is off/);
-            const result = await evaluatePolicies(
-                [ecsClusterContainerInsights],
-                [resourceRecord(CLUSTER, "c", { settings: [{ name: "containerInsights", value: "disabled" }] })],
-                { "ecs-cluster-container-insights": "remediate" },
-            );
-            assert.deepEqual(result.remediations[0]!.after.settings, [{ name: "containerInsights", value: "enabled" }]);
         });
     });
 

@@ -5,8 +5,9 @@ import { resolvePolicyConfig } from "../../plan/analyzer/policyConfig";
 import { ENGINE_UNKNOWN } from "../../plan/unknowns";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { PACK_NAME, policies } from "../../policy/policies";
-import { ecsServiceNoPublicIp } from "../../policy/rules/network";
-import { ecsClusterContainerInsights, logGroupRetention } from "../../policy/rules/logging";
+import { ecsServiceNoPublicIp } from "../../policy/rules/service";
+import { ecsClusterContainerInsights } from "../../policy/rules/cluster";
+import { logGroupRetention } from "../../policy/rules/logging";
 import { sharedAnalyzer } from "../support/analyzer";
 import { evaluatePolicies, messages, resourceRecord, SERVICE } from "./harness";
 

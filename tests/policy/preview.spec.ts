@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-// Deciding at preview, in both phases ("after up" with the values AWS gives, "preview" with them
-// unknown): presence-only KMS, failClosedAtPreview and the shipped configs, remediations.
+// Deciding at preview, with computed values in either form (`Values`: known as AWS gives them after up,
+// unknown as at preview): presence-only KMS, failClosedAtPreview and the shipped configs, remediations.
 // Graph rules are in previewGraph.spec.ts.
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
@@ -11,27 +11,26 @@ import { sharedAnalyzer } from "../support/analyzer";
 import { readPolicyConfig } from "../support/policyConfig";
 import { policies } from "../../policy/policies";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/iam";
-import { ecsClusterContainerInsights, logGroupKms, logGroupRetention } from "../../policy/rules/logging";
-import { ecsServiceNoPublicIp } from "../../policy/rules/network";
+import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/taskRoles";
+import { ecsClusterContainerInsights } from "../../policy/rules/cluster";
+import { logGroupKms, logGroupRetention } from "../../policy/rules/logging";
+import { ecsServiceNoPublicIp } from "../../policy/rules/service";
 import { taskDefinition } from "./fixtures";
-import { check, checkRaw, evaluatePolicies, messages, resourceRecord, SERVICE, StackBuilder, TASK_DEFINITION } from "./harness";
+import { check, checkRaw, computed, evaluatePolicies, messages, resourceRecord, SERVICE, StackBuilder, TASK_DEFINITION, VALUE_FORMS } from "./harness";
 
 const U = UNKNOWN.string;
 const ROLE = "aws:iam/role:Role";
 
-type Phase = "preview" | "up";
-const PHASES: Phase[] = ["preview", "up"];
-/** A computed id: unknown at preview, AWS's value after up. */
-const id = (phase: Phase, value: string) => (phase === "preview" ? U : value);
-
 describe("policy: deciding at preview", () => {
     describe("log-group-kms decides on presence", () => {
-        it("a key ARN unknown at preview is a key: passes in both phases, never 'can't run'", async () => {
-            for (const phase of PHASES)
-                assert.deepEqual(await check(logGroupKms, aws.cloudwatch.LogGroup, { kmsKeyId: id(phase, "arn:aws:kms:us-east-1:123456789012:key/k") }), []);
+        it("a key ARN unknown at preview is a key: passes whether the ARN is unknown or known, never 'can't run'", async () => {
+            for (const values of VALUE_FORMS)
+                assert.deepEqual(
+                    await check(logGroupKms, aws.cloudwatch.LogGroup, { kmsKeyId: computed(values, "arn:aws:kms:us-east-1:123456789012:key/k") }),
+                    [],
+                );
         });
-        it("no key (absent or empty) is advised in both phases", async () => {
+        it("no key (absent or empty) is advised", async () => {
             for (const props of [{}, { kmsKeyId: "" }])
                 assert.match(messages(await check(logGroupKms, aws.cloudwatch.LogGroup, props))[0]!, /kmsKeyId is not set/);
         });
@@ -74,7 +73,7 @@ describe("policy: deciding at preview", () => {
                 [["mandatory", "containerDefinitions is unknown at preview"]],
             );
         });
-        it("on: decidable rules are unaffected in both phases", async () => {
+        it("on: decidable rules are unaffected: a key ARN unknown at preview still passes", async () => {
             const config = { "log-group-retention": { failClosedAtPreview: true } };
             assert.deepEqual(await check(logGroupRetention, aws.cloudwatch.LogGroup, { retentionInDays: 30, kmsKeyId: U }, config), []);
         });

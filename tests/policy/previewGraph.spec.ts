@@ -1,13 +1,15 @@
-// Graph rules at preview, in both phases: ids unknown at preview are followed through the
-// property dependencies the engine records; what cannot be followed says so, naming the property.
+// Graph rules at preview, with ids in either form (`Values`: unknown as at preview, known as after up): ids
+// unknown at preview are followed through the property dependencies the engine records; what cannot be followed
+// says so, naming the property.
 import { strict as assert } from "node:assert";
 import { executionRolePolicy } from "../../documents/iamDocuments";
 import type { Violation } from "../../plan/types";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/iam";
-import { ecsServicePrivateSubnets, ecsTaskIngressFromAlbOnly } from "../../policy/rules/network";
+import { ecsExecutionRoleLeastPrivilege } from "../../policy/rules/taskRoles";
+import { ecsServicePrivateSubnets } from "../../policy/rules/service";
+import { ecsTaskIngressFromAlbOnly } from "../../policy/rules/securityGroups";
 import { goodContainer, taskDefinition } from "./fixtures";
-import { messages, SERVICE, StackBuilder, TASK_DEFINITION } from "./harness";
+import { computed, messages, SERVICE, StackBuilder, TASK_DEFINITION, VALUE_FORMS, Values } from "./harness";
 
 const U = UNKNOWN.string;
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -20,51 +22,47 @@ const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
 const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
-type Phase = "preview" | "up";
-const PHASES: Phase[] = ["preview", "up"];
-/** A computed id: unknown at preview, AWS's value after up. */
-const id = (phase: Phase, value: string) => (phase === "preview" ? U : value);
 const undecided = (vs: Violation[]) => vs.filter((v) => v.unverifiable);
 
 describe("policy: graph rules at preview", () => {
     describe("ecs-service-private-subnets follows what fed unknown gateway ids", () => {
         /** VPC-less network: subnet → association → table; `routes` and `deps` describe the table. */
-        const network = (phase: Phase, table: Record<string, unknown>, tableDeps: Record<string, string[]>, extra?: (b: StackBuilder) => void) => {
+        const network = (values: Values, table: Record<string, unknown>, tableDeps: Record<string, string[]>, extra?: (b: StackBuilder) => void) => {
             const b = new StackBuilder()
-                .add("aws:ec2/internetGateway:InternetGateway", "igw", { id: id(phase, "igw-0abc") })
-                .add("aws:ec2/natGateway:NatGateway", "nat", { id: id(phase, "nat-0abc") })
+                .add("aws:ec2/internetGateway:InternetGateway", "igw", { id: computed(values, "igw-0abc") })
+                .add("aws:ec2/natGateway:NatGateway", "nat", { id: computed(values, "nat-0abc") })
                 .add("awsx:ec2:Vpc", "shared", {})
-                .add(SUBNET, "apps", { id: id(phase, "subnet-apps"), mapPublicIpOnLaunch: false })
-                .add(ROUTE_TABLE, "apps-rt", { id: id(phase, "rtb-apps"), ...table }, tableDeps)
+                .add(SUBNET, "apps", { id: computed(values, "subnet-apps"), mapPublicIpOnLaunch: false })
+                .add(ROUTE_TABLE, "apps-rt", { id: computed(values, "rtb-apps"), ...table }, tableDeps)
                 .add(ASSOCIATION, "apps", {}, { subnetId: ["apps"], routeTableId: ["apps-rt"] });
             extra?.(b);
-            return b.add(SERVICE, "svc", { networkConfiguration: { subnets: [id(phase, "subnet-apps")] } }, { networkConfiguration: ["apps"] });
+            return b.add(SERVICE, "svc", { networkConfiguration: { subnets: [computed(values, "subnet-apps")] } }, { networkConfiguration: ["apps"] });
         };
 
-        it("inline routes: [{ gatewayId: igw.id }] is public in both phases", async () => {
-            for (const phase of PHASES) {
-                const b = network(phase, { routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: id(phase, "igw-0abc") }] }, { routes: ["igw"] });
+        it("inline routes: [{ gatewayId: igw.id }] is public whether ids are unknown or known", async () => {
+            for (const values of VALUE_FORMS) {
+                const b = network(values, { routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: computed(values, "igw-0abc") }] }, { routes: ["igw"] });
                 assert.match(
                     messages(await b.check(ecsServicePrivateSubnets))[0]!,
                     /runs in subnet apps, which is public: route table apps-rt routes to an internet gateway/,
-                    phase,
+                    values,
                 );
             }
         });
-        it("inline routes to a NAT gateway are private in both phases, and nothing is left undecided", async () => {
-            for (const phase of PHASES) {
-                const b = network(phase, { routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: id(phase, "nat-0abc") }] }, { routes: ["nat"] });
-                assert.deepEqual(await b.check(ecsServicePrivateSubnets), [], phase);
+        it("inline routes to a NAT gateway are private whether ids are unknown or known, and nothing is left undecided", async () => {
+            for (const values of VALUE_FORMS) {
+                const b = network(values, { routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: computed(values, "nat-0abc") }] }, { routes: ["nat"] });
+                assert.deepEqual(await b.check(ecsServicePrivateSubnets), [], values);
             }
         });
         it("routes unknown because the provider computes them (separate Route resources) do not block the proof", async () => {
-            const b = network("preview", { routes: U }, {}, (s) =>
+            const b = network("unknown", { routes: U }, {}, (s) =>
                 s.add(ROUTE, "apps-default", { destinationCidrBlock: "0.0.0.0/0", natGatewayId: U }, { routeTableId: ["apps-rt"], natGatewayId: ["nat"] }),
             );
             assert.deepEqual(await b.check(ecsServicePrivateSubnets), []);
         });
         it("a separate route whose gatewayId is an internet gateway attachment's id is public", async () => {
-            const b = network("preview", {}, {}, (s) =>
+            const b = network("unknown", {}, {}, (s) =>
                 s
                     .add("aws:ec2/internetGatewayAttachment:InternetGatewayAttachment", "igw-attach", { internetGatewayId: U }, { internetGatewayId: ["igw"] })
                     .add(ROUTE, "apps-default", { destinationCidrBlock: "0.0.0.0/0", gatewayId: U }, { routeTableId: ["apps-rt"], gatewayId: ["igw-attach"] }),
@@ -75,7 +73,7 @@ describe("policy: graph rules at preview", () => {
             );
         });
         it("a gateway id passed through a component cannot be proven, and the message names the property and the component", async () => {
-            const b = network("preview", { routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] }, { routes: ["shared"] });
+            const b = network("unknown", { routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] }, { routes: ["shared"] });
             assert.deepEqual(messages(await b.check(ecsServicePrivateSubnets)), [
                 "svc: runs in subnet apps, which cannot be proven private: route table apps-rt's routes[0] is unknown at preview and comes from shared (awsx:ec2:Vpc), which may pass an internet gateway through; use the gateway resource's own id.",
             ]);
@@ -92,7 +90,7 @@ describe("policy: graph rules at preview", () => {
         });
         it("service subnets mixing an allowlisted id and an unknown stack subnet are both judged", async () => {
             const config = { "ecs-service-private-subnets": { approvedPrivateSubnetIds: ["subnet-0approved00000000"] } };
-            const b = network("preview", {}, {});
+            const b = network("unknown", {}, {});
             b.records.at(-1)!.inputs = b.records.at(-1)!.outputs = { networkConfiguration: { subnets: ["subnet-0approved00000000", U] } };
             assert.deepEqual(await b.check(ecsServicePrivateSubnets, config), []);
             const alone = new StackBuilder().add(SERVICE, "svc", { networkConfiguration: { subnets: ["subnet-0approved00000000", U] } });
@@ -161,36 +159,36 @@ describe("policy: graph rules at preview", () => {
     });
 
     describe("managed policies with ARNs unknown at preview (iam-no-broad-managed-policies: iamManaged.spec.ts)", () => {
-        describe("ecs-execution-role-least-privilege judges a stack's own managed policy by its document, in both phases", () => {
+        describe("ecs-execution-role-least-privilege judges a stack's own managed policy by its document, whether its ARN is unknown or known", () => {
             const arn = "arn:aws:iam::123456789012:policy/exec-extra";
             const logs = "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/web/dev";
-            const stack = (phase: Phase, doc: string) =>
+            const stack = (values: Values, doc: string) =>
                 new StackBuilder()
                     .add(ROLE, "exec", {})
-                    .add(POLICY, "exec-extra", { id: id(phase, arn), arn: id(phase, arn), policy: doc })
-                    .add(ATTACHMENT, "att", { policyArn: id(phase, arn) }, { role: ["exec"], policyArn: ["exec-extra"] })
+                    .add(POLICY, "exec-extra", { id: computed(values, arn), arn: computed(values, arn), policy: doc })
+                    .add(ATTACHMENT, "att", { policyArn: computed(values, arn) }, { role: ["exec"], policyArn: ["exec-extra"] })
                     .add(TASK_DEFINITION, "td", taskDefinition([goodContainer]), { executionRoleArn: ["exec"] });
             const good = JSON.stringify(
                 executionRolePolicy({ repositoryArns: ["arn:aws:ecr:us-east-1:123456789012:repository/web/dev"], logGroupArn: logs, secrets: [] }),
             );
 
             it("passes a document within the task's needs", async () => {
-                for (const phase of PHASES) assert.deepEqual(await stack(phase, good).check(ecsExecutionRoleLeastPrivilege), [], phase);
+                for (const values of VALUE_FORMS) assert.deepEqual(await stack(values, good).check(ecsExecutionRoleLeastPrivilege), [], values);
             });
-            it("fails a document beyond them, with the same message in both phases", async () => {
+            it("fails a document beyond them, with the same message whether its ARN is unknown or known", async () => {
                 // What the task needs, plus one grant it does not.
                 const needed = (JSON.parse(good) as { Statement: unknown[] }).Statement;
                 const bad = JSON.stringify({
                     Version: "2012-10-17",
                     Statement: [...needed, { Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::data/*"] }],
                 });
-                for (const phase of PHASES)
+                for (const values of VALUE_FORMS)
                     assert.deepEqual(
-                        messages(await stack(phase, bad).check(ecsExecutionRoleLeastPrivilege)),
+                        messages(await stack(values, bad).check(ecsExecutionRoleLeastPrivilege)),
                         [
                             'exec: managed policy exec-extra statement 3 allows s3:GetObject on ["arn:aws:s3:::data/*"], which no task definition using execution role exec needs.',
                         ],
-                        phase,
+                        values,
                     );
             });
             it("an unknown ARN that no policy of the stack fed cannot be decided, and says which property", async () => {

@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
-import { ecrImmutableTags, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy, ecrScanOnPush } from "../../policy/rules/registry";
+import { ecrImmutableTags, ecrKmsEncryption, ecrLifecyclePolicy, ecrNoPublicRepositoryPolicy, ecrScanOnPush } from "../../policy/rules/registry";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
 import { document } from "./fixtures";
 import { check, checkRaw, evaluatePolicies, messages, resourceRecord, StackBuilder } from "./harness";
 
 const REPO = "aws:ecr/repository:Repository";
+const CMK = { "ecr-kms-encryption": { requireCustomerManagedKey: true } };
 
 describe("policy: registry", () => {
     describe("ecr-scan-on-push", () => {
@@ -120,6 +121,39 @@ describe("policy: registry", () => {
             assert.deepEqual(messages(await checkRaw(ecrNoPublicRepositoryPolicy, type, { policy: "{" })), [
                 "subject: policy is malformed: not valid JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2)).",
             ]);
+        });
+    });
+
+    describe("ecr-kms-encryption", () => {
+        it("passes a KMS-encrypted repository, with the AWS managed key or a customer key (unknown at preview)", async () => {
+            assert.deepEqual(await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: "KMS" }] }), []);
+            assert.deepEqual(await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: "KMS_DSSE" }] }), []);
+            assert.deepEqual(
+                await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: UNKNOWN.string }] }, CMK),
+                [],
+            );
+        });
+        it("fails AES-256 with one message whether the configuration is omitted, empty or filled in by the provider", async () => {
+            const expected = [
+                'subject: encryptionType is AES256 (the default); images are encrypted with a key ECR owns, not KMS. Set encryptionConfigurations: [{ encryptionType: "KMS" }].',
+            ];
+            for (const props of [
+                {},
+                { encryptionConfigurations: [] },
+                { encryptionConfigurations: [{}] },
+                { encryptionConfigurations: [{ encryptionType: "AES256" }] },
+            ])
+                assert.deepEqual(messages(await check(ecrKmsEncryption, aws.ecr.Repository, props)), expected, JSON.stringify(props));
+        });
+        it("asks for a customer-managed key only where the stack's config does", async () => {
+            assert.deepEqual(messages(await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: "KMS" }] }, CMK)), [
+                "subject: encryptionType is KMS with the AWS managed key (no kmsKey); this stack requires a customer-managed key. Set kmsKey to an aws.kms.Key ARN.",
+            ]);
+        });
+        it("is undecided at preview when the encryption type is computed", async () => {
+            const [v] = await check(ecrKmsEncryption, aws.ecr.Repository, { encryptionConfigurations: [{ encryptionType: UNKNOWN.string }] });
+            assert.equal(v!.enforcementLevel, "advisory");
+            assert.match(v!.message, /string value at .encryptionConfigurations.0.encryptionType can't be known during preview/);
         });
     });
 });

@@ -4,7 +4,7 @@ import { strict as assert } from "node:assert";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import type { Phase } from "../../plan/analyzer/types";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { scheduledCapacityNoProdZero } from "../../policy/rules/scheduledCapacity";
+import { scheduledCapacityNoZeroOnProd } from "../../policy/rules/scheduledCapacity";
 import { evaluatePolicies, messages, StackBuilder } from "./harness";
 
 const TARGET = "aws:appautoscaling/target:Target";
@@ -39,7 +39,7 @@ function stack(phase: Phase, environment: string, actions: [string, number, numb
 }
 
 const judge = async (b: StackBuilder, phase: Phase) =>
-    messages((await evaluatePolicies([scheduledCapacityNoProdZero], b.records, PROD_CONFIG, phase)).violations);
+    messages((await evaluatePolicies([scheduledCapacityNoZeroOnProd], b.records, PROD_CONFIG, phase)).violations);
 
 describe("policy: scheduled-capacity-no-zero-on-prod (graph, both phases)", () => {
     for (const phase of ["preview", "up"] as const) {

@@ -1,8 +1,15 @@
 import * as aws from "@pulumi/aws";
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { ecsServiceSecurityGroups, securityGroupNoWorldEgressAllPorts, securityGroupRuleDescription } from "../../policy/rules/securityGroups";
-import { check, checkRaw, messages, SERVICE } from "./harness";
+import { ecsServiceSecurityGroups } from "../../policy/rules/service";
+import {
+    ecsTaskIngressFromAlbOnly,
+    securityGroupNoWorldEgressAllPorts,
+    securityGroupNoWorldIngress,
+    securityGroupRuleDescription,
+} from "../../policy/rules/securityGroups";
+import { openSecurityGroup } from "./fixtures";
+import { check, checkRaw, messages, SERVICE, StackBuilder } from "./harness";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
@@ -148,6 +155,163 @@ describe("policy: security groups", () => {
                 )[0]!,
                 /securityGroups is empty; its tasks get the VPC's default security group/,
             );
+        });
+    });
+
+    describe("security-group-no-world-ingress", () => {
+        it("passes 80/443 from the world and SG-sourced rules", async () => {
+            assert.deepEqual(
+                await check(securityGroupNoWorldIngress, aws.ec2.SecurityGroup, {
+                    ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
+                }),
+                [],
+            );
+            assert.deepEqual(
+                await check(securityGroupNoWorldIngress, aws.vpc.SecurityGroupIngressRule, {
+                    securityGroupId: "sg-0",
+                    ipProtocol: "tcp",
+                    fromPort: 8080,
+                    toPort: 8080,
+                    referencedSecurityGroupId: "sg-1",
+                }),
+                [],
+            );
+        });
+        it("fails the tutorial SG open on all ports, and world SSH by any attachment path", async () => {
+            assert.deepEqual(messages(await check(securityGroupNoWorldIngress, aws.ec2.SecurityGroup, openSecurityGroup)), [
+                "subject: ingress from the whole internet on all ports; allowed from the world: ports 80, 443 only. Use a security group source instead.",
+            ]);
+            assert.match(
+                messages(
+                    await checkRaw(securityGroupNoWorldIngress, "aws:ec2/securityGroupRule:SecurityGroupRule", {
+                        type: "ingress",
+                        protocol: "tcp",
+                        fromPort: 22,
+                        toPort: 22,
+                        cidrBlocks: ["0.0.0.0/0"],
+                    }),
+                )[0]!,
+                /on port 22/,
+            );
+            assert.match(
+                messages(
+                    await checkRaw(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
+                        ipProtocol: "tcp",
+                        fromPort: 3000,
+                        toPort: 3999,
+                        cidrIpv6: "::/0",
+                    }),
+                )[0]!,
+                /on ports 3000-3999/,
+            );
+        });
+        it("treats every /0 spelling of IPv6 (and IPv4) as the world, inline, as rules, and on the default group", async () => {
+            const ssh = (cidrs: Record<string, unknown>) => ({ ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, ...cidrs }] });
+            for (const cidrs of [
+                { ipv6CidrBlocks: ["::/0"] },
+                { ipv6CidrBlocks: ["::0/0"] },
+                { ipv6CidrBlocks: ["0:0:0:0:0:0:0:0/0"] },
+                { ipv6CidrBlocks: ["0000:0000:0000:0000:0000:0000:0000:0000/0"] },
+                { cidrBlocks: ["10.0.0.0/0"] },
+            ]) {
+                assert.deepEqual(
+                    messages(await checkRaw(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", ssh(cidrs))),
+                    ["subject: ingress from the whole internet on port 22; allowed from the world: ports 80, 443 only. Use a security group source instead."],
+                    JSON.stringify(cidrs),
+                );
+            }
+            assert.equal(
+                (await checkRaw(securityGroupNoWorldIngress, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", ssh({ ipv6CidrBlocks: ["::/0"] }))).length,
+                1,
+            );
+            assert.equal(
+                (
+                    await checkRaw(securityGroupNoWorldIngress, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", {
+                        ipProtocol: "-1",
+                        cidrIpv6: "::0/0",
+                    })
+                ).length,
+                1,
+            );
+            assert.deepEqual(
+                await checkRaw(securityGroupNoWorldIngress, "aws:ec2/securityGroup:SecurityGroup", ssh({ ipv6CidrBlocks: ["2001:db8::/32"] })),
+                [],
+            );
+        });
+        it("allowed world ports come from config", async () => {
+            const props: aws.ec2.SecurityGroupArgs = { ingress: [{ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] }] };
+            assert.equal((await check(securityGroupNoWorldIngress, aws.ec2.SecurityGroup, props)).length, 1);
+            assert.deepEqual(
+                await check(securityGroupNoWorldIngress, aws.ec2.SecurityGroup, props, {
+                    "security-group-no-world-ingress": { allowedWorldPorts: [8443] },
+                }),
+                [],
+            );
+        });
+    });
+
+    describe("ecs-task-ingress-from-alb-only (graph)", () => {
+        const stack = (taskRule: Record<string, unknown>, ruleDeps: Record<string, string[]>) =>
+            new StackBuilder()
+                .add("aws:ec2/securityGroup:SecurityGroup", "alb-sg", {})
+                .add("aws:ec2/securityGroup:SecurityGroup", "task-sg", {})
+                .add("aws:ec2/securityGroup:SecurityGroup", "bastion-sg", {})
+                .add("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "task-in", taskRule, { securityGroupId: ["task-sg"], ...ruleDeps })
+                .add("aws:lb/loadBalancer:LoadBalancer", "alb", {}, { securityGroups: ["alb-sg"] })
+                .add("aws:lb/targetGroup:TargetGroup", "tg", {})
+                .add("aws:lb/listener:Listener", "http", {}, { loadBalancerArn: ["alb"], defaultActions: ["tg"] })
+                .add(SERVICE, "svc", { loadBalancers: [{ containerPort: 8080 }] }, { networkConfiguration: ["task-sg"], loadBalancers: ["tg"] });
+
+        it("passes ingress from the ALB's SG on the container port", async () => {
+            assert.deepEqual(await stack({ fromPort: 8080, toPort: 8080 }, { referencedSecurityGroupId: ["alb-sg"] }).check(ecsTaskIngressFromAlbOnly), []);
+        });
+        it("fails ingress from another SG, from a CIDR, or on another port", async () => {
+            assert.match(
+                messages(await stack({ fromPort: 8080, toPort: 8080 }, { referencedSecurityGroupId: ["bastion-sg"] }).check(ecsTaskIngressFromAlbOnly))[0]!,
+                /accepts ingress from bastion-sg, which is not the service's load balancer/,
+            );
+            assert.match(
+                messages(await stack({ fromPort: 8080, toPort: 8080, cidrIpv4: "10.0.0.0/8" }, {}).check(ecsTaskIngressFromAlbOnly))[0]!,
+                /accepts ingress from a CIDR \(task-in\)/,
+            );
+            assert.match(
+                messages(await stack({ fromPort: 0, toPort: 65535 }, { referencedSecurityGroupId: ["alb-sg"] }).check(ecsTaskIngressFromAlbOnly))[0]!,
+                /opens ports 0-65535 \(task-in\); allowed: the container port 8080 only/,
+            );
+        });
+        it("names each inline rule by its index, so two open rules on one group are two findings, each said once", async () => {
+            // Before, every inline rule was "<group> inline rule": two CIDR rules gave one text twice.
+            const b = new StackBuilder()
+                .add("aws:ec2/securityGroup:SecurityGroup", "alb-sg", {})
+                .add("aws:ec2/securityGroup:SecurityGroup", "task-sg", {
+                    ingress: [
+                        { protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["0.0.0.0/0"] },
+                        { protocol: "tcp", fromPort: 8080, toPort: 8080, ipv6CidrBlocks: ["::/0"] },
+                    ],
+                })
+                .add("aws:lb/loadBalancer:LoadBalancer", "alb", {}, { securityGroups: ["alb-sg"] })
+                .add("aws:lb/targetGroup:TargetGroup", "tg", {})
+                .add("aws:lb/listener:Listener", "http", {}, { loadBalancerArn: ["alb"], defaultActions: ["tg"] })
+                .add(SERVICE, "svc", { loadBalancers: [{ containerPort: 8080 }] }, { networkConfiguration: ["task-sg"], loadBalancers: ["tg"] });
+            assert.deepEqual(messages(await b.check(ecsTaskIngressFromAlbOnly)), [
+                "svc: task security group task-sg accepts ingress from a CIDR (task-sg ingress[0]); allowed: the ALB security group only.",
+                "svc: task security group task-sg accepts ingress from a CIDR (task-sg ingress[1]); allowed: the ALB security group only.",
+            ]);
+        });
+        it("a group named twice among a rule's sources is named once", async () => {
+            const b = new StackBuilder()
+                .add("aws:ec2/securityGroup:SecurityGroup", "alb-sg", {})
+                .add("aws:ec2/securityGroup:SecurityGroup", "task-sg", {
+                    id: "sg-0task",
+                    ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, self: true, securityGroups: ["sg-0task"] }],
+                })
+                .add("aws:lb/loadBalancer:LoadBalancer", "alb", {}, { securityGroups: ["alb-sg"] })
+                .add("aws:lb/targetGroup:TargetGroup", "tg", {})
+                .add("aws:lb/listener:Listener", "http", {}, { loadBalancerArn: ["alb"], defaultActions: ["tg"] })
+                .add(SERVICE, "svc", { loadBalancers: [{ containerPort: 8080 }] }, { networkConfiguration: ["task-sg"], loadBalancers: ["tg"] });
+            assert.deepEqual(messages(await b.check(ecsTaskIngressFromAlbOnly)), [
+                "svc: task security group task-sg accepts ingress from task-sg, which is not the service's load balancer.",
+            ]);
         });
     });
 });

@@ -3,9 +3,8 @@
 // config names; anything else stays refused. At preview the namespace is an edge (its ARN unknown);
 // after up the fixture drops the edges, so the rule matches the namespace by its known ARN.
 import { strict as assert } from "node:assert";
-import { ecsTaskIngressFromAlbOnly } from "../../policy/rules/network";
-import { UNKNOWN } from "../../policy/knowledge/unknowns";
-import { messages, SERVICE, StackBuilder } from "./harness";
+import { ecsTaskIngressFromAlbOnly } from "../../policy/rules/securityGroups";
+import { computed, messages, SERVICE, StackBuilder, VALUE_FORMS, Values } from "./harness";
 
 const NS = "aws:servicediscovery/httpNamespace:HttpNamespace";
 const NS_ARN = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-0000000000000001";
@@ -13,7 +12,8 @@ const OTHER_NS_ARN = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/
 const containers = JSON.stringify([{ name: "web", image: "web:1", portMappings: [{ name: "http", containerPort: 8080 }] }]);
 
 interface Variant {
-    phase: "preview" | "up";
+    /** The namespace ARNs unknown (with the edges that fed them, as at preview) or known (as after up). */
+    values: Values;
     /** The ingress rule under test on task-sg, and the resources that fed it. */
     rule: Record<string, unknown>;
     ruleDeps?: Record<string, string[]>;
@@ -22,9 +22,9 @@ interface Variant {
 
 /** Service svc (task-sg) and peer (peer-sg) in namespace ns, stranger (stranger-sg) in ns2. */
 function stack(v: Variant): StackBuilder {
-    const ns = (arn: string) => (v.phase === "preview" ? UNKNOWN.string : arn);
+    const ns = (arn: string) => computed(v.values, arn);
     const sc = (arn: string, services: unknown[] = [{ portName: "http", discoveryName: "x" }]) => ({ enabled: true, namespace: ns(arn), services });
-    const edge = (prop: string, names: string[]) => (v.phase === "preview" ? { [prop]: names } : {});
+    const edge = (prop: string, names: string[]) => (v.values === "unknown" ? { [prop]: names } : {});
     const own = v.serviceConnect === false ? undefined : { ...sc(NS_ARN), ...v.serviceConnect };
     return new StackBuilder()
         .add(NS, "ns", { name: "web.dev.internal", arn: ns(NS_ARN) })
@@ -75,45 +75,45 @@ const from = (sg: string) => ({ referencedSecurityGroupId: [sg] });
 const port = (p: number, extra: Record<string, unknown> = {}) => ({ fromPort: p, toPort: p, ...extra });
 
 describe("policy: ecs-task-ingress-from-alb-only with Service Connect", () => {
-    for (const phase of ["preview", "up"] as const) {
-        describe(`at ${phase}`, () => {
+    for (const values of VALUE_FORMS) {
+        describe(`namespace ARNs ${values}`, () => {
             it("passes the Service Connect port from the service's own group and from a service of the same namespace", async () => {
-                assert.deepEqual(await run({ phase, rule: port(8080), ruleDeps: from("task-sg") }), []);
-                assert.deepEqual(await run({ phase, rule: port(8080), ruleDeps: from("peer-sg") }), []);
+                assert.deepEqual(await run({ values, rule: port(8080), ruleDeps: from("task-sg") }), []);
+                assert.deepEqual(await run({ values, rule: port(8080), ruleDeps: from("peer-sg") }), []);
             });
             it("refuses a service of another namespace, and peers on any other port", async () => {
                 assert.match(
-                    (await run({ phase, rule: port(8080), ruleDeps: from("stranger-sg") }))[0]!,
+                    (await run({ values, rule: port(8080), ruleDeps: from("stranger-sg") }))[0]!,
                     /accepts ingress from stranger-sg, which is not the service's load balancer or, on the Service Connect port 8080, its namespace's services/,
                 );
                 assert.match(
-                    (await run({ phase, rule: { fromPort: 0, toPort: 65535 }, ruleDeps: from("peer-sg") }))[0]!,
+                    (await run({ values, rule: { fromPort: 0, toPort: 65535 }, ruleDeps: from("peer-sg") }))[0]!,
                     /opens ports 0-65535 to Service Connect peers \(task-in-sc\); allowed: the Service Connect port 8080 only/,
                 );
             });
             it("takes ingressPortOverride as the Service Connect port", async () => {
                 const serviceConnect = { services: [{ portName: "http", ingressPortOverride: 9090 }] };
-                assert.deepEqual(await run({ phase, rule: port(9090), ruleDeps: from("task-sg"), serviceConnect }), []);
+                assert.deepEqual(await run({ values, rule: port(9090), ruleDeps: from("task-sg"), serviceConnect }), []);
                 assert.match(
-                    (await run({ phase, rule: port(8080), ruleDeps: from("task-sg"), serviceConnect }))[0]!,
+                    (await run({ values, rule: port(8080), ruleDeps: from("task-sg"), serviceConnect }))[0]!,
                     /allowed: the Service Connect port 9090 only/,
                 );
             });
             it("without Service Connect, the service's own group is refused as before", async () => {
                 assert.match(
-                    (await run({ phase, rule: port(8080), ruleDeps: from("task-sg"), serviceConnect: false }))[0]!,
+                    (await run({ values, rule: port(8080), ruleDeps: from("task-sg"), serviceConnect: false }))[0]!,
                     /accepts ingress from task-sg, which is not the service's load balancer\.$/,
                 );
             });
             it("a CIDR stays refused on the Service Connect port", async () => {
-                assert.match((await run({ phase, rule: port(8080, { cidrIpv4: "10.0.0.0/16" }) }))[0]!, /accepts ingress from a CIDR \(task-in-sc\)/);
+                assert.match((await run({ values, rule: port(8080, { cidrIpv4: "10.0.0.0/16" }) }))[0]!, /accepts ingress from a CIDR \(task-in-sc\)/);
             });
         });
     }
 
     it("a group outside the stack only when the config names it", async () => {
         const rule = port(8080, { referencedSecurityGroupId: "sg-0123456789abcdef0" });
-        assert.deepEqual(await run({ phase: "up", rule }, ["sg-0123456789abcdef0"]), []);
-        assert.match((await run({ phase: "up", rule }))[0]!, /accepts ingress from sg-0123456789abcdef0, which is not the service's load balancer or/);
+        assert.deepEqual(await run({ values: "known", rule }, ["sg-0123456789abcdef0"]), []);
+        assert.match((await run({ values: "known", rule }))[0]!, /accepts ingress from sg-0123456789abcdef0, which is not the service's load balancer or/);
     });
 });

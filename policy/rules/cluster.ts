@@ -1,10 +1,11 @@
-// ECS Exec opens a shell in running tasks: when a service allows it, its cluster records every
-// session (commands and output) in a place of the operator's choosing. Graph rule: service →
-// cluster by the recorded `cluster` edge at preview, or by the ARN or name after `up`.
+// ECS cluster rules. ECS Exec opens a shell in running tasks: when a service allows it, its cluster
+// records every session (commands and output) in a place of the operator's choosing. Graph rule:
+// service → cluster by the recorded `cluster` edge at preview, or by the ARN or name after `up`.
 import type { PolicyResource } from "@pulumi/policy";
 import { StackGraph, safeProp } from "../lib/graph";
-import { stackRule } from "../lib/rule";
-import { at, truthy } from "../knowledge/values";
+import { resourceRule, stackRule } from "../lib/rule";
+import { withChanges } from "../knowledge/unknowns";
+import { asRecords, at, show, truthy } from "../knowledge/values";
 
 /** The service's cluster when it is in this stack. */
 function clusterOf(graph: StackGraph, service: PolicyResource): PolicyResource | undefined {
@@ -47,4 +48,26 @@ export const ecsExecAuditLogging = stackRule({
     },
 });
 
-export const ecsExecRules = [ecsExecAuditLogging];
+const insightsOn = (props: Record<string, unknown>) =>
+    asRecords(props.settings).some((s) => s.name === "containerInsights" && (s.value === "enabled" || s.value === "enhanced"));
+
+export const ecsClusterContainerInsights = resourceRule({
+    name: "ecs-cluster-container-insights",
+    description: "ECS clusters have Container Insights enabled.",
+    severity: "low",
+    enforcementLevel: "advisory",
+    remediationSteps: 'Add settings: [{ name: "containerInsights", value: "enabled" }] (or "enhanced") to the cluster.',
+    anchors: ["AS-ECS4", "CKV_AWS_65", "ECS.12", "AwsSolutions-ECS4"],
+    kinds: ["cluster"],
+    check(props, _ctx, report) {
+        if (!insightsOn(props))
+            report(`Container Insights is off (settings: ${show(props.settings ?? [])}); add { name: "containerInsights", value: "enabled" }.`);
+    },
+    remediate(props) {
+        if (insightsOn(props)) return undefined;
+        const others = asRecords(props.settings).filter((s) => s.name !== "containerInsights");
+        return withChanges(props, { settings: [...others, { name: "containerInsights", value: "enabled" }] });
+    },
+});
+
+export const clusterRules = [ecsClusterContainerInsights, ecsExecAuditLogging];
