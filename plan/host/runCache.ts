@@ -1,7 +1,7 @@
 // Runs of --program kept for reuse by one process that plans the same program several times (the
 // test suite; a script comparing outputs of one program). A phase's run depends only on the
 // program's files, its stack config, the phase, the invoke answers and the time bound, so the same
-// inputs give back the first run, with what the program printed. A failed run is not kept.
+// inputs give back the first run, with what the program printed, or its failure.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +14,7 @@ export class ProgramRunCache {
     /** Runs given back instead of started. */
     reused = 0;
 
-    /** The kept run for these inputs, or `start()`'s (kept once it succeeds); `reused` says which. */
+    /** The kept run for these inputs, or `start()`'s, kept; `reused` says which. */
     run(program: Pick<ProgramSource, "dir" | "entry" | "stack">, phase: Phase, options: HostOptions, start: () => Promise<HostedRun>) {
         const key = runKey(program, phase, options);
         const kept = this.runs.get(key);
@@ -24,7 +24,6 @@ export class ProgramRunCache {
         }
         const run = start();
         this.runs.set(key, run);
-        run.catch(() => this.runs.delete(key));
         return { run, reused: false };
     }
 }

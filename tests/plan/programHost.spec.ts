@@ -1,5 +1,6 @@
 // --program runs the program as the Pulumi CLI does: in a child process, in its own folder, ES
-// modules and .js → .ts imports loaded, its output kept off stdout, within a time bound.
+// modules and .js → .ts imports loaded, its output kept off stdout. How a run fails or is
+// stopped: programFailures.spec.ts.
 import { strict as assert } from "node:assert";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -95,35 +96,6 @@ describe("plan --program in a child process", function () {
         assert.match(out, /^Offline plan for stack dev/);
     });
 
-    it("a promise that never settles: the program ends, naming the resource and the input it waited for (exit 2)", async () => {
-        const { code, err } = await cli(["--program", join(FIXTURES, "never-settles")]);
-        assert.equal(code, 2);
-        assert.match(err, /error: the program \S+index\.ts failed at up: the program exited with code 1:/);
-        assert.match(err, /"data" \[aws:s3\/bucketPolicy:BucketPolicy\] was waiting for the value of its input property "policy"/);
-    });
-
-    it("a program still waiting at the bound is stopped, naming what it waited for (exit 3)", async () => {
-        const started = Date.now();
-        const { code, err } = await cli(["--program", join(FIXTURES, "hangs"), "--timeout", "20"]);
-        assert.equal(code, 3);
-        assert.ok(Date.now() - started < 40_000, `ended ${Date.now() - started} ms after it started`);
-        assert.match(
-            err,
-            /^limit of the offline plan: the program \S+index\.ts did not finish at preview within 20 s and was stopped: the program itself did not finish: its resources "data" \[aws:s3\/bucketPolicy:BucketPolicy\] still waited for input values\. Raise the bound with --timeout <seconds> if it only needs longer\.\nThis is a limit of the offline plan, not an error in your program or input\.$/,
-        );
-    });
-
-    it("the program's own error at up is the user's: exit 2 with its message; preview (name unknown) passed", async () => {
-        const { code, err } = await cli(["--program", join(FIXTURES, "throws-at-up")]);
-        assert.equal(code, 2);
-        // The last line: what the program printed comes first (Node may warn of a rejection it handled late).
-        assert.match(err.split("\n").pop()!, /^error: the program \S+index\.ts failed at up: bucket assets-[0-9a-f]{7} must be named prod-\*$/);
-        const preview = await cli(["--program", join(FIXTURES, "throws-at-up"), "--phase", "preview"]);
-        // At preview the program runs through (its bucket draws the S3 rules' findings: exit 1, not 2).
-        assert.equal(preview.code, 1, preview.err);
-        assert.match(preview.out, /Result: FAIL at preview/);
-    });
-
     it("transforms run as the engine runs them: a stack transform on every resource, a resource's own on it, in both phases", async () => {
         const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: join(FIXTURES, "transforms"), analyzer: await sharedAnalyzer() });
         for (const phase of ["preview", "up"] as const) {
@@ -131,26 +103,6 @@ describe("plan --program in a child process", function () {
             assert.deepEqual(bucket("tagged").tags, { owner: "platform" }, phase);
             assert.deepEqual([bucket("disposable").tags, bucket("disposable").forceDestroy], [{ owner: "platform" }, true], phase);
         }
-    });
-
-    it("a protocol feature the plan does not serve (an invoke transform) is a limit of the plan: exit 3", async () => {
-        const { code, err } = await cli(["--program", join(FIXTURES, "invoke-transform"), "--phase", "preview"]);
-        assert.equal(code, 3);
-        assert.match(
-            err,
-            /^limit of the offline plan: the program \S+index\.ts failed at preview: the offline plan does not support invoke transforms \(registerInvokeTransform\)/,
-        );
-        assert.match(err, /This is a limit of the offline plan, not an error in your program or input\.$/);
-    });
-
-    it("an invoke the mocks cannot answer is a limit of the plan, naming the call: exit 3", async () => {
-        const { code, err } = await cli(["--program", join(FIXTURES, "unanswered-invoke"), "--phase", "preview"]);
-        assert.equal(code, 3);
-        assert.match(
-            err,
-            /(^|\n)limit of the offline plan: no answer for this invoke .*\n {2}aws:ec2\/getInstance:getInstance\(\{"instanceId":"i-0abc1234def567890"\}\)\n/,
-        );
-        assert.match(err, /This is a limit of the offline plan, not an error in your program or input\.$/);
     });
 
     it("this project's program run in a child process gives the records of the in-process run, in both phases", async () => {
@@ -175,13 +127,5 @@ describe("plan --program in a child process", function () {
             assert.deepEqual(outputs(hosted), outputs(inProcess), phase);
         }
         assert.equal(hosted.mandatoryViolations, inProcess.mandatoryViolations);
-    });
-
-    it("--timeout takes whole seconds from 1 to 3600", async () => {
-        for (const bad of ["0", "1.5", "abc", "3601", "-5"]) {
-            const { code, err } = await cli(["--program", join(FIXTURES, "chatty"), `--timeout=${bad}`]);
-            assert.equal(code, 2, bad);
-            assert.match(err, new RegExp(`^error: --timeout ${bad.replace(".", "\\.")} is not valid; allowed: a whole number of seconds from 1 to 3600\\n`));
-        }
     });
 });

@@ -1,5 +1,5 @@
 // Reused --program runs: the same program, config and phase give back the first run, with what it
-// printed; a changed file, another config or phase, or a failed run start the program again.
+// printed (or its failure); a changed file, another config, phase or invoke answer start it again.
 import { strict as assert } from "node:assert";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,11 +43,13 @@ describe("plan: reused --program runs", function () {
         assert.equal(cache.reused, 2);
     });
 
-    it("a failed run is not kept", async () => {
+    it("a failed run is given back failed: the same inputs fail the same way", async () => {
         const cache = new ProgramRunCache();
         const failed = cache.run(program(), "up", {}, () => Promise.reject(new Error("bucket must be named prod-*")));
         await assert.rejects(failed.run, /prod-\*/);
-        assert.equal(cache.run(program(), "up", {}, () => Promise.resolve(fakeRun(1))).reused, false);
+        const again = cache.run(program(), "up", {}, () => Promise.resolve(fakeRun(1)));
+        assert.equal(again.reused, true);
+        await assert.rejects(again.run, /prod-\*/);
     });
 
     it("a plan from a reused run equals the first, and passes on what the program printed", async () => {
@@ -59,6 +61,7 @@ describe("plan: reused --program runs", function () {
                 root: ROOT,
                 stack: "dev",
                 programDir: dir,
+                phases: ["up"],
                 analyzer: await sharedAnalyzer(),
                 programRuns,
                 onProgramOutput: (l) => printed.push(l),
@@ -67,7 +70,7 @@ describe("plan: reused --program runs", function () {
         };
         const first = await plan();
         const second = await plan();
-        assert.equal(programRuns.reused, 2, "both phases reused");
+        assert.equal(programRuns.reused, 1);
         assert.ok(first.printed.includes("creating bucket number 3"));
         assert.deepEqual(second.printed, first.printed);
         assert.deepEqual(second.built.resources, first.built.resources);

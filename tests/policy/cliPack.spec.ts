@@ -4,7 +4,6 @@
 // verdicts, remediations included, as the plan's usual start (a transpiled copy of the source),
 // on shipped stacks at preview and after up.
 import { strict as assert } from "node:assert";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PolicyAnalyzer } from "../../plan/analyzer/client";
@@ -13,6 +12,7 @@ import { Plan, buildPlan } from "../../plan/plan";
 import { policies } from "../../policy/policies";
 import { sharedAnalyzer } from "../support/analyzer";
 import { ROOT } from "../support/mocks";
+import { packBuiltFromCurrentSource } from "../support/packBuilt";
 
 const PACK = join(ROOT, "policy");
 
@@ -29,7 +29,7 @@ describe("the pack started the CLI's way (compiled, through run-policy-pack)", f
 
     before(async () => {
         // What CI gets after `npm ci`: the pack built by its own build script, from the current source.
-        execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "-s", "build"], { cwd: PACK, stdio: "pipe" });
+        packBuiltFromCurrentSource();
         cli = await PolicyAnalyzer.start({ packDir: PACK, mode: "cli" });
         usual = await sharedAnalyzer();
     });

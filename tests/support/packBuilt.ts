@@ -2,7 +2,8 @@
 // folder, the pack's prepare script runs that build, and CI installs with `npm ci` (which runs
 // workspaces' prepare) before the CLI, never with --ignore-scripts.
 import { strict as assert } from "node:assert";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { ROOT } from "./mocks";
 
@@ -26,4 +27,25 @@ export function assertInstallBuildsPack(commandsBeforeCli: string[], where: stri
     const installs = commandsBeforeCli.filter((c) => /\bnpm (ci|install)\b/.test(c));
     assert.ok(installs.length > 0, `${where}: npm ci runs before the CLI, building the pack`);
     for (const install of installs) assert.doesNotMatch(install, /--ignore-scripts/, `${where}: the pack's build is an install script`);
+}
+
+/** The pack's sources and build settings: what its compiled output is made from. */
+function packSources(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) return ["node_modules", "bin"].includes(e.name) ? [] : packSources(path);
+        return /\.(ts|json)$/.test(e.name) ? [path] : [];
+    });
+}
+
+/**
+ * The compiled pack as CI has it after `npm ci` (whose prepare builds it): built again with the
+ * pack's own build script when a source is newer than the build, or it is missing.
+ */
+export function packBuiltFromCurrentSource(): void {
+    const pack = join(ROOT, "policy");
+    const main = join(pack, "bin", "index.js");
+    const built = existsSync(main) ? statSync(main).mtimeMs : 0;
+    if (packSources(pack).some((file) => statSync(file).mtimeMs > built))
+        execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "-s", "build"], { cwd: pack, stdio: "pipe" });
 }
