@@ -2,6 +2,7 @@
 // (exit 2), what the plan cannot serve is a limit of the plan (exit 3), and a run still waiting at
 // the time bound is stopped, naming what it waited for.
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { cli } from "../support/cli";
 import { ROOT } from "../support/mocks";
@@ -66,5 +67,15 @@ describe("plan --program: errors, limits and the time bound", function () {
             assert.equal(code, 2, bad);
             assert.match(err, new RegExp(`^error: --timeout ${bad.replace(".", "\\.")} is not valid; allowed: a whole number of seconds from 1 to 3600\\n`));
         }
+    });
+
+    it("Node's warning that a rejection was handled late is not the program's output; its other warnings are", () => {
+        // What the SDK does when the plan answers an invoke with an error: the rejection is handled a tick late.
+        const script = `const p = Promise.reject(new Error("no answer")); setTimeout(() => { p.catch(() => {}); process.emitWarning("old API", "DeprecationWarning"); }, 20);`;
+        const preload = join(ROOT, "plan", "host", "loader", "childPreload.js");
+        const child = spawnSync(process.execPath, ["--unhandled-rejections=warn", "--require", preload, "-e", script], { encoding: "utf8" });
+        assert.equal(child.status, 0, child.stderr);
+        assert.match(child.stderr, /DeprecationWarning: old API/);
+        assert.doesNotMatch(child.stderr, /PromiseRejectionHandledWarning|handled asynchronously/);
     });
 });

@@ -46,6 +46,16 @@ for (const key of ["custom", "defaultOptions", "colors", "styles"])
     Object.defineProperty(inspectWithoutColors, key, Object.getOwnPropertyDescriptor(inspect, key));
 util.inspect = inspectWithoutColors;
 
+// The SDK handles some rejections a tick late (an invoke the plan answers with an error, a failed
+// registration); Node then warns that a rejection "was handled asynchronously". That is neither the
+// program's output nor a problem of it: those warnings are dropped, every other one is printed.
+const emitWarning = process.emitWarning;
+process.emitWarning = function (warning, ...rest) {
+    const name = typeof warning === "object" && warning !== null ? warning.name : typeof rest[0] === "string" ? rest[0] : rest[0]?.type;
+    if (name === "PromiseRejectionHandledWarning") return;
+    return emitWarning.call(this, warning, ...rest);
+};
+
 // The plan ended without ending this process (killed itself): nothing is left to answer it.
 const planPid = process.ppid;
 setInterval(() => process.ppid !== planPid && process.exit(1), 1000).unref();
