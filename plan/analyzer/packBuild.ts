@@ -2,10 +2,11 @@
 // TypeScript compiler (loading them is most of a ts-node start). Transpile-only, like ts-node's
 // transpile-only mode, with the pack's own tsconfig; inline source maps keep stack traces on .ts.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import type * as TS from "typescript";
+import { filesUnder, hashFiles } from "../sourceFiles";
 
 export const CACHE_ROOT = join(tmpdir(), "fargate-web-policy-pack");
 
@@ -20,24 +21,18 @@ export interface BuiltPack {
 const COMPILED_DIR = "bin";
 
 /** The pack's .ts and .json files, relative to its directory (dependencies and compiled output excluded). */
-function sources(dir: string, base = dir): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const path = join(dir, e.name);
-        const skipped = e.name === "node_modules" || e.name.startsWith(".") || (dir === base && e.name === COMPILED_DIR);
-        if (e.isDirectory()) return skipped ? [] : sources(path, base);
-        const wanted = (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts")) || e.name.endsWith(".json");
-        return wanted ? [relative(base, path)] : [];
-    });
+export function packSources(packDir: string): string[] {
+    const isSource = (name: string) => (name.endsWith(".ts") && !name.endsWith(".d.ts")) || name.endsWith(".json");
+    return filesUnder(packDir, (path, isDirectory) => (isDirectory ? path === COMPILED_DIR : !isSource(path)));
 }
 
 export function buildPack(packDir: string, entry = "index.ts"): BuiltPack {
     const guardSource = readFileSync(join(__dirname, "packGuard.ts"), "utf8");
-    const files = sources(packDir).sort();
+    const files = packSources(packDir);
     const hash = createHash("sha256").update(guardSource);
     // The compiler's version is part of the key; reading its package.json is cheap, loading it is not.
     hash.update((JSON.parse(readFileSync(require.resolve("typescript/package.json"), "utf8")) as { version: string }).version);
-    for (const file of files) hash.update(`\0${file}\0`).update(readFileSync(join(packDir, file)));
-    const dir = join(CACHE_ROOT, hash.digest("hex").slice(0, 16));
+    const dir = join(CACHE_ROOT, hashFiles(hash, packDir, files).digest("hex").slice(0, 16));
     const built = { entry: join(dir, entry.replace(/\.ts$/, ".js")), guard: join(dir, "__packGuard.js") };
     if (existsSync(built.guard)) return built;
 

@@ -3,8 +3,9 @@
 // workspaces' prepare) before the CLI, never with --ignore-scripts.
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
+import { packSources } from "../../plan/analyzer/packBuild";
 import { ROOT } from "./mocks";
 
 interface PackManifest {
@@ -29,15 +30,6 @@ export function assertInstallBuildsPack(commandsBeforeCli: string[], where: stri
     for (const install of installs) assert.doesNotMatch(install, /--ignore-scripts/, `${where}: the pack's build is an install script`);
 }
 
-/** The pack's sources and build settings: what its compiled output is made from. */
-function packSources(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const path = join(dir, e.name);
-        if (e.isDirectory()) return ["node_modules", "bin"].includes(e.name) ? [] : packSources(path);
-        return /\.(ts|json)$/.test(e.name) ? [path] : [];
-    });
-}
-
 /**
  * The compiled pack as CI has it after `npm ci` (whose prepare builds it): built again with the
  * pack's own build script when a source is newer than the build, or it is missing.
@@ -46,6 +38,6 @@ export function packBuiltFromCurrentSource(): void {
     const pack = join(ROOT, "policy");
     const main = join(pack, "bin", "index.js");
     const built = existsSync(main) ? statSync(main).mtimeMs : 0;
-    if (packSources(pack).some((file) => statSync(file).mtimeMs > built))
+    if (packSources(pack).some((file) => statSync(join(pack, file)).mtimeMs > built))
         execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "-s", "build"], { cwd: pack, stdio: "pipe" });
 }
