@@ -2,6 +2,7 @@
 // it. The TypeBox schema gives both the value's TypeScript type (Static) and the JSON Schema the
 // reader validates with ajv; the rest is the default per profile and the words the docs show.
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import type { RangeCheck } from "../check";
 import type { Profile } from "../profiles";
 
 /** One value for every profile, or one per profile. */
@@ -20,7 +21,7 @@ export interface SettingSpec<S extends TSchema = TSchema> {
     readonly description: string;
     /** What is allowed, in words; numbers, choices and booleans get theirs from the schema, this adds to it. */
     readonly allowed?: string;
-    /** Shown after a numeric range in errors and docs, e.g. " seconds". */
+    /** Shown after a numeric range in errors and docs, e.g. " seconds"; a `limit` brings its own. */
     readonly unit?: string;
     /** The value may hold secrets: never shown in a message. */
     readonly secret?: boolean;
@@ -36,7 +37,7 @@ export type Declared<S extends TSchema = TSchema, D extends boolean = boolean> =
 export function setting<S extends TSchema>(schema: S, spec: Omit<SettingSpec<S>, "schema"> & { default: PerProfile<Static<S>> }): Declared<S, true>;
 export function setting<S extends TSchema>(schema: S, spec: Omit<SettingSpec<S>, "schema">): Declared<S, false>;
 export function setting<S extends TSchema>(schema: S, spec: Omit<SettingSpec<S>, "schema">): Declared<S> {
-    return { ...spec, schema, hasDefault: spec.default !== undefined };
+    return { ...spec, schema, unit: spec.unit ?? LIMIT_UNITS.get(schema), hasDefault: spec.default !== undefined };
 }
 
 type Declarations = Readonly<Record<string, Declared>>;
@@ -64,8 +65,15 @@ export type GroupValues<G extends Group> = Flat<
 /** One setting with where it belongs: what the reader, the bounds, the docs and the tests iterate over. */
 export type SettingDeclaration = Declared & { readonly key: string; readonly field: string; readonly group: string };
 
-/** Whole numbers within an AWS limit settings/constraints.ts states (its range check carries the limit). */
-export const limit = (check: { min: number; max: number }) => Type.Integer({ minimum: check.min, maximum: check.max });
+/** The unit of each `limit` schema, which the setting declared with it shows (ajv refuses unknown schema keywords). */
+const LIMIT_UNITS = new WeakMap<TSchema, string>();
+
+/** Whole numbers within an AWS limit settings/constraints.ts states (its range check carries the bounds and the unit). */
+export function limit(check: RangeCheck) {
+    const schema = Type.Integer({ minimum: check.min, maximum: check.max });
+    if (check.unit) LIMIT_UNITS.set(schema, check.unit);
+    return schema;
+}
 export const whole = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
 export const decimal = (minimum: number, maximum: number) => Type.Number({ minimum, maximum });
 /** One of these strings: a JSON Schema enum, typed as their union. */

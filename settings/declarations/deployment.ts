@@ -5,8 +5,6 @@ import { DEPLOYMENT_STRATEGIES } from "../profiles";
 import { decimal, group, limit, oneOf, setting } from "./declare";
 import { HOOK_STAGES } from "./shapes";
 
-const bake = { unit: c.checkBakeTime.unit } as const;
-
 export const DEPLOYMENT = group("deployment", {
     strategy: setting(oneOf(DEPLOYMENT_STRATEGIES), {
         key: "deployment",
@@ -17,7 +15,6 @@ export const DEPLOYMENT = group("deployment", {
             "ECS deployment strategy. All roll back on the 5xx-rate and unhealthy-host alarms; rolling also keeps the circuit breaker. See [deployments.md](deployments.md).",
     }),
     bakeTimeMinutes: setting(limit(c.checkBakeTime), {
-        ...bake,
         default: { dev: 0, staging: 5, prod: 10 },
         description: "Minutes both revisions keep running after all production traffic moved (not rolling).",
     }),
@@ -29,7 +26,6 @@ export const DEPLOYMENT = group("deployment", {
         check: c.checkCanaryPercent,
     }),
     canaryBakeTimeMinutes: setting(limit(c.checkBakeTime), {
-        ...bake,
         default: { dev: 5, staging: 5, prod: 10 },
         description: "Minutes at the canary share before the rest moves (canary only). At least 5 lets the 5xx alarm fire during the canary.",
     }),
@@ -40,7 +36,7 @@ export const DEPLOYMENT = group("deployment", {
         allowed: "in steps of 0.1",
         check: c.checkLinearStepPercent,
     }),
-    linearStepBakeTimeMinutes: setting(limit(c.checkBakeTime), { ...bake, default: 5, description: "Minutes between linear steps (linear only)." }),
+    linearStepBakeTimeMinutes: setting(limit(c.checkBakeTime), { default: 5, description: "Minutes between linear steps (linear only)." }),
     testListenerPort: setting(limit(c.checkListenerPort), {
         default: 8443,
         description: "ALB port of the test listener ECS routes to the new revision before production moves; open only to the VPC CIDR (not rolling).",

@@ -14,13 +14,11 @@ export const HEALTH_CHECK = group("healthCheck", {
     intervalSeconds: setting(limit(c.checkHealthCheckInterval), {
         key: "healthCheckIntervalSeconds",
         default: 10,
-        unit: c.checkHealthCheckInterval.unit,
         description: "Seconds between probes.",
     }),
     timeoutSeconds: setting(limit(c.HEALTH_CHECK_TIMEOUT), {
         key: "healthCheckTimeoutSeconds",
         default: 5,
-        unit: c.HEALTH_CHECK_TIMEOUT.unit,
         description: "Seconds a probe may take.",
         allowed: "less than the interval",
     }),

@@ -24,25 +24,21 @@ export const SCALING = group("scaling", {
 export const AUTOSCALING = group("autoscaling", {
     minCount: setting(whole(0, 1000), { default: { dev: 1, staging: 2, prod: 3 }, description: "Fewest tasks autoscaling keeps." }),
     maxCount: setting(whole(0, 1000), { default: { dev: 2, staging: 4, prod: 12 }, description: "Most tasks autoscaling starts." }),
-    cpuTargetPercent: setting(limit(c.checkPercentTarget), { default: 60, unit: c.checkPercentTarget.unit, description: "Average CPU target tracking keeps." }),
+    cpuTargetPercent: setting(limit(c.checkPercentTarget), { default: 60, description: "Average CPU target tracking keeps." }),
     memoryTargetPercent: setting(limit(c.checkPercentTarget), {
         default: 75,
-        unit: c.checkPercentTarget.unit,
         description: "Average memory target tracking keeps.",
     }),
     requestsPerTarget: setting(limit(c.checkRequestsPerTarget), {
         default: 500,
-        unit: c.checkRequestsPerTarget.unit,
         description: "ALB requests per task per minute target tracking keeps.",
     }),
     scaleInCooldownSeconds: setting(limit(c.checkCooldown), {
         default: 300,
-        unit: c.checkCooldown.unit,
         description: "Seconds after a scale-in before the next.",
     }),
     scaleOutCooldownSeconds: setting(limit(c.checkCooldown), {
         default: 60,
-        unit: c.checkCooldown.unit,
         description: "Seconds after a scale-out before the next.",
     }),
 });

@@ -7,7 +7,6 @@ export const SERVICE = group("service", {
     spot: setting(Type.Boolean(), { default: { dev: true, staging: false, prod: false }, description: "Runs tasks on Fargate Spot." }),
     deregistrationDelaySeconds: setting(limit(c.checkDeregistrationDelay), {
         default: { dev: 5, staging: 15, prod: 30 },
-        unit: c.checkDeregistrationDelay.unit,
         description: "Seconds a draining target keeps its connections.",
     }),
     healthCheckGracePeriodSeconds: setting(whole(0, 2147483647), {
@@ -17,13 +16,11 @@ export const SERVICE = group("service", {
     }),
     minHealthyPercent: setting(limit(c.MIN_HEALTHY_PERCENT), {
         default: { dev: 0, staging: 100, prod: 100 },
-        unit: c.MIN_HEALTHY_PERCENT.unit,
         description: "Share of desiredCount that stays running during a deployment.",
         allowed: "a rolling update of desiredCount must be able to start or stop a task",
     }),
     maxPercent: setting(limit(c.MAX_PERCENT), {
         default: 200,
-        unit: c.MAX_PERCENT.unit,
         description: "Share of desiredCount that may run during a deployment.",
         allowed: "a rolling update of desiredCount must be able to start or stop a task",
     }),

@@ -19,7 +19,6 @@ export const TASK = group("task", {
     cpuArchitecture: setting(oneOf(["X86_64", "ARM64"]), { default: "X86_64", description: "The task's CPU architecture (the image must match)." }),
     ephemeralStorageGiB: setting(limit(c.checkEphemeralStorage), {
         default: 21,
-        unit: c.checkEphemeralStorage.unit,
         description: "Task storage; above 21 GiB Fargate bills the extra.",
     }),
     containerPort: setting(whole(1024, 65535), {
