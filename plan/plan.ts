@@ -10,9 +10,8 @@ import { checkPlanConstraints } from "./planConstraints";
 import { opaqueComponents } from "./opaqueComponents";
 import type { Outcome } from "./outcome";
 import { resolvePolicyConfigPath } from "./policyConfigPath";
-import type { ProgramRunCache } from "./host/runCache";
 import type { DeploymentEstimate } from "./rollout";
-import { PlanSource, Subject, SubjectRun, programSubject, stateSubject } from "./subjects";
+import { PlanSource, ProgramSubjectOptions, Subject, SubjectRun, programSubject, stateSubject } from "./subjects";
 import { regionOf, rolloutOf } from "./planFacts";
 import { requireDirectory } from "./files";
 import type { Evaluation, ResourceRecord } from "./types";
@@ -20,38 +19,20 @@ import { PlanPhase, PolicyVerdict, mandatoryCount, policyVerdicts } from "./verd
 
 export { PolicyConfigError };
 
-export interface PlanOptions {
-    /** This project: its policy/ pack and policy/config/<stack>.json. */
-    root: string;
-    stack: string;
+/** What to plan: the program and how it runs (subjects.ts), and how it is judged. */
+export interface PlanOptions extends ProgramSubjectOptions {
     /** Policy config file; for this program with this pack, defaults to the stack's own or its profile's (policyConfigPath.ts). */
     policyConfigPath?: string;
-    /** Extra stack config (e.g. a bad variant in tests). */
-    configOverrides?: Record<string, unknown>;
-    /** Another entry for this project's program (a variant). */
-    programPath?: string;
-    /** Another Pulumi program's directory (--program). */
-    programDir?: string;
     /** A `pulumi stack export` file (--state) instead of a program. */
     statePath?: string;
     /** Another policy pack's directory (--policy-pack). */
     policyPackDir?: string;
-    /** Phases to evaluate; both by default. A state has one: it is what `up` left. */
-    phases?: PlanPhase[];
-    /** A JSON file of invoke results (--invoke-results) the mocks answer with, over their own. */
-    invokeResults?: string;
     /** A running pack server to reuse (tests, bench); it is configured but not closed. */
     analyzer?: PolicyAnalyzer;
     /** --accept-incomplete: components the plan cannot see into do not make the result incomplete. */
     acceptIncomplete?: boolean;
-    /** Bound on one phase of a --program run, in seconds (default: host/programHost.ts). */
-    timeoutSeconds?: number;
-    /** Each distinct line a --program run prints (its stdout and stderr), as it prints it. */
-    onProgramOutput?(line: string): void;
     /** Stack traces of this process's errors while the plan runs (--debug shows them); off, the run is a third faster. */
     keepStackTraces?: boolean;
-    /** --program runs to reuse when the same program, config and phase run again in this process (tests). */
-    programRuns?: ProgramRunCache;
 }
 
 export interface PhaseResult {

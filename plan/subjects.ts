@@ -10,17 +10,26 @@ import type { PlanPhase } from "./verdicts";
 
 export type PlanSource = { kind: "program"; dir: string; entry: string } | { kind: "state"; file: string };
 
-/** PlanOptions' fields a program subject reads (plan.ts documents them). */
+/** The program a plan runs and how it runs it (plan.ts's PlanOptions extend these). */
 export interface ProgramSubjectOptions {
+    /** This project: its policy/ pack and policy/config/<stack>.json. */
     root: string;
     stack: string;
+    /** Extra stack config (e.g. a bad variant in tests). */
     configOverrides?: Record<string, unknown>;
+    /** Another entry for this project's program (a variant). */
     programPath?: string;
+    /** Another Pulumi program's directory (--program). */
     programDir?: string;
+    /** Phases to evaluate; both by default. A state has one: it is what `up` left. */
     phases?: PlanPhase[];
+    /** A JSON file of invoke results (--invoke-results) the mocks answer with, over their own. */
     invokeResults?: string;
+    /** Bound on one phase of a --program run, in seconds (default: host/programHost.ts). */
     timeoutSeconds?: number;
+    /** Each distinct line a --program run prints (its stdout and stderr), as it prints it. */
     onProgramOutput?(line: string): void;
+    /** --program runs to reuse when the same program, config and phase run again in this process (tests). */
     programRuns?: ProgramRunCache;
 }
 
