@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the type check, ESLint and Prettier at once (each mostly one core), then mocha, whose
+// `npm test`: the type check and the lint (ESLint, Prettier) at once, each mostly one core, then mocha, whose
 // output streams as it runs. Mocha runs even when a check fails, so one run shows every problem;
 // the closing line is mocha's own "N passed, N failed" (CI reads it).
 "use strict";
@@ -7,11 +7,11 @@ const { spawn } = require("node:child_process");
 const { join } = require("node:path");
 
 const ROOT = join(__dirname, "..");
-const BIN = join(ROOT, "node_modules", ".bin");
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+/** package.json's own scripts, so each check is stated once. */
 const CHECKS = [
-    { name: "typecheck (tsc --noEmit)", command: join(BIN, "tsc"), args: ["--noEmit", "-p", "tsconfig.json"] },
-    { name: "eslint", command: join(BIN, "eslint"), args: ["."] },
-    { name: "prettier --check", command: join(BIN, "prettier"), args: ["--check", "--log-level", "warn", "."] },
+    { name: "npm run typecheck", command: NPM, args: ["run", "-s", "typecheck"] },
+    { name: "npm run lint", command: NPM, args: ["run", "-s", "lint"] },
 ];
 
 /** Runs a command; resolves with its exit code, its output (both streams) and its time. */
@@ -37,9 +37,7 @@ async function main() {
         console.log(`${check.code === 0 ? "ok  " : "FAIL"} ${check.name} (${check.seconds.toFixed(1)} s)`);
         if (check.code !== 0) console.log(check.output.trimEnd());
     }
-    const mocha = await run(process.execPath, [join(ROOT, "scripts", "node22.js"), join(ROOT, "node_modules", "mocha", "bin", "mocha.js")], (chunk, isError) =>
-        (isError ? process.stderr : process.stdout).write(chunk),
-    );
+    const mocha = await run(NPM, ["run", "-s", "mocha"], (chunk, isError) => (isError ? process.stderr : process.stdout).write(chunk));
     const failed = checks.filter((check) => check.code !== 0).map((check) => check.name);
     if (failed.length > 0) console.log(`\nfailed before mocha: ${failed.join(", ")} (output above)`);
     const counts = mocha.output.match(/^\d+ passed, \d+ failed.*$/gm);

@@ -51,8 +51,8 @@ util.inspect = inspectWithoutColors;
 // program's output nor a problem of it: those warnings are dropped, every other one is printed.
 const emitWarning = process.emitWarning;
 process.emitWarning = function (warning, ...rest) {
-    const name = typeof warning === "object" && warning !== null ? warning.name : typeof rest[0] === "string" ? rest[0] : rest[0]?.type;
-    if (name === "PromiseRejectionHandledWarning") return;
+    // Node emits it as an Error of that name.
+    if (warning?.name === "PromiseRejectionHandledWarning") return;
     return emitWarning.call(this, warning, ...rest);
 };
 
