@@ -10,6 +10,7 @@ import { renderText } from "../plan/render";
 import { listStacks } from "../plan/stackInfo";
 import { assertGolden, withoutPolicyCounts } from "./support/golden";
 import { ROOT } from "./support/mocks";
+import { sharedAnalyzer } from "./support/analyzer";
 
 const GOLDEN = join(ROOT, "tests", "golden");
 const SHIPPED = readdirSync(GOLDEN)
@@ -24,7 +25,7 @@ describe("plan output (golden files)", () => {
 
     for (const stack of SHIPPED) {
         it(`${stack}: the text a person reads is unchanged`, async () => {
-            const plan = await buildPlan({ root: ROOT, stack });
+            const plan = await buildPlan({ root: ROOT, stack, analyzer: await sharedAnalyzer() });
             assertGolden(join(GOLDEN, `plan-${stack}.txt`), withoutPolicyCounts(renderText(plan, ROOT)));
         });
     }

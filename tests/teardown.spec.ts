@@ -14,6 +14,7 @@ import { albDeletionProtection } from "../policy/rules/loadBalancer";
 import { ROOT } from "./support/mocks";
 import { settingsErrorFor, settingsFor } from "./support/settings";
 import { check, checkRaw, messages } from "./policy/harness";
+import { sharedAnalyzer } from "./support/analyzer";
 
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 /** Policies with a mandatory violation at preview or after up (`pulumi up` runs both). */
@@ -99,12 +100,17 @@ describe("retiring prod", function () {
 
     describe("whole prod stack under prod's policy config", () => {
         it("the old way (deletionProtection=false) fails the prod policy", async () => {
-            const plan = await buildPlan({ root: ROOT, stack: "prod", configOverrides: { deletionProtection: false, protect: false } });
+            const plan = await buildPlan({
+                root: ROOT,
+                stack: "prod",
+                configOverrides: { deletionProtection: false, protect: false },
+                analyzer: await sharedAnalyzer(),
+            });
             assert.deepEqual(mandatory(plan), ["alb-deletion-protection"]);
         });
 
         it("retiring: true passes it, with nothing protected and the repository force-deletable", async () => {
-            const plan = await buildPlan({ root: ROOT, stack: "prod", configOverrides: { retiring: true } });
+            const plan = await buildPlan({ root: ROOT, stack: "prod", configOverrides: { retiring: true }, analyzer: await sharedAnalyzer() });
             assert.deepEqual(mandatory(plan), []);
             assert.deepEqual(
                 plan.resources.filter((r) => r.protect).map((r) => r.name),

@@ -7,6 +7,7 @@ import type { Violation } from "../../plan/types";
 import { detailOf } from "../../plan/verdicts";
 import { sharedAnalyzer } from "../support/analyzer";
 import { ROOT } from "../support/mocks";
+import { programRuns } from "../support/cli";
 
 const AWSX_SERVICE = join(ROOT, "tests", "fixtures", "programs", "awsx-risky-service");
 
@@ -20,7 +21,7 @@ describe("plan --program: an awsx program", function () {
     this.timeout(180_000);
 
     it("is caught on its components' inputs at preview and after up, each problem once", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: AWSX_SERVICE, analyzer: await sharedAnalyzer() });
+        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: AWSX_SERVICE, analyzer: await sharedAnalyzer(), programRuns });
         const service = plan.resources.find((r) => r.type === "awsx:ecs:FargateService")!;
         assert.equal(service.custom, false);
         assert.equal(

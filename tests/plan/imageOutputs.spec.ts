@@ -7,6 +7,7 @@ import { buildPlan } from "../../plan/plan";
 import { ENGINE_UNKNOWN } from "../../plan/unknowns";
 import { sharedAnalyzer } from "../support/analyzer";
 import { ROOT } from "../support/mocks";
+import { programRuns } from "../support/cli";
 
 const PROGRAM = join(ROOT, "tests", "fixtures", "programs", "image-outputs");
 
@@ -14,7 +15,7 @@ describe("plan --program with awsx and Docker images", function () {
     this.timeout(180_000);
 
     it("after up the task definitions run ECR images by digest and pass image provenance; at preview the images are unknown", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: PROGRAM, analyzer: await sharedAnalyzer() });
+        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: PROGRAM, analyzer: await sharedAnalyzer(), programRuns });
         const images = plan.phases
             .up!.resources.filter((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")
             .map((r) => (JSON.parse(String(r.inputs.containerDefinitions)) as { image: string }[])[0]!.image);

@@ -9,7 +9,7 @@ import { renderPolicyDocument } from "../../plan/mocks/policyDocument";
 import type { ResourceRecord } from "../../plan/types";
 import { detailOf } from "../../plan/verdicts";
 import { sharedAnalyzer } from "../support/analyzer";
-import { cli } from "../support/cli";
+import { cli, programRuns } from "../support/cli";
 import { ROOT } from "../support/mocks";
 import { writeTemp } from "../support/policyConfig";
 
@@ -24,7 +24,7 @@ describe("plan --program with data sources", function () {
     this.timeout(180_000);
 
     it("AMI, default VPC, policy documents, the ECS AMI's SSM document and an ECR token answer in both phases and reach the inputs judged", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: LOOKUPS, analyzer: await sharedAnalyzer() });
+        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: LOOKUPS, analyzer: await sharedAnalyzer(), programRuns });
         const rolePolicy = renderPolicyDocument({
             statements: [
                 { sid: "Logs", actions: ["logs:PutLogEvents", "logs:CreateLogStream"], resources: ["*"] },

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { buildPlan } from "../../plan/plan";
 import { detailOf } from "../../plan/verdicts";
 import { sharedAnalyzer } from "../support/analyzer";
-import { cli } from "../support/cli";
+import { cli, programRuns } from "../support/cli";
 import { ROOT } from "../support/mocks";
 import { writeTemp } from "../support/policyConfig";
 
@@ -20,7 +20,7 @@ describe("plan --program", function () {
     this.timeout(180_000);
 
     it("a tutorial-style program is caught at preview by the same rules as after up", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: TUTORIAL, analyzer: await sharedAnalyzer() });
+        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: TUTORIAL, analyzer: await sharedAnalyzer(), programRuns });
         assert.deepEqual([plan.project, plan.stack, plan.region, plan.policyConfigPath], ["tutorial-ecs", "dev", "us-west-2", undefined]);
         const atPreview = mandatory(plan.phases.preview!.evaluation.violations);
         assert.deepEqual(mandatory(plan.phases.up!.evaluation.violations), atPreview);

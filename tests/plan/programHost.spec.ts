@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { buildPlan } from "../../plan/plan";
 import { ENGINE_UNKNOWN } from "../../plan/unknowns";
 import { sharedAnalyzer } from "../support/analyzer";
-import { cli, cliProcess } from "../support/cli";
+import { cli, cliProcess, programRuns } from "../support/cli";
 import { ROOT } from "../support/mocks";
 
 const FIXTURES = join(ROOT, "tests", "fixtures", "programs");
@@ -97,7 +97,7 @@ describe("plan --program in a child process", function () {
     });
 
     it("transforms run as the engine runs them: a stack transform on every resource, a resource's own on it, in both phases", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: join(FIXTURES, "transforms"), analyzer: await sharedAnalyzer() });
+        const plan = await buildPlan({ root: ROOT, stack: "dev", programDir: join(FIXTURES, "transforms"), analyzer: await sharedAnalyzer(), programRuns });
         for (const phase of ["preview", "up"] as const) {
             const bucket = (name: string) => plan.phases[phase]!.resources.find((r) => r.name === name)!.inputs;
             assert.deepEqual(bucket("tagged").tags, { owner: "platform" }, phase);

@@ -1,14 +1,18 @@
-// Loaded with --require into a program's child process, before the Pulumi SDK's run script: .ts
-// files transpiled (CommonJS here, ES modules through esmHooks.mjs), `./x.js` resolving to x.ts
-// when only the .ts exists (the nodenext convention), an exit when the plan that started this
-// process is gone, and on SIGUSR2 (the plan's time bound ran out) the registrations the
-// program's SDK still waits for, written to stderr behind a marker.
+// Loaded with --require into a program's child process, before the Pulumi SDK's run script: SDK
+// packages most programs never use deferred until used (deferredModules.js), .ts files transpiled
+// (CommonJS here, ES modules through esmHooks.mjs), `./x.js` resolving to x.ts when only the .ts
+// exists (the nodenext convention), an exit when the plan that started this process is gone, and
+// on SIGUSR2 (the plan's time bound ran out) the registrations the program's SDK still waits for,
+// written to stderr behind a marker.
 "use strict";
 const Module = require("node:module");
 const { existsSync } = require("node:fs");
 const { setInterval } = require("node:timers");
 const { join } = require("node:path");
 const { pathToFileURL } = require("node:url");
+
+// SDK packages the program may never use load when first used, not at startup.
+require("./deferredModules").deferSdkModules();
 
 // Pulumi.yaml `typescript: false` makes the program plain JavaScript: no .ts loading then.
 const typescript = process.env.OFFLINE_PLAN_TYPESCRIPT !== "false";
