@@ -1,5 +1,7 @@
 // npm run plan -- --stack <name> [--json] [--phase preview|up] [--program <dir> | --state <file>] …
 // (plan/cliArgs.ts has the options, plan/cli.ts the exit codes; docs/plan.md explains them).
+// First: the SDK, loaded below, then defers the packages the plan never uses.
+import "../plan/host/loader/deferSdk.js";
 import { resolve } from "node:path";
 import { packDirFor } from "../plan/cliArgs";
 import { packModeFor, prestartPack } from "../plan/analyzer/spawn";

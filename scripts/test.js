@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: the type check and the lint (ESLint, Prettier) at once, each mostly one core, then mocha, whose
-// output streams as it runs. Mocha runs even when a check fails, so one run shows every problem;
+// `npm test`: the type check, ESLint and Prettier, each mostly one core, run beside mocha (whose
+// output streams as it runs): the machine's cores are busy the whole time instead of the checks
+// first and the suite after. Mocha runs even when a check fails, so one run shows every problem;
 // the closing line is mocha's own "N passed, N failed" (CI reads it).
 "use strict";
 const { spawn } = require("node:child_process");
@@ -11,7 +12,8 @@ const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 /** package.json's own scripts, so each check is stated once. */
 const CHECKS = [
     { name: "npm run typecheck", command: NPM, args: ["run", "-s", "typecheck"] },
-    { name: "npm run lint", command: NPM, args: ["run", "-s", "lint"] },
+    { name: "npm run lint:code", command: NPM, args: ["run", "-s", "lint:code"] },
+    { name: "npm run lint:format", command: NPM, args: ["run", "-s", "lint:format"] },
 ];
 
 /** Runs a command; resolves with its exit code, its output (both streams) and its time. */
@@ -32,15 +34,19 @@ function run(command, args, onOutput) {
 }
 
 async function main() {
-    const checks = await Promise.all(CHECKS.map(async (check) => ({ ...check, ...(await run(check.command, check.args)) })));
-    for (const check of checks) {
-        console.log(`${check.code === 0 ? "ok  " : "FAIL"} ${check.name} (${check.seconds.toFixed(1)} s)`);
-        if (check.code !== 0) console.log(check.output.trimEnd());
-    }
+    const status = (check) => `${check.code === 0 ? "ok  " : "FAIL"} ${check.name} (${check.seconds.toFixed(1)} s)`;
+    const checks = CHECKS.map((check) =>
+        run(check.command, check.args).then((result) => {
+            const done = { ...check, ...result };
+            console.log(status(done));
+            return done;
+        }),
+    );
     const mocha = await run(NPM, ["run", "-s", "mocha"], (chunk, isError) => (isError ? process.stderr : process.stdout).write(chunk));
-    const failed = checks.filter((check) => check.code !== 0).map((check) => check.name);
-    if (failed.length > 0) console.log(`\nfailed before mocha: ${failed.join(", ")} (output above)`);
+    const failed = (await Promise.all(checks)).filter((check) => check.code !== 0);
+    for (const check of failed) console.log(`\n${status(check)}\n${check.output.trimEnd()}`);
     const counts = mocha.output.match(/^\d+ passed, \d+ failed.*$/gm);
+    if (failed.length > 0) console.log(`\nfailed beside mocha: ${failed.map((check) => check.name).join(", ")} (output above)`);
     if (!counts) console.log(`mocha ended with exit code ${mocha.code} before reporting its counts`);
     else if (failed.length > 0) console.log(counts[counts.length - 1]);
     process.exitCode = mocha.code !== 0 || failed.length > 0 ? 1 : 0;

@@ -33,6 +33,7 @@ export interface SpawnedPack {
 }
 
 const REPO = join(__dirname, "..", "..");
+const DEFER_SDK = join(REPO, "plan", "host", "loader", "deferSdk.js");
 
 export const packDirOf = (options: StartOptions) => resolve(options.packDir ?? join(REPO, "policy")); // absolute: the pack's cwd
 
@@ -72,7 +73,8 @@ export async function spawnPack(options: StartOptions = {}): Promise<SpawnedPack
         env.TS_NODE_PROJECT = join(packDir, "tsconfig.json");
     } else {
         const built = buildPack(packDir, entry);
-        args = ["--enable-source-maps", "-r", built.guard, built.entry];
+        // The CLI's way (mode cli) loads the SDK whole; this one defers what the pack never uses.
+        args = ["--enable-source-maps", "-r", built.guard, "-r", DEFER_SDK, built.entry];
         env.NODE_PATH = [...nodePath(packDir), env.NODE_PATH].filter(Boolean).join(delimiter);
     }
     const node = await node22();

@@ -12,7 +12,7 @@ const { join } = require("node:path");
 const { pathToFileURL } = require("node:url");
 
 // SDK packages the program may never use load when first used, not at startup.
-require("./deferredModules").deferSdkModules();
+require("./deferSdk");
 
 // Pulumi.yaml `typescript: false` makes the program plain JavaScript: no .ts loading then.
 const typescript = process.env.OFFLINE_PLAN_TYPESCRIPT !== "false";

@@ -70,6 +70,7 @@ function namedExportsStandIn(load) {
 /** Installs the deferral in this process (the program's child process, before the SDK loads). */
 function deferSdkModules() {
     const load = Module._load;
+    if (load.defersSdkModules) return;
     Module._load = function (request, parent, isMain) {
         const from = parent?.filename ?? "";
         const deferred = DEFERRED.find((d) => d.request.test(request) && d.from.test(from));
@@ -77,6 +78,7 @@ function deferSdkModules() {
         const loadReal = () => load.call(this, request, parent, isMain);
         return deferred.use === "module" ? moduleStandIn(loadReal) : namedExportsStandIn(loadReal);
     };
+    Module._load.defersSdkModules = true;
 }
 
 module.exports = { deferSdkModules, moduleStandIn, namedExportsStandIn };
