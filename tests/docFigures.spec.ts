@@ -4,10 +4,10 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { figureSpecs, figureValue, parseFigureSpec, withFigures } from "../plan/docFigures";
-import { buildPlan } from "../plan/plan";
 import { FIGURE_DOCS, FigurePlans, refreshedDoc } from "../scripts/docFigures";
 import { sharedAnalyzer } from "./support/analyzer";
 import { ROOT } from "./support/mocks";
+import { stackPlan } from "./support/stackPlans";
 
 describe("docs: figures from the plan", function () {
     this.timeout(300_000);
@@ -40,7 +40,7 @@ describe("docs: figures from the plan", function () {
         });
         assert.throws(() => parseFigureSpec("stak=prod value=total"), /figure marker key stak is not known; allowed: stack, config, value/);
         assert.throws(() => parseFigureSpec("stack=prod"), /names no value/);
-        const plan = await buildPlan({ root: ROOT, stack: "dev", analyzer: await sharedAnalyzer(), phases: ["up"] });
+        const plan = await stackPlan("dev", ["up"]);
         assert.match(figureValue(plan, "total", 1), /^\$\d+\.\d\d$/);
         assert.throws(() => figureValue(plan, "totl", 1), /figure value totl is not known/);
         assert.throws(() => figureValue(plan, "line:Public IPv4", 1), /matches 2 cost lines of stack dev; it must match one/);

@@ -15,6 +15,7 @@ import { sharedAnalyzer } from "./support/analyzer";
 import { cli } from "./support/cli";
 import { policyConfigWith } from "./support/policyConfig";
 import { resourceRecord } from "./policy/harness";
+import { stackPlan } from "./support/stackPlans";
 
 describe("offline plan", function () {
     this.timeout(120_000);
@@ -129,7 +130,7 @@ describe("offline plan", function () {
     });
 
     it("the plan's resources are exactly what index.ts registers", async () => {
-        const plan = await buildPlan({ root: ROOT, stack: "dev", phases: ["up"], analyzer: await sharedAnalyzer() });
+        const plan = await stackPlan("dev", ["up"]);
         const stack = loadStackConfig(ROOT, "dev");
         const settings = readSettings({ profile: "dev" }, "dev", stack.project, stack.region);
         const direct = await runUnderMocks(stack, () => deployApp(settings));

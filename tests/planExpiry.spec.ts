@@ -6,6 +6,7 @@ import { renderText } from "../plan/render";
 import { isTaggable } from "../policy/rules/tagging";
 import { sharedAnalyzer } from "./support/analyzer";
 import { ROOT } from "./support/mocks";
+import { stackPlan } from "./support/stackPlans";
 
 const expiryAdvisories = (plan: Plan) =>
     Object.values(plan.phases).flatMap((p) => p.evaluation.violations.filter((v) => v.policyName === "demo-stack-expiry").map((v) => v.enforcementLevel));
@@ -17,7 +18,7 @@ describe("plan: expiry", function () {
     before(async () => {
         const analyzer = await sharedAnalyzer();
         expiring = await buildPlan({ root: ROOT, stack: "dev", configOverrides: { expiresAt: "2026-12-24" }, analyzer });
-        forgotten = await buildPlan({ root: ROOT, stack: "dev", analyzer });
+        forgotten = await stackPlan("dev");
     });
 
     it("every taggable resource carries the expiry, and the plan shows it", () => {

@@ -5,12 +5,11 @@
 import { strict as assert } from "node:assert";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { buildPlan } from "../plan/plan";
 import { renderText } from "../plan/render";
 import { listStacks } from "../plan/stackInfo";
 import { assertGolden, withoutPolicyCounts } from "./support/golden";
 import { ROOT } from "./support/mocks";
-import { sharedAnalyzer } from "./support/analyzer";
+import { stackPlan } from "./support/stackPlans";
 
 const GOLDEN = join(ROOT, "tests", "golden");
 const SHIPPED = readdirSync(GOLDEN)
@@ -25,7 +24,7 @@ describe("plan output (golden files)", () => {
 
     for (const stack of SHIPPED) {
         it(`${stack}: the text a person reads is unchanged`, async () => {
-            const plan = await buildPlan({ root: ROOT, stack, analyzer: await sharedAnalyzer() });
+            const plan = await stackPlan(stack);
             assertGolden(join(GOLDEN, `plan-${stack}.txt`), withoutPolicyCounts(renderText(plan, ROOT)));
         });
     }

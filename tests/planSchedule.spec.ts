@@ -12,6 +12,7 @@ import { sharedAnalyzer } from "./support/analyzer";
 import { cli } from "./support/cli";
 import { ROOT } from "./support/mocks";
 import { officeHours, OFFICE_HOURS } from "./support/schedules";
+import { stackPlan } from "./support/stackPlans";
 
 describe("plan: scheduled capacity", function () {
     this.timeout(120_000);
@@ -20,7 +21,7 @@ describe("plan: scheduled capacity", function () {
     before(async () => {
         const analyzer = await sharedAnalyzer();
         staging = await buildPlan({ root: ROOT, stack: "staging", configOverrides: { schedules: officeHours() }, analyzer });
-        alwaysOn = await buildPlan({ root: ROOT, stack: "staging", analyzer });
+        alwaysOn = await stackPlan("staging");
     });
 
     it("office hours are 65 of the week's 168 hours: zero tasks for the other 103", () => {

@@ -16,6 +16,7 @@ import { listStacks } from "../plan/stackInfo";
 import { policyConfigWith } from "./support/policyConfig";
 import { scopableActions } from "../policy/lib/iamGrants";
 import { TUTORIAL_CAUGHT } from "./fixtures/tutorialCaught";
+import { stackPlan } from "./support/stackPlans";
 
 /** Every stack with a stack file: the shipped ones and any an adopter adds. */
 const STACKS = listStacks(ROOT);
@@ -38,7 +39,7 @@ describe("whole stacks", function () {
 
     before(async () => {
         analyzer = await sharedAnalyzer();
-        for (const stack of STACKS) plans[stack] = await planFor({ stack });
+        for (const stack of STACKS) plans[stack] = await stackPlan(stack);
     });
 
     it("ships dev, staging and prod", () => {
@@ -301,7 +302,7 @@ describe("whole stacks: the EC2 launch type, the pipeline and the dashboard", fu
             { item: "EC2 t3.small Spot", quantity: 730, unit: "instance-hours", monthlyUsd: 5.31 },
         );
         assert.ok(!plan.cost.lines.some((l) => l.item.startsWith("Fargate ")), "no Fargate lines for tasks on EC2");
-        const fargate = await planFor({ stack: "dev", phases: ["up"] });
+        const fargate = await stackPlan("dev", ["up"]);
         assert.equal(plan.cost.alternative?.label, "the same tasks on Fargate");
         assert.equal(plan.cost.alternative?.totalUsd, fargate.cost.totalUsd, "the comparison is the Fargate stack's own estimate");
         assert.match(renderText(plan, ROOT), /Total with the same tasks on Fargate\s+\$\d+\.\d\d/);

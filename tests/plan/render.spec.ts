@@ -2,17 +2,17 @@
 // from preview, cost columns that stay aligned, and a state's resources marked as existing.
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
-import { Plan, buildPlan } from "../../plan/plan";
+import type { Plan } from "../../plan/plan";
 import { renderQuiet, renderText } from "../../plan/render";
-import { sharedAnalyzer } from "../support/analyzer";
 import { cli } from "../support/cli";
 import { ROOT } from "../support/mocks";
+import { stackPlan } from "../support/stackPlans";
 
 describe("plan: reading the text", function () {
     this.timeout(180_000);
     let dev: Plan;
     before(async () => {
-        dev = await buildPlan({ root: ROOT, stack: "dev", analyzer: await sharedAnalyzer() });
+        dev = await stackPlan("dev");
     });
 
     it("states the verdict on the second line and again on the last", () => {

@@ -1,5 +1,4 @@
 import { strict as assert } from "node:assert";
-import { buildPlan } from "../../plan/plan";
 import {
     DeploymentInputs,
     ECS_DEFAULTS,
@@ -10,8 +9,7 @@ import {
     estimateRollout,
     withEcsDefaults,
 } from "../../plan/rollout";
-import { ROOT } from "../support/mocks";
-import { sharedAnalyzer } from "../support/analyzer";
+import { stackPlan } from "../support/stackPlans";
 
 /** Three tasks, 10 s × 2 health check, 30 s drain, 45 s start. */
 const inputs = (o: Partial<DeploymentInputs>): DeploymentInputs => ({
@@ -110,14 +108,14 @@ describe("rollout estimate for every strategy", () => {
 
     it("the plan prints each stack's strategy against ECS defaults", async function () {
         this.timeout(120_000);
-        const prod = await buildPlan({ root: ROOT, stack: "prod", analyzer: await sharedAnalyzer() });
+        const prod = await stackPlan("prod");
         assert.equal(prod.rollout?.planned.strategy, "canary");
         assert.equal(
             describeRollout(prod.rollout!.planned),
             "21 min 35 s: 1 min 5 s to start the new tasks, 10% then 100%, 10 min canary bake, 10 min bake, 30 s drain",
         );
         assert.equal(prod.rollout!.ecsDefaults.totalSeconds, 195 + 600 + 600 + 300);
-        const dev = await buildPlan({ root: ROOT, stack: "dev", analyzer: await sharedAnalyzer() });
+        const dev = await stackPlan("dev");
         assert.equal(describeRollout(dev.rollout!.planned), "6 min 10 s: 1 batch of 1 task, 1 min 10 s each, then a 5 min alarm watch");
     });
 });

@@ -5,12 +5,11 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Log, Result } from "sarif";
-import { buildPlan } from "../../plan/plan";
 import { sarifLog } from "../../plan/sarif";
-import { sharedAnalyzer } from "../support/analyzer";
 import { cli } from "../support/cli";
 import { ROOT } from "../support/mocks";
 import { sarifErrors } from "../support/sarifSchema";
+import { stackPlan } from "../support/stackPlans";
 
 const TUTORIAL = join(ROOT, "tests", "fixtures", "programs", "tutorial");
 const SHIPPED = readdirSync(join(ROOT, "tests", "golden"))
@@ -43,7 +42,7 @@ describe("plan --sarif", function () {
 
     for (const stack of SHIPPED) {
         it(`${stack}: valid SARIF 2.1.0, one rule per policy, each result at the line that declared its resource`, async () => {
-            const plan = await buildPlan({ root: ROOT, stack, analyzer: await sharedAnalyzer() });
+            const plan = await stackPlan(stack);
             const log = sarifLog(plan, { docsBaseUrl: "https://github.com/example/fargate-web/blob/0123abc/" });
             assert.deepEqual(sarifErrors(log), []);
             const run = log.runs[0]!;
