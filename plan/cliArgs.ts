@@ -90,6 +90,15 @@ function timeoutSeconds(value: string | undefined): number | undefined {
     return seconds;
 }
 
+/** Whether the command asks only for the usage text (a command with bad usage gets its error instead). */
+export function helpRequested(argv: string[]): boolean {
+    try {
+        return parseCliArgs(argv).help;
+    } catch {
+        return false;
+    }
+}
+
 /** The pack directory a command will use, or undefined when it will not start one (bad usage, --help). */
 export function packDirFor(argv: string[], root: string): string | undefined {
     try {

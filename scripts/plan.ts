@@ -3,7 +3,7 @@
 // First: the SDK, loaded below, then defers the packages the plan never uses.
 import "../plan/host/loader/deferSdk.js";
 import { resolve } from "node:path";
-import { packDirFor } from "../plan/cliArgs";
+import { USAGE, helpRequested, packDirFor } from "../plan/cliArgs";
 import { packModeFor, prestartPack } from "../plan/analyzer/spawn";
 
 const root = resolve(__dirname, "..");
@@ -14,11 +14,11 @@ const io = { out: (text: string) => process.stdout.write(`${text}\n`), err: (tex
 const packDir = packDirFor(argv, root);
 if (packDir !== undefined) prestartPack({ packDir, mode: packModeFor(packDir) });
 
-void import("../plan/cli")
-    .then(({ runCli }) => runCli(argv, root, io))
-    .then((code) => {
-        // Exit only once stdout and stderr have drained: a pipe takes 64 KiB at a time, and
-        // process.exit() would cut the rest. (Writes are ordered, so an empty write's callback marks the end.)
-        process.exitCode = code;
-        process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
-    });
+// --help needs nothing of the engine: it answers before the SDK loads.
+const run = helpRequested(argv) ? Promise.resolve((io.out(USAGE), 0)) : import("../plan/cli").then(({ runCli }) => runCli(argv, root, io));
+void run.then((code) => {
+    // Exit only once stdout and stderr have drained: a pipe takes 64 KiB at a time, and
+    // process.exit() would cut the rest. (Writes are ordered, so an empty write's callback marks the end.)
+    process.exitCode = code;
+    process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+});

@@ -10,6 +10,7 @@ import { sharedAnalyzer } from "../support/analyzer";
 import { cli } from "../support/cli";
 import { ROOT } from "../support/mocks";
 import { runCli } from "../support/project";
+import { helpRequested } from "../../plan/cliArgs";
 
 const OPTIONS = { stack: { type: "string" }, config: { type: "string", multiple: true }, json: { type: "boolean" } } as const;
 const usageError = (argv: string[]) => {
@@ -105,6 +106,12 @@ describe("plan: strict command line", () => {
 
 describe("every script has --help", function () {
     this.timeout(120_000);
+    it("plan.ts answers --help before loading the engine, only when the command is otherwise valid", () => {
+        assert.equal(helpRequested(["--help"]), true);
+        assert.equal(helpRequested(["--stack", "prod", "--help"]), true);
+        assert.equal(helpRequested(["--help", "--bogus"]), false, "a bad option gets its error from the CLI");
+        assert.equal(helpRequested(["--stack", "prod"]), false);
+    });
     for (const [script, usage] of [
         ["plan.ts", /^usage: npm run plan -- \[options\]/],
         ["stackInfo.ts", /^usage: npm run -s stack-info -- /],
