@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { START_RATIO_LIMIT, packStarts } from "./bench/packStart";
 import { GROWTH_LIMIT, serverCost } from "./bench/serverCost";
+import { sdkLoads } from "./bench/sdkLoad";
 import { ms, runsOf, takingTurns } from "./bench/timing";
 import { scheduleCostLines } from "./benchSchedule";
 
@@ -61,7 +62,7 @@ class BenchArgumentError extends Error {}
 
 const USAGE = `usage: npm run bench [-- --runs N] [--start-runs N] [--source-runs N] [--baseline <git ref>]
 Measures, in one run, as ratios: the pack's start against an empty JavaScript pack (the CLI's way), the plan against
-the previous CLI, what a preview of the prod stack costs the pack, throughput per 10x resources, and the cost of schedules.`;
+the previous CLI, what a preview of the prod stack costs the pack, throughput per 10x resources, the cost of schedules, and the SDK's load in a --program run with its rarely used packages deferred.`;
 
 async function main() {
     if (process.argv.includes("--help")) return console.log(USAGE);
@@ -82,6 +83,7 @@ async function main() {
     const starts = await packStarts(ROOT, startRuns, sourceRuns);
     const plan = await planTimes(runs, values.baseline);
     const cost = await serverCost(ROOT, [1000, 10000], ["prod", "dev"]);
+    const sdk = await sdkLoads(runs);
     const load = loadavg()[0]!.toFixed(1);
 
     console.log(`Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${loadAtStart} → ${load}`);
@@ -115,6 +117,11 @@ async function main() {
             ? "  CDK synth + cdk-nag: aws-cdk-lib is installed but no CDK app is kept here to compare"
             : "  CDK synth + cdk-nag: skipped (aws-cdk-lib is not a dependency of this project)",
     );
+    console.log("");
+    console.log(`A --program run's process: the SDK and @pulumi/aws loading, medians of ${runs} runs taking turns`);
+    console.log(`  every package at start, as the SDK loads them: ${ms(sdk.whole.median)}   (runs: ${runsOf(sdk.whole)})`);
+    console.log(`  rarely used packages deferred (the plan's way): ${ms(sdk.deferred.median)}   (runs: ${runsOf(sdk.deferred)})`);
+    console.log(`  ratio: ${sdk.ratio.toFixed(2)}×`);
     console.log("");
     const p = cost.preview;
     console.log(`A preview of the prod stack, as the engine asks the pack (started the CLI's way, compiled; one run, cold process)`);
