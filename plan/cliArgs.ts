@@ -90,23 +90,22 @@ function timeoutSeconds(value: string | undefined): number | undefined {
     return seconds;
 }
 
-/** Whether the command asks only for the usage text (a command with bad usage gets its error instead). */
-export function helpRequested(argv: string[]): boolean {
+/** The command's arguments, or undefined when its usage is bad (the CLI reports that once it has loaded). */
+function argsOrUndefined(argv: string[]): ReturnType<typeof parseCliArgs> | undefined {
     try {
-        return parseCliArgs(argv).help;
-    } catch {
-        return false;
-    }
-}
-
-/** The pack directory a command will use, or undefined when it will not start one (bad usage, --help). */
-export function packDirFor(argv: string[], root: string): string | undefined {
-    try {
-        const args = parseCliArgs(argv);
-        if (args.help) return undefined;
-        const dir = args["policy-pack"] === undefined ? join(root, "policy") : resolve(process.env.INIT_CWD ?? process.cwd(), args["policy-pack"]);
-        return existsSync(dir) ? dir : undefined;
+        return parseCliArgs(argv);
     } catch {
         return undefined;
     }
+}
+
+/** Whether the command asks only for the usage text (a command with bad usage gets its error instead). */
+export const helpRequested = (argv: string[]): boolean => argsOrUndefined(argv)?.help ?? false;
+
+/** The pack directory a command will use, or undefined when it will not start one (bad usage, --help). */
+export function packDirFor(argv: string[], root: string): string | undefined {
+    const args = argsOrUndefined(argv);
+    if (args === undefined || args.help) return undefined;
+    const dir = args["policy-pack"] === undefined ? join(root, "policy") : resolve(process.env.INIT_CWD ?? process.cwd(), args["policy-pack"]);
+    return existsSync(dir) ? dir : undefined;
 }

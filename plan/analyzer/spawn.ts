@@ -33,7 +33,8 @@ export interface SpawnedPack {
 }
 
 const REPO = join(__dirname, "..", "..");
-const DEFER_SDK = join(REPO, "plan", "host", "loader", "deferSdk.js");
+/** The preload that defers the SDK packages a process never uses (plan/host/loader/deferredModules.js). */
+export const DEFER_SDK = join(REPO, "plan", "host", "loader", "deferSdk.js");
 
 export const packDirOf = (options: StartOptions) => resolve(options.packDir ?? join(REPO, "policy")); // absolute: the pack's cwd
 

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { node22 } from "../../plan/analyzer/node22";
+import { DEFER_SDK } from "../../plan/analyzer/spawn";
 import { Timed, takingTurns } from "./timing";
 
 export interface SdkLoads {
@@ -12,7 +13,6 @@ export interface SdkLoads {
     ratio: number;
 }
 
-const DEFER_SDK = join(__dirname, "..", "..", "plan", "host", "loader", "deferSdk.js");
 const SDK_DIR = dirname(require.resolve("@pulumi/pulumi/package.json"));
 const LOAD = `const t = performance.now();
 require(${JSON.stringify(SDK_DIR)});
